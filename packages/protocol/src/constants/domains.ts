@@ -1,0 +1,14 @@
+const enc = new TextEncoder();
+
+/**
+ * Domain-separation prefixes for every signature and hash (R5): a signature made for one
+ * purpose can never be replayed as another.
+ */
+export const DOMAIN = {
+  auth: enc.encode('trame/v1/auth\0'),
+  membership: enc.encode('trame/v1/membership\0'),
+  update: enc.encode('trame/v1/update\0'),
+  snapshot: enc.encode('trame/v1/snapshot\0'),
+  ephemeral: enc.encode('trame/v1/ephemeral\0'),
+  snapshotProof: enc.encode('trame/v1/snapshot-proof\0'),
+} as const;

@@ -1,0 +1,70 @@
+/**
+ * Every typed error of Trame, with its stable number. Codes 1000-5999 can travel in an ERROR
+ * frame from the relay; 6000-6999 are raised by clients when they verify what the relay served.
+ * docs/ERRORS.md lists the recovery for each one; keep both in step.
+ */
+export const ERROR_CODES = {
+  // 1xxx: the frame itself
+  MALFORMED_FRAME: 1001,
+  UNSUPPORTED_VERSION: 1002,
+  FRAME_TOO_LARGE: 1003,
+  UNEXPECTED_FRAME: 1004,
+  RATE_LIMITED: 1005,
+  // 2xxx: who is asking
+  AUTH_FAILED: 2001,
+  AUTH_TIMEOUT: 2002,
+  UNKNOWN_SPACE: 2003,
+  NOT_A_MEMBER: 2004,
+  FORBIDDEN_ROLE: 2005,
+  AUTHOR_MISMATCH: 2006,
+  WRONG_TARGET: 2007,
+  SPACE_EXISTS: 2008,
+  // 3xxx: ordering of document history
+  CLOCK_GAP: 3001,
+  CLOCK_REPLAY: 3002,
+  STALE_SNAPSHOT: 3003,
+  SNAPSHOT_CONFLICT: 3004,
+  SNAPSHOT_INCOMPLETE: 3005,
+  BAD_PROOF: 3006,
+  STALE_EPOCH: 3007,
+  // 4xxx: membership log
+  MEMBERSHIP_CHAIN: 4001,
+  BAD_SIGNATURE: 4002,
+  INVALID_MEMBERSHIP: 4003,
+  // 5xxx: the relay itself (retry later)
+  UNAVAILABLE: 5001,
+  SLOW_READER: 5002,
+  INTERNAL: 5003,
+  // 6xxx: detected by a client while verifying what it received
+  SIGNATURE_INVALID: 6001,
+  DECRYPT_FAILED: 6002,
+  ROLLBACK_DETECTED: 6003,
+  MISSING_UPDATES: 6004,
+  REPLAY_DETECTED: 6005,
+  FORK_DETECTED: 6006,
+  NO_KEY: 6007,
+  AWARENESS_FORGED: 6008,
+  UNTRUSTED_AUTHOR: 6009,
+  CONNECTION_CLOSED: 6010,
+} as const;
+
+/** Name of a typed error, e.g. `'CLOCK_GAP'`. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Numeric value of a typed error, as carried in ERROR frames. */
+export type ErrorNumber = (typeof ERROR_CODES)[ErrorCode];
+
+const byNumber = new Map<number, ErrorCode>(
+  (Object.entries(ERROR_CODES) as Array<[ErrorCode, number]>).map(([name, n]) => [n, name]),
+);
+
+/** Looks up a code by its number; unknown numbers (from a newer relay) map to `INTERNAL`. */
+export function errorCodeFromNumber(n: number): ErrorCode {
+  return byNumber.get(n) ?? 'INTERNAL';
+}
+
+/** Whether retrying the same operation later can succeed without user action. */
+export function isRetryable(code: ErrorCode): boolean {
+  const n = ERROR_CODES[code];
+  return (n >= 5000 && n < 6000) || code === 'RATE_LIMITED' || code === 'AUTH_TIMEOUT';
+}

@@ -1,0 +1,118 @@
+import { ByteWriter } from '../codec/ByteWriter.js';
+import { DOMAIN } from '../constants/domains.js';
+import { FrameKind } from '../constants/FrameKind.js';
+import { PROTOCOL_VERSION } from '../constants/protocolVersion.js';
+import { HASH_BYTES, ID_BYTES, NONCE_BYTES, PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from '../constants/sizes.js';
+import { concatBytes } from '../util/concatBytes.js';
+import type { EphemeralHeader, MembershipFields, SnapshotHeader, UpdateHeader } from './types.js';
+
+/** UPDATE header, 90 bytes: the AEAD associated data (docs/PROTOCOL.md §3.5). */
+export function encodeUpdateHeader(h: UpdateHeader): Uint8Array {
+  return new ByteWriter(90)
+    .u8(PROTOCOL_VERSION)
+    .u8(FrameKind.Update)
+    .fixed(h.spaceId, ID_BYTES)
+    .fixed(h.docId, ID_BYTES)
+    .u32(h.epoch)
+    .fixed(h.snapshotId, ID_BYTES)
+    .fixed(h.author, PUBLIC_KEY_BYTES)
+    .u32(h.clock)
+    .finish();
+}
+
+/** SNAPSHOT header (140 + 36 per author clock bytes) (docs/PROTOCOL.md §3.6). */
+export function encodeSnapshotHeader(h: SnapshotHeader): Uint8Array {
+  const w = new ByteWriter(140 + 36 * h.clocks.length)
+    .u8(PROTOCOL_VERSION)
+    .u8(FrameKind.Snapshot)
+    .fixed(h.spaceId, ID_BYTES)
+    .fixed(h.docId, ID_BYTES)
+    .u32(h.epoch)
+    .fixed(h.snapshotId, ID_BYTES)
+    .fixed(h.parentId, ID_BYTES)
+    .u32(h.height)
+    .fixed(h.proof, HASH_BYTES)
+    .fixed(h.author, PUBLIC_KEY_BYTES)
+    .u16(h.clocks.length);
+  for (const c of h.clocks) w.fixed(c.author, PUBLIC_KEY_BYTES).u32(c.clock);
+  return w.finish();
+}
+
+/** EPHEMERAL header, 74 bytes (docs/PROTOCOL.md §3.7). */
+export function encodeEphemeralHeader(h: EphemeralHeader): Uint8Array {
+  return new ByteWriter(74)
+    .u8(PROTOCOL_VERSION)
+    .u8(FrameKind.Ephemeral)
+    .fixed(h.spaceId, ID_BYTES)
+    .fixed(h.docId, ID_BYTES)
+    .u32(h.epoch)
+    .fixed(h.author, PUBLIC_KEY_BYTES)
+    .u32(h.sequence)
+    .finish();
+}
+
+/** header ‖ nonce ‖ u32 length ‖ ciphertext: the part of a content frame that is signed. */
+export function encodeContentBody(header: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array): Uint8Array {
+  return new ByteWriter(header.length + NONCE_BYTES + 4 + ciphertext.length + SIGNATURE_BYTES)
+    .bytes(header)
+    .fixed(nonce, NONCE_BYTES)
+    .u32(ciphertext.length)
+    .bytes(ciphertext)
+    .finish();
+}
+
+/** MEMBERSHIP body: everything its signature covers (docs/PROTOCOL.md §3.4). */
+export function encodeMembershipBody(m: MembershipFields): Uint8Array {
+  const w = new ByteWriter(128 + m.sealedKeys.length * 160)
+    .u8(PROTOCOL_VERSION)
+    .u8(FrameKind.Membership)
+    .fixed(m.spaceId, ID_BYTES)
+    .u32(m.seq)
+    .fixed(m.prevHash, HASH_BYTES)
+    .fixed(m.signer, PUBLIC_KEY_BYTES)
+    .u8(m.action)
+    .fixed(m.subject, PUBLIC_KEY_BYTES)
+    .u8(m.role)
+    .u32(m.epoch)
+    .u16(m.sealedKeys.length);
+  for (const s of m.sealedKeys) w.fixed(s.recipient, PUBLIC_KEY_BYTES).u16(s.sealed.length).bytes(s.sealed);
+  return w.finish();
+}
+
+/** Appends the 64-byte signature to a body, giving the frame as sent. */
+export function appendSignature(body: Uint8Array, signature: Uint8Array): Uint8Array {
+  if (signature.length !== SIGNATURE_BYTES) throw new RangeError('signature must be 64 bytes');
+  return concatBytes(body, signature);
+}
+
+/** R5: the exact bytes an Ed25519 signature covers for a frame of this kind. */
+export function signingInput(kind: number, body: Uint8Array): Uint8Array {
+  const domain =
+    kind === FrameKind.Update
+      ? DOMAIN.update
+      : kind === FrameKind.Snapshot
+        ? DOMAIN.snapshot
+        : kind === FrameKind.Ephemeral
+          ? DOMAIN.ephemeral
+          : kind === FrameKind.Membership
+            ? DOMAIN.membership
+            : null;
+  if (!domain) throw new RangeError(`frame kind ${kind} is not signed`);
+  return concatBytes(domain, body);
+}
+
+/** R10: what the client signs to answer a CHALLENGE; binds the nonce to its HELLO. */
+export function authSigningInput(challengeNonce: Uint8Array, helloRaw: Uint8Array): Uint8Array {
+  return concatBytes(DOMAIN.auth, challengeNonce, helloRaw);
+}
+
+/**
+ * R24: input of the SHA-256 that gives a snapshot's proof, from its parent's proof and the hash
+ * of the parent's whole frame. For a first snapshot both are zero hashes.
+ */
+export function snapshotProofInput(parentProof: Uint8Array, parentFrameHash: Uint8Array): Uint8Array {
+  if (parentProof.length !== HASH_BYTES || parentFrameHash.length !== HASH_BYTES) {
+    throw new RangeError('proof inputs are 32-byte hashes');
+  }
+  return concatBytes(DOMAIN.snapshotProof, parentProof, parentFrameHash);
+}

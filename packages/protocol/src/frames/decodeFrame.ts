@@ -1,0 +1,235 @@
+import { ByteReader } from '../codec/ByteReader.js';
+import { FrameKind } from '../constants/FrameKind.js';
+import { LIMITS } from '../constants/limits.js';
+import { isMembershipAction } from '../constants/MembershipAction.js';
+import { PROTOCOL_VERSION } from '../constants/protocolVersion.js';
+import { isRole } from '../constants/Role.js';
+import {
+  AEAD_TAG_BYTES,
+  CHALLENGE_BYTES,
+  HASH_BYTES,
+  ID_BYTES,
+  NONCE_BYTES,
+  PUBLIC_KEY_BYTES,
+  SIGNATURE_BYTES,
+} from '../constants/sizes.js';
+import { TrameError } from '../errors/TrameError.js';
+import type { AuthorClock, ContentParts, Frame, SealedKey } from './types.js';
+
+const NONE = 0xffffffff;
+const dec = new TextDecoder('utf-8', { fatal: true });
+
+function maxBytesFor(kind: number): number {
+  switch (kind) {
+    case FrameKind.Update:
+      return LIMITS.maxUpdateBytes;
+    case FrameKind.Snapshot:
+      return LIMITS.maxSnapshotBytes;
+    case FrameKind.Ephemeral:
+      return LIMITS.maxEphemeralBytes;
+    case FrameKind.Membership:
+      return LIMITS.maxMembershipBytes;
+    default:
+      return 4096;
+  }
+}
+
+function readContent(r: ByteReader, raw: Uint8Array, headerEnd: number): ContentParts {
+  const nonce = r.take(NONCE_BYTES, 'nonce');
+  const len = r.u32('ciphertext length');
+  if (len < AEAD_TAG_BYTES) throw new TrameError('MALFORMED_FRAME', 'ciphertext shorter than its tag');
+  if (len !== r.remaining - SIGNATURE_BYTES) {
+    throw new TrameError('MALFORMED_FRAME', 'ciphertext length does not match the frame');
+  }
+  const ciphertext = r.take(len, 'ciphertext');
+  const bodyEnd = r.offset;
+  const signature = r.take(SIGNATURE_BYTES, 'signature');
+  r.end();
+  return {
+    header: raw.subarray(0, headerEnd),
+    nonce,
+    ciphertext,
+    body: raw.subarray(0, bodyEnd),
+    signature,
+    raw,
+  };
+}
+
+/**
+ * Parses one frame strictly (R1-R4): known version and kind, size within the kind's limit,
+ * every field in bounds, enumerations valid, no trailing bytes. Throws a TrameError
+ * (MALFORMED_FRAME, UNSUPPORTED_VERSION or FRAME_TOO_LARGE); never returns a partial frame.
+ * Returned byte fields are views into `raw`: copy them before keeping `raw`'s buffer alive
+ * longer than needed.
+ */
+export function decodeFrame(raw: Uint8Array): Frame {
+  if (raw.length > LIMITS.maxFrameBytes) throw new TrameError('FRAME_TOO_LARGE', `frame of ${raw.length} bytes`);
+  const r = new ByteReader(raw);
+  const version = r.u8('version');
+  if (version !== PROTOCOL_VERSION) throw new TrameError('UNSUPPORTED_VERSION', `version ${version}`);
+  const kind = r.u8('kind');
+  if (raw.length > maxBytesFor(kind)) {
+    throw new TrameError('FRAME_TOO_LARGE', `frame of ${raw.length} bytes over ${maxBytesFor(kind)}`);
+  }
+  switch (kind) {
+    case FrameKind.Hello: {
+      const flags = r.u8('flags');
+      if (flags > 1) throw new TrameError('MALFORMED_FRAME', 'unknown HELLO flags');
+      const spaceId = r.take(ID_BYTES, 'spaceId');
+      const docId = r.take(ID_BYTES, 'docId');
+      const identity = r.take(PUBLIC_KEY_BYTES, 'identity');
+      const seq = r.u32('knownMembershipSeq');
+      const knownSnapshotId = r.take(ID_BYTES, 'knownSnapshotId');
+      r.end();
+      return {
+        kind,
+        create: flags === 1,
+        spaceId,
+        docId,
+        identity,
+        knownMembershipSeq: seq === NONE ? -1 : seq,
+        knownSnapshotId,
+        raw,
+      };
+    }
+    case FrameKind.Challenge: {
+      const nonce = r.take(CHALLENGE_BYTES, 'nonce');
+      r.end();
+      return { kind, nonce, raw };
+    }
+    case FrameKind.Auth: {
+      const signature = r.take(SIGNATURE_BYTES, 'signature');
+      r.end();
+      return { kind, signature, raw };
+    }
+    case FrameKind.Ready: {
+      const role = r.u8('role');
+      const seq = r.u32('membershipSeq');
+      const snapshotId = r.take(ID_BYTES, 'snapshotId');
+      const snapshotHeight = r.u32('snapshotHeight');
+      const tailCount = r.u32('tailCount');
+      const tailBytes = r.u32('tailBytes');
+      r.end();
+      return {
+        kind,
+        role,
+        membershipSeq: seq === NONE ? -1 : seq,
+        snapshotId,
+        snapshotHeight,
+        tailCount,
+        tailBytes,
+        raw,
+      };
+    }
+    case FrameKind.Membership: {
+      const spaceId = r.take(ID_BYTES, 'spaceId');
+      const seq = r.u32('seq');
+      const prevHash = r.take(HASH_BYTES, 'prevHash');
+      const signer = r.take(PUBLIC_KEY_BYTES, 'signer');
+      const action = r.u8('action');
+      if (!isMembershipAction(action)) throw new TrameError('MALFORMED_FRAME', `unknown action ${action}`);
+      const subject = r.take(PUBLIC_KEY_BYTES, 'subject');
+      const role = r.u8('role');
+      if (!isRole(role)) throw new TrameError('MALFORMED_FRAME', `unknown role ${role}`);
+      const epoch = r.u32('epoch');
+      const count = r.u16('sealedCount');
+      if (count > LIMITS.maxSealedKeys) throw new TrameError('MALFORMED_FRAME', 'too many sealed keys');
+      const sealedKeys: SealedKey[] = [];
+      for (let i = 0; i < count; i++) {
+        const recipient = r.take(PUBLIC_KEY_BYTES, 'recipient');
+        const len = r.u16('sealed length');
+        if (len > LIMITS.maxSealedKeyBytes) throw new TrameError('MALFORMED_FRAME', 'sealed key too long');
+        sealedKeys.push({ recipient, sealed: r.take(len, 'sealed key') });
+      }
+      const bodyEnd = r.offset;
+      const signature = r.take(SIGNATURE_BYTES, 'signature');
+      r.end();
+      return {
+        kind,
+        spaceId,
+        seq,
+        prevHash,
+        signer,
+        action,
+        subject,
+        role,
+        epoch,
+        sealedKeys,
+        body: raw.subarray(0, bodyEnd),
+        signature,
+        raw,
+      };
+    }
+    case FrameKind.Update: {
+      const spaceId = r.take(ID_BYTES, 'spaceId');
+      const docId = r.take(ID_BYTES, 'docId');
+      const epoch = r.u32('epoch');
+      const snapshotId = r.take(ID_BYTES, 'snapshotId');
+      const author = r.take(PUBLIC_KEY_BYTES, 'author');
+      const clock = r.u32('clock');
+      if (clock === 0) throw new TrameError('MALFORMED_FRAME', 'clocks start at 1');
+      const parts = readContent(r, raw, r.offset);
+      return { kind, spaceId, docId, epoch, snapshotId, author, clock, ...parts };
+    }
+    case FrameKind.Snapshot: {
+      const spaceId = r.take(ID_BYTES, 'spaceId');
+      const docId = r.take(ID_BYTES, 'docId');
+      const epoch = r.u32('epoch');
+      const snapshotId = r.take(ID_BYTES, 'snapshotId');
+      const parentId = r.take(ID_BYTES, 'parentId');
+      const height = r.u32('height');
+      if (height === 0) throw new TrameError('MALFORMED_FRAME', 'heights start at 1');
+      const proof = r.take(HASH_BYTES, 'proof');
+      const author = r.take(PUBLIC_KEY_BYTES, 'author');
+      const n = r.u16('clockCount');
+      if (n > LIMITS.maxSnapshotAuthors) throw new TrameError('MALFORMED_FRAME', 'too many authors');
+      const clocks: AuthorClock[] = [];
+      for (let i = 0; i < n; i++) {
+        clocks.push({ author: r.take(PUBLIC_KEY_BYTES, 'clock author'), clock: r.u32('clock') });
+      }
+      const parts = readContent(r, raw, r.offset);
+      return { kind, spaceId, docId, epoch, snapshotId, parentId, height, proof, author, clocks, ...parts };
+    }
+    case FrameKind.Ephemeral: {
+      const spaceId = r.take(ID_BYTES, 'spaceId');
+      const docId = r.take(ID_BYTES, 'docId');
+      const epoch = r.u32('epoch');
+      const author = r.take(PUBLIC_KEY_BYTES, 'author');
+      const sequence = r.u32('sequence');
+      const parts = readContent(r, raw, r.offset);
+      return { kind, spaceId, docId, epoch, author, sequence, ...parts };
+    }
+    case FrameKind.Ack: {
+      const ackedKind = r.u8('ackedKind');
+      const ref = r.take(ID_BYTES, 'ref');
+      const number = r.u32('number');
+      const tailCount = r.u32('tailCount');
+      const tailBytes = r.u32('tailBytes');
+      const flags = r.u8('flags');
+      if (flags > 1) throw new TrameError('MALFORMED_FRAME', 'unknown ACK flags');
+      r.end();
+      return { kind, ackedKind, ref, number, tailCount, tailBytes, duplicate: flags === 1, raw };
+    }
+    case FrameKind.Error: {
+      const code = r.u16('code');
+      const refKind = r.u8('refKind');
+      const ref = r.take(ID_BYTES, 'ref');
+      const refNumber = r.u32('refNumber');
+      const rangeFrom = r.u32('rangeFrom');
+      const rangeTo = r.u32('rangeTo');
+      const latestSnapshotId = r.take(ID_BYTES, 'latestSnapshotId');
+      const len = r.u16('message length');
+      if (len > LIMITS.maxErrorMessageBytes) throw new TrameError('MALFORMED_FRAME', 'error message too long');
+      let message: string;
+      try {
+        message = dec.decode(r.take(len, 'message'));
+      } catch {
+        throw new TrameError('MALFORMED_FRAME', 'error message is not UTF-8');
+      }
+      r.end();
+      return { kind, code, refKind, ref, refNumber, rangeFrom, rangeTo, latestSnapshotId, message, raw };
+    }
+    default:
+      throw new TrameError('MALFORMED_FRAME', `unknown frame kind ${kind}`);
+  }
+}

@@ -1,0 +1,175 @@
+import type { FrameKind } from '../constants/FrameKind.js';
+
+/** Sent first by a client: what it wants to open, and as whom (docs/PROTOCOL.md §3.1). */
+export interface HelloFrame {
+  kind: typeof FrameKind.Hello;
+  /** Ask the relay to create the space from the genesis entry that follows AUTH. */
+  create: boolean;
+  spaceId: Uint8Array;
+  /** The document to open; all zeros opens the space only (membership). */
+  docId: Uint8Array;
+  /** Ed25519 public key of the connecting identity. */
+  identity: Uint8Array;
+  /** Highest membership seq the client already holds, or -1 for none. */
+  knownMembershipSeq: number;
+  /** Latest snapshot the client already holds (zeros: none); the relay then skips resending it. */
+  knownSnapshotId: Uint8Array;
+  raw: Uint8Array;
+}
+
+export interface ChallengeFrame {
+  kind: typeof FrameKind.Challenge;
+  nonce: Uint8Array;
+  raw: Uint8Array;
+}
+
+export interface AuthFrame {
+  kind: typeof FrameKind.Auth;
+  signature: Uint8Array;
+  raw: Uint8Array;
+}
+
+/** Ends the initial state a relay sends after AUTH. */
+export interface ReadyFrame {
+  kind: typeof FrameKind.Ready;
+  role: number;
+  /** Latest membership seq, or -1 while the space awaits its genesis entry. */
+  membershipSeq: number;
+  snapshotId: Uint8Array;
+  snapshotHeight: number;
+  tailCount: number;
+  tailBytes: number;
+  raw: Uint8Array;
+}
+
+/** One sealed copy of the space's key bundle for a recipient. */
+export interface SealedKey {
+  /** Ed25519 public key of the recipient (the box is sealed to its X25519 counterpart). */
+  recipient: Uint8Array;
+  sealed: Uint8Array;
+}
+
+export interface MembershipFields {
+  spaceId: Uint8Array;
+  seq: number;
+  prevHash: Uint8Array;
+  signer: Uint8Array;
+  action: number;
+  subject: Uint8Array;
+  role: number;
+  epoch: number;
+  sealedKeys: SealedKey[];
+}
+
+export interface MembershipFrame extends MembershipFields {
+  kind: typeof FrameKind.Membership;
+  /** Bytes covered by the signature (all but the last 64). */
+  body: Uint8Array;
+  signature: Uint8Array;
+  raw: Uint8Array;
+}
+
+/** Parts shared by every encrypted, signed frame. */
+export interface ContentParts {
+  /** Cleartext header: the AEAD associated data. */
+  header: Uint8Array;
+  nonce: Uint8Array;
+  ciphertext: Uint8Array;
+  /** Everything the signature covers (header, nonce, length, ciphertext). */
+  body: Uint8Array;
+  signature: Uint8Array;
+  raw: Uint8Array;
+}
+
+export interface UpdateHeader {
+  spaceId: Uint8Array;
+  docId: Uint8Array;
+  epoch: number;
+  /** Snapshot this update builds on (zeros before the first snapshot). */
+  snapshotId: Uint8Array;
+  author: Uint8Array;
+  /** Per (document, snapshot, author) counter: exactly last+1, starting at 1 (R20). */
+  clock: number;
+}
+
+export interface UpdateFrame extends UpdateHeader, ContentParts {
+  kind: typeof FrameKind.Update;
+}
+
+export interface AuthorClock {
+  author: Uint8Array;
+  clock: number;
+}
+
+export interface SnapshotHeader {
+  spaceId: Uint8Array;
+  docId: Uint8Array;
+  epoch: number;
+  snapshotId: Uint8Array;
+  /** Parent snapshot (zeros for the first). */
+  parentId: Uint8Array;
+  /** parent.height + 1; the first snapshot has height 1. */
+  height: number;
+  /** Hash chain to the ancestors (R24). */
+  proof: Uint8Array;
+  author: Uint8Array;
+  /** Last clock per author of the parent's updates that this snapshot includes. */
+  clocks: AuthorClock[];
+}
+
+export interface SnapshotFrame extends SnapshotHeader, ContentParts {
+  kind: typeof FrameKind.Snapshot;
+}
+
+export interface EphemeralHeader {
+  spaceId: Uint8Array;
+  docId: Uint8Array;
+  epoch: number;
+  author: Uint8Array;
+  /** Increases with every EPHEMERAL frame of one connection. */
+  sequence: number;
+}
+
+export interface EphemeralFrame extends EphemeralHeader, ContentParts {
+  kind: typeof FrameKind.Ephemeral;
+}
+
+export interface AckFrame {
+  kind: typeof FrameKind.Ack;
+  ackedKind: number;
+  /** Snapshot id the acknowledged UPDATE or SNAPSHOT is about (zeros for MEMBERSHIP). */
+  ref: Uint8Array;
+  /** Clock of an UPDATE, height of a SNAPSHOT, seq of a MEMBERSHIP entry. */
+  number: number;
+  /** Updates stored on the latest snapshot, to decide when to compact. */
+  tailCount: number;
+  tailBytes: number;
+  /** The frame was already stored (an idempotent retransmission). */
+  duplicate: boolean;
+  raw: Uint8Array;
+}
+
+export interface ErrorFrame {
+  kind: typeof FrameKind.Error;
+  code: number;
+  refKind: number;
+  ref: Uint8Array;
+  refNumber: number;
+  rangeFrom: number;
+  rangeTo: number;
+  latestSnapshotId: Uint8Array;
+  message: string;
+  raw: Uint8Array;
+}
+
+export type Frame =
+  | HelloFrame
+  | ChallengeFrame
+  | AuthFrame
+  | ReadyFrame
+  | MembershipFrame
+  | UpdateFrame
+  | SnapshotFrame
+  | EphemeralFrame
+  | AckFrame
+  | ErrorFrame;

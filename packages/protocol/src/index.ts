@@ -1,0 +1,67 @@
+export { PROTOCOL_VERSION } from './constants/protocolVersion.js';
+export { FrameKind, frameKindName } from './constants/FrameKind.js';
+export { Role, roleCanWrite, isRole } from './constants/Role.js';
+export { MembershipAction, isMembershipAction } from './constants/MembershipAction.js';
+export { LIMITS } from './constants/limits.js';
+export {
+  ID_BYTES,
+  PUBLIC_KEY_BYTES,
+  SIGNATURE_BYTES,
+  NONCE_BYTES,
+  HASH_BYTES,
+  CHALLENGE_BYTES,
+  AEAD_TAG_BYTES,
+} from './constants/sizes.js';
+export { DOMAIN } from './constants/domains.js';
+export { ERROR_CODES, errorCodeFromNumber, isRetryable } from './errors/errorCodes.js';
+export type { ErrorCode, ErrorNumber } from './errors/errorCodes.js';
+export { TrameError, isTrameError } from './errors/TrameError.js';
+export type { TrameErrorDetails } from './errors/TrameError.js';
+export { CloseCode, shouldRetryClose, closeCodeForError } from './errors/CloseCode.js';
+export { ByteReader } from './codec/ByteReader.js';
+export { ByteWriter } from './codec/ByteWriter.js';
+export { ZERO_ID, ZERO_HASH } from './frames/zero.js';
+export {
+  encodeHello,
+  encodeChallenge,
+  encodeAuth,
+  encodeReady,
+  encodeAck,
+  encodeError,
+} from './frames/control.js';
+export {
+  encodeUpdateHeader,
+  encodeSnapshotHeader,
+  encodeEphemeralHeader,
+  encodeContentBody,
+  encodeMembershipBody,
+  appendSignature,
+  signingInput,
+  authSigningInput,
+  snapshotProofInput,
+} from './frames/content.js';
+export { decodeFrame } from './frames/decodeFrame.js';
+export type {
+  Frame,
+  HelloFrame,
+  ChallengeFrame,
+  AuthFrame,
+  ReadyFrame,
+  MembershipFields,
+  MembershipFrame,
+  SealedKey,
+  ContentParts,
+  UpdateHeader,
+  UpdateFrame,
+  AuthorClock,
+  SnapshotHeader,
+  SnapshotFrame,
+  EphemeralHeader,
+  EphemeralFrame,
+  AckFrame,
+  ErrorFrame,
+} from './frames/types.js';
+export { toHex, fromHex } from './util/hex.js';
+export { bytesEqual } from './util/bytesEqual.js';
+export { concatBytes } from './util/concatBytes.js';
+export { isZero } from './util/isZero.js';

@@ -1,0 +1,6 @@
+/** Byte equality (not constant-time: use only on public values such as ids and hashes). */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
