@@ -11,4 +11,5 @@ export const DOMAIN = {
   snapshot: enc.encode('trame/v1/snapshot\0'),
   ephemeral: enc.encode('trame/v1/ephemeral\0'),
   snapshotProof: enc.encode('trame/v1/snapshot-proof\0'),
+  docKey: enc.encode('trame/v1/doc-key\0'),
 } as const;
