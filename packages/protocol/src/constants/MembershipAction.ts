@@ -6,10 +6,14 @@ export const MembershipAction = {
   Remove: 4,
   /** Reserved for key rotation on removal: a new epoch key sealed to every remaining member. */
   Rotate: 5,
+  /** An admin creates an invite: a throw-away identity allowed to sign exactly one ACCEPT. */
+  Invite: 6,
+  /** Signed by an invite identity: adds its subject with the invite's role, consumes the invite. */
+  Accept: 7,
 } as const;
 
 export type MembershipAction = (typeof MembershipAction)[keyof typeof MembershipAction];
 
 export function isMembershipAction(value: number): value is MembershipAction {
-  return value >= MembershipAction.Genesis && value <= MembershipAction.Rotate;
+  return value >= MembershipAction.Genesis && value <= MembershipAction.Accept;
 }

@@ -74,6 +74,7 @@ export function encodeMembershipBody(m: MembershipFields): Uint8Array {
     .fixed(m.subject, PUBLIC_KEY_BYTES)
     .u8(m.role)
     .u32(m.epoch)
+    .u32(m.expiresAt ?? 0)
     .u16(m.sealedKeys.length);
   for (const s of m.sealedKeys) w.fixed(s.recipient, PUBLIC_KEY_BYTES).u16(s.sealed.length).bytes(s.sealed);
   return w.finish();

@@ -132,6 +132,7 @@ export function decodeFrame(raw: Uint8Array): Frame {
       const role = r.u8('role');
       if (!isRole(role)) throw new TrameError('MALFORMED_FRAME', `unknown role ${role}`);
       const epoch = r.u32('epoch');
+      const expiresAt = r.u32('expiresAt');
       const count = r.u16('sealedCount');
       if (count > LIMITS.maxSealedKeys) throw new TrameError('MALFORMED_FRAME', 'too many sealed keys');
       const sealedKeys: SealedKey[] = [];
@@ -154,6 +155,7 @@ export function decodeFrame(raw: Uint8Array): Frame {
         subject,
         role,
         epoch,
+        expiresAt,
         sealedKeys,
         body: raw.subarray(0, bodyEnd),
         signature,

@@ -58,11 +58,14 @@ export interface MembershipFields {
   subject: Uint8Array;
   role: number;
   epoch: number;
+  /** Unix seconds after which an INVITE can no longer be accepted; 0 = never. Other actions: 0. */
+  expiresAt?: number;
   sealedKeys: SealedKey[];
 }
 
 export interface MembershipFrame extends MembershipFields {
   kind: typeof FrameKind.Membership;
+  expiresAt: number;
   /** Bytes covered by the signature (all but the last 64). */
   body: Uint8Array;
   signature: Uint8Array;
