@@ -3,6 +3,7 @@ export { randomBytes } from './sodium/randomBytes.js';
 export type { Identity } from './identity/Identity.js';
 export { generateIdentity } from './identity/generateIdentity.js';
 export { identityFromSecretKey } from './identity/identityFromSecretKey.js';
+export { identityFromSeed } from './identity/identityFromSeed.js';
 export { sign } from './signing/sign.js';
 export { verify } from './signing/verify.js';
 export { aeadEncrypt } from './aead/aeadEncrypt.js';

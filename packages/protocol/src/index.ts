@@ -65,3 +65,7 @@ export { toHex, fromHex } from './util/hex.js';
 export { bytesEqual } from './util/bytesEqual.js';
 export { concatBytes } from './util/concatBytes.js';
 export { isZero } from './util/isZero.js';
+export type { MembershipState, PendingInvite } from './membership/MembershipState.js';
+export { emptyMembershipState } from './membership/emptyMembershipState.js';
+export { applyMembershipEntry } from './membership/applyMembershipEntry.js';
+export type { MembershipDeps } from './membership/applyMembershipEntry.js';

@@ -1,0 +1,141 @@
+import { MembershipAction } from '../constants/MembershipAction.js';
+import { Role, roleCanWrite } from '../constants/Role.js';
+import { TrameError } from '../errors/TrameError.js';
+import type { MembershipFrame } from '../frames/types.js';
+import { bytesEqual } from '../util/bytesEqual.js';
+import { isZero } from '../util/isZero.js';
+import { toHex } from '../util/hex.js';
+import type { MembershipState, PendingInvite } from './MembershipState.js';
+
+/** Primitives the fold needs; injected so that this package stays free of crypto and I/O. */
+export interface MembershipDeps {
+  /** Ed25519 verification of `entry.signature` over `"trame/v1/membership\0" ‖ entry.body`. */
+  verifyEntrySignature(entry: MembershipFrame): boolean;
+  sha256(bytes: Uint8Array): Uint8Array;
+  /** Current unix time in seconds, for invite expiry; clients that replay history omit it. */
+  nowSeconds?: number;
+}
+
+function countAdmins(members: ReadonlyMap<string, Role>): number {
+  let n = 0;
+  for (const r of members.values()) if (r === Role.Admin) n++;
+  return n;
+}
+
+function isGrantableRole(role: number): boolean {
+  return role === Role.Admin || role === Role.Editor || role === Role.Viewer;
+}
+
+function hasSealedFor(entry: MembershipFrame, recipient: Uint8Array): boolean {
+  return entry.sealedKeys.some((s) => bytesEqual(s.recipient, recipient) && s.sealed.length > 0);
+}
+
+/**
+ * Applies one membership entry to a space's state, enforcing R30-R35, and returns the new
+ * state. Throws TrameError: MEMBERSHIP_CHAIN, BAD_SIGNATURE, FORBIDDEN_ROLE or
+ * INVALID_MEMBERSHIP. Used by the relay (before storing) and by clients (before trusting).
+ */
+export function applyMembershipEntry(
+  state: MembershipState,
+  entry: MembershipFrame,
+  deps: MembershipDeps,
+): MembershipState {
+  if (!bytesEqual(entry.spaceId, state.spaceId)) {
+    throw new TrameError('WRONG_TARGET', 'membership entry for another space');
+  }
+  if (entry.seq !== state.seq + 1 || !bytesEqual(entry.prevHash, state.headHash)) {
+    throw new TrameError('MEMBERSHIP_CHAIN', `expected seq ${state.seq + 1} after the current head`);
+  }
+  if (!deps.verifyEntrySignature(entry)) {
+    throw new TrameError('BAD_SIGNATURE', 'membership entry signature does not verify');
+  }
+  const signer = toHex(entry.signer);
+  const subject = toHex(entry.subject);
+  const members = new Map(state.members);
+  const invites = new Map(state.invites);
+  const everWriters = new Set(state.everWriters);
+  const invalid = (why: string): never => {
+    throw new TrameError('INVALID_MEMBERSHIP', why);
+  };
+  const requireAdminSigner = (): void => {
+    if (members.get(signer) !== Role.Admin) throw new TrameError('FORBIDDEN_ROLE', 'only admins sign this entry');
+  };
+  if (entry.action !== MembershipAction.Invite && entry.expiresAt !== 0) invalid('expiresAt is for invites only');
+
+  switch (entry.action) {
+    case MembershipAction.Genesis:
+      // R30
+      if (state.seq !== -1) invalid('genesis must be the first entry');
+      if (!isZero(entry.prevHash)) invalid('genesis has a zero prevHash');
+      if (signer !== subject || entry.role !== Role.Admin || entry.epoch !== 0) {
+        invalid('genesis: signer is the subject, admin, epoch 0');
+      }
+      if (!hasSealedFor(entry, entry.subject)) invalid('genesis seals the key to its creator');
+      members.set(subject, Role.Admin);
+      break;
+    case MembershipAction.Add:
+      if (state.seq === -1) invalid('the first entry is a genesis');
+      requireAdminSigner();
+      if (members.has(subject) || invites.has(subject)) invalid('already a member');
+      if (!isGrantableRole(entry.role)) invalid('ADD needs admin, editor or viewer');
+      if (entry.epoch !== state.epoch) invalid('ADD refers to the current epoch');
+      if (!hasSealedFor(entry, entry.subject)) invalid('ADD seals the key bundle to the new member');
+      members.set(subject, entry.role as Role);
+      break;
+    case MembershipAction.SetRole:
+      requireAdminSigner();
+      if (!members.has(subject)) invalid('not a member');
+      if (!isGrantableRole(entry.role)) invalid('SET_ROLE needs admin, editor or viewer');
+      members.set(subject, entry.role as Role);
+      if (countAdmins(members) === 0) invalid('a space keeps at least one admin');
+      break;
+    case MembershipAction.Remove:
+      requireAdminSigner();
+      if (entry.role !== Role.None) invalid('REMOVE carries role none');
+      if (invites.has(subject)) {
+        invites.delete(subject);
+        break;
+      }
+      if (!members.has(subject)) invalid('not a member');
+      members.delete(subject);
+      if (countAdmins(members) === 0) invalid('a space keeps at least one admin');
+      break;
+    case MembershipAction.Invite:
+      // R35
+      requireAdminSigner();
+      if (members.has(subject) || invites.has(subject)) invalid('invite identity already used');
+      if (!isGrantableRole(entry.role)) invalid('INVITE needs admin, editor or viewer');
+      if (entry.epoch !== state.epoch) invalid('INVITE refers to the current epoch');
+      if (!hasSealedFor(entry, entry.subject)) invalid('INVITE seals the key bundle to the invite');
+      invites.set(subject, { role: entry.role as Role, expiresAt: entry.expiresAt } satisfies PendingInvite);
+      break;
+    case MembershipAction.Accept: {
+      const invite = invites.get(signer);
+      if (!invite) invalid('no pending invite for this signer');
+      if (invite!.expiresAt !== 0 && deps.nowSeconds !== undefined && deps.nowSeconds > invite!.expiresAt) {
+        invalid('invite expired');
+      }
+      if (members.has(subject) || invites.has(subject)) invalid('already a member');
+      if (entry.role !== invite!.role) invalid('ACCEPT grants exactly the invite role');
+      if (entry.epoch !== state.epoch) invalid('ACCEPT refers to the current epoch');
+      if (!hasSealedFor(entry, entry.subject)) invalid('ACCEPT seals the key bundle to the newcomer');
+      invites.delete(signer);
+      members.set(subject, invite!.role);
+      break;
+    }
+    default:
+      // ROTATE is reserved for key rotation on removal (a later protocol revision).
+      invalid('action not supported by this protocol version');
+  }
+  const role = members.get(subject);
+  if (role !== undefined && roleCanWrite(role)) everWriters.add(subject);
+  return {
+    spaceId: state.spaceId,
+    seq: entry.seq,
+    headHash: deps.sha256(entry.raw),
+    epoch: state.epoch,
+    members,
+    invites,
+    everWriters,
+  };
+}

@@ -1,0 +1,155 @@
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import { ObservableV2 } from 'lib0/observable';
+import { toHex, type TrameError } from '@trame/protocol';
+import type { Identity } from '@trame/crypto';
+import type { SpaceState } from '../space/SpaceState.js';
+import { defaultWebSocket, type WebSocketConstructor } from '../connection/WebSocketLike.js';
+import type { HeadStore } from '../heads/HeadStore.js';
+import { MemoryHeadStore } from '../heads/MemoryHeadStore.js';
+import { DocumentEngine, type CompactionPolicy, type DocumentStatus } from './DocumentEngine.js';
+import { createTransportClass } from './createTransportClass.js';
+
+/** What a document needs from its space: satisfied by a SpaceSession. */
+export interface SpaceContext {
+  relayUrl: string;
+  identity: Identity;
+  state: SpaceState;
+  WebSocketImpl?: WebSocketConstructor;
+}
+
+export interface OpenDocumentOptions {
+  space: SpaceContext;
+  docId: Uint8Array;
+  doc?: Y.Doc;
+  awareness?: Awareness;
+  /** Shown to others next to this user's caret; `id` is set to the identity automatically. */
+  user?: { name: string; color: string; [key: string]: unknown };
+  /** Where heads are remembered to detect a rollback across sessions (default: in memory). */
+  headStore?: HeadStore;
+  WebSocketImpl?: WebSocketConstructor;
+  compaction?: CompactionPolicy;
+  /** Connect right away (default true). */
+  connect?: boolean;
+}
+
+type SessionEvents = {
+  status: (status: DocumentStatus) => void;
+  error: (error: TrameError) => void;
+  synced: () => void;
+  frame: (kind: number, bytes: number) => void;
+};
+
+const sharedHeads = new MemoryHeadStore();
+
+/**
+ * An open, end-to-end encrypted document: a Y.Doc kept in sync through y-websocket's
+ * WebsocketProvider, whose socket is Trame's encrypting transport. Bind editors to `doc`,
+ * `awareness` and `provider` as with any Yjs provider.
+ */
+export class DocumentSession extends ObservableV2<SessionEvents> {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  readonly provider: WebsocketProvider;
+  readonly engine: DocumentEngine;
+  readonly docId: Uint8Array;
+
+  constructor(o: OpenDocumentOptions) {
+    super();
+    this.docId = o.docId;
+    this.doc = o.doc ?? new Y.Doc();
+    this.awareness = o.awareness ?? new Awareness(this.doc);
+    const me = toHex(o.space.identity.publicKey);
+    if (o.user) this.awareness.setLocalStateField('user', { ...o.user, id: me });
+    // R44: receivers drop states whose user.id is not the signer, so always claim our own.
+    this.awareness.on('change', () => {
+      const user = this.awareness.getLocalState()?.user as { id?: string } | undefined;
+      if (user && user.id !== me) this.awareness.setLocalStateField('user', { ...user, id: me });
+    });
+    this.engine = new DocumentEngine({
+      relayUrl: o.space.relayUrl,
+      identity: o.space.identity,
+      space: o.space.state,
+      docId: o.docId,
+      awareness: this.awareness,
+      headStore: o.headStore ?? sharedHeads,
+      WebSocketImpl: o.WebSocketImpl ?? o.space.WebSocketImpl ?? defaultWebSocket(),
+      ...(o.compaction ? { compaction: o.compaction } : {}),
+    });
+    this.engine.on('status', (s) => this.emit('status', [s]));
+    this.engine.on('error', (e) => this.emit('error', [e]));
+    this.engine.on('frame', (k, n) => this.emit('frame', [k, n]));
+    this.provider = new WebsocketProvider(o.space.relayUrl, toHex(o.docId), this.doc, {
+      awareness: this.awareness,
+      WebSocketPolyfill: createTransportClass(this.engine) as unknown as typeof WebSocket,
+      // Tabs must not exchange plaintext behind the relay's back, and tests in one process must
+      // really go through the relay.
+      disableBc: true,
+      connect: o.connect ?? true,
+      maxBackoffTime: 5000,
+    });
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) this.emit('synced', []);
+    });
+  }
+
+  get status(): DocumentStatus {
+    return this.engine.currentStatus;
+  }
+
+  get canWrite(): boolean {
+    return this.engine.canWrite;
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.engine.hasUnsavedChanges;
+  }
+
+  /** Resolves once the document holds the relay's state. */
+  whenSynced(): Promise<void> {
+    if (this.provider.synced) return Promise.resolve();
+    return new Promise((resolve) => this.once('synced', () => resolve()));
+  }
+
+  /** Resolves once every local edit is acknowledged by the relay (durable). */
+  whenSaved(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): boolean => {
+        if (this.provider.synced && this.engine.currentStatus === 'saved' && !this.engine.hasUnsavedChanges) {
+          resolve();
+          return true;
+        }
+        return false;
+      };
+      if (check()) return;
+      const onSaved = (): void => {
+        if (check()) {
+          this.engine.off('saved', onSaved);
+          this.off('synced', onSaved);
+        }
+      };
+      this.engine.on('saved', onSaved);
+      this.on('synced', onSaved);
+    });
+  }
+
+  connect(): void {
+    this.provider.connect();
+  }
+
+  disconnect(): void {
+    this.provider.disconnect();
+  }
+
+  override destroy(): void {
+    this.provider.destroy();
+    this.engine.destroyEngine();
+    super.destroy();
+  }
+}
+
+/** Opens an encrypted document of a space. */
+export function openDocument(o: OpenDocumentOptions): DocumentSession {
+  return new DocumentSession(o);
+}

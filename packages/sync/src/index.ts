@@ -1,0 +1,23 @@
+export { SpaceSession } from './space/SpaceSession.js';
+export type { SpaceSessionOptions, SpaceStatus } from './space/SpaceSession.js';
+export { SpaceState } from './space/SpaceState.js';
+export type { SpaceMember } from './space/SpaceState.js';
+export { encodeInviteToken, decodeInviteToken } from './space/inviteToken.js';
+export type { InviteSecret } from './space/inviteToken.js';
+export { DocumentSession, openDocument } from './document/DocumentSession.js';
+export type { OpenDocumentOptions, SpaceContext } from './document/DocumentSession.js';
+export { DocumentEngine } from './document/DocumentEngine.js';
+export type { DocumentStatus, CompactionPolicy } from './document/DocumentEngine.js';
+export { RelayConnection } from './connection/RelayConnection.js';
+export type { RelayConnectionOptions } from './connection/RelayConnection.js';
+export type { WebSocketConstructor, WebSocketLike } from './connection/WebSocketLike.js';
+export type { HeadStore, DocumentHeads } from './heads/HeadStore.js';
+export { MemoryHeadStore } from './heads/MemoryHeadStore.js';
+export { filterAwarenessUpdate } from './awareness/filterAwarenessUpdate.js';
+export { newDocId } from './util/newDocId.js';
+export { toBase64Url, fromBase64Url } from './util/base64url.js';
+// Re-exported so that apps depend on one package for the client side.
+export { ready, generateIdentity, identityFromSecretKey, identityFromSeed } from '@trame/crypto';
+export type { Identity } from '@trame/crypto';
+export { Role, TrameError, isTrameError, toHex, fromHex, ERROR_CODES } from '@trame/protocol';
+export type { ErrorCode } from '@trame/protocol';
