@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { startRelay, createJsonLogger, type RunningRelay } from '@trame/relay';
+import {
+  generateIdentity,
+  MemoryHeadStore,
+  openDocument,
+  ready,
+  SpaceSession,
+  type DocumentSession,
+  type Identity,
+  type OpenDocumentOptions,
+  type WebSocketConstructor,
+} from '@trame/sync';
+
+export const WS = WebSocket as unknown as WebSocketConstructor;
+
+/** A relay on port 0 with its own SQLite file and JSON log, torn down by `stop`. */
+export interface TestRelay {
+  relay: RunningRelay;
+  dataDir: string;
+  logFile: string;
+  port: number;
+  url: string;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+export async function startTestRelay(o: { dataDir?: string; port?: number } = {}): Promise<TestRelay> {
+  await ready();
+  const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'trame-e2e-'));
+  const logFile = join(dataDir, 'relay.log');
+  let logger = createJsonLogger({ file: logFile });
+  let relay = await startRelay({ dataDir, logger, port: o.port ?? 0 });
+  const t: TestRelay = {
+    relay,
+    dataDir,
+    logFile,
+    port: relay.port,
+    url: relay.url,
+    async restart() {
+      await t.stop();
+      logger = createJsonLogger({ file: logFile });
+      relay = await startRelay({ dataDir, logger, port: t.port });
+      t.relay = relay;
+    },
+    async stop() {
+      await relay.close();
+      await logger.close?.();
+    },
+    async cleanup() {
+      await t.stop().catch(() => {});
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return t;
+}
+
+export interface Person {
+  name: string;
+  identity: Identity;
+  heads: MemoryHeadStore;
+}
+
+export function person(name: string): Person {
+  return { name, identity: generateIdentity(), heads: new MemoryHeadStore() };
+}
+
+export async function createSpace(url: string, owner: Person): Promise<SpaceSession> {
+  return SpaceSession.create({ relayUrl: url, identity: owner.identity, WebSocketImpl: WS });
+}
+
+export async function openSpace(url: string, who: Person, spaceId: Uint8Array): Promise<SpaceSession> {
+  return SpaceSession.open({ relayUrl: url, identity: who.identity, spaceId, WebSocketImpl: WS });
+}
+
+export function openDoc(
+  space: SpaceSession,
+  who: Person,
+  docId: Uint8Array,
+  extra: Partial<OpenDocumentOptions> = {},
+): DocumentSession {
+  return openDocument({
+    space,
+    docId,
+    user: { name: who.name, color: '#3366ff' },
+    headStore: who.heads,
+    WebSocketImpl: WS,
+    ...extra,
+  });
+}
+
+/** Polls until `fn` is true (tests wait for convergence, never for a fixed time). */
+export async function waitFor(fn: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const start = Date.now();
+  while (!fn()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export function text(s: DocumentSession, name = 't'): string {
+  return s.doc.getText(name).toString();
+}
+
+export { Y };
