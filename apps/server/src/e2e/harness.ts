@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startRelay, createJsonLogger, type RunningRelay } from '@trame/relay';
+import { FrameKind, type Frame, type ReadyFrame } from '@trame/protocol';
 import {
+  RelayConnection,
+  type TrameError,
   generateIdentity,
   MemoryHeadStore,
   openDocument,
@@ -108,3 +111,46 @@ export function text(s: DocumentSession, name = 't'): string {
 }
 
 export { Y };
+
+/** Counts frames a session receives, by kind name. */
+export function countFrames(s: DocumentSession): Map<number, number> {
+  const counts = new Map<number, number>();
+  s.on('frame', (kind: number) => counts.set(kind, (counts.get(kind) ?? 0) + 1));
+  return counts;
+}
+
+/** Collects the typed errors a session reports. */
+export function collectErrors(s: { on(e: 'error', f: (err: TrameError) => void): void }): TrameError[] {
+  const errors: TrameError[] = [];
+  s.on('error', (e) => errors.push(e));
+  return errors;
+}
+
+export interface RogueClient {
+  conn: RelayConnection;
+  frames: Frame[];
+  ready: Promise<ReadyFrame>;
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/** A raw, authenticated connection that can send any frame: a misbehaving member's client. */
+export function rogue(url: string, identity: Identity, spaceId: Uint8Array, docId: Uint8Array): RogueClient {
+  const frames: Frame[] = [];
+  let onReady!: (r: ReadyFrame) => void;
+  let onClosed!: (c: { code: number; reason: string }) => void;
+  const ready = new Promise<ReadyFrame>((r) => (onReady = r));
+  const closed = new Promise<{ code: number; reason: string }>((r) => (onClosed = r));
+  const conn = new RelayConnection({
+    url,
+    identity,
+    spaceId,
+    docId,
+    WebSocketImpl: WS,
+    onFrame: (f) => {
+      frames.push(f);
+      if (f.kind === FrameKind.Ready) onReady(f);
+    },
+    onClose: (code, reason) => onClosed({ code, reason }),
+  });
+  return { conn, frames, ready, closed };
+}

@@ -44,6 +44,12 @@ export interface AgentEdit {
   agent: number;
   /** The Yjs update this transaction produced in its agent's document. */
   update: Uint8Array;
+  /**
+   * Yjs state (per other agent's client id) the agent's document held when it made this edit.
+   * An edit applied before those structs are present would stay pending inside Yjs and then be
+   * integrated by a remote transaction, which providers do not forward: a replay must wait.
+   */
+  requires: Map<number, number>;
 }
 
 /**
@@ -75,6 +81,12 @@ export function concurrentTraceEdits(trace: ConcurrentTrace): AgentEdit[] {
       if (b === a) continue;
       while (merged[a]![b]! < want[b]!) Y.applyUpdate(doc, edits[byAgent[b]![merged[a]![b]++]!]!.update);
     }
+    const requires = new Map<number, number>();
+    for (const other of docs) {
+      if (other === doc) continue;
+      const clock = Y.getState(doc.store, other.clientID);
+      if (clock > 0) requires.set(other.clientID, clock);
+    }
     let update: Uint8Array = new Uint8Array();
     const capture = (u: Uint8Array): void => {
       update = u;
@@ -86,7 +98,7 @@ export function concurrentTraceEdits(trace: ConcurrentTrace): AgentEdit[] {
     merged[a]![a] = byAgent[a]!.length;
     want[a] = byAgent[a]!.length;
     version[i] = want;
-    edits.push({ agent: a, update });
+    edits.push({ agent: a, update, requires });
   });
   return edits;
 }

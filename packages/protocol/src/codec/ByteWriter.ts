@@ -12,7 +12,8 @@ export class ByteWriter {
   private ensure(extra: number): void {
     const need = this.pos + extra;
     if (need <= this.buf.length) return;
-    let cap = this.buf.length * 2;
+    // Math.max: a writer created with capacity 0 would otherwise never grow (0 * 2 = 0).
+    let cap = Math.max(this.buf.length * 2, 16);
     while (cap < need) cap *= 2;
     const next = new Uint8Array(cap);
     next.set(this.buf.subarray(0, this.pos));

@@ -60,7 +60,12 @@ export function encodeError(
   e: Partial<Omit<ErrorFrame, 'kind' | 'raw' | 'code'>> & { code: number },
 ): Uint8Array {
   let msg = enc.encode(e.message ?? '');
-  if (msg.length > LIMITS.maxErrorMessageBytes) msg = msg.subarray(0, LIMITS.maxErrorMessageBytes);
+  if (msg.length > LIMITS.maxErrorMessageBytes) {
+    // Cut on a UTF-8 character boundary: decodeFrame rejects a split character (R2).
+    let cut = LIMITS.maxErrorMessageBytes;
+    while (cut > 0 && (msg[cut]! & 0xc0) === 0x80) cut--;
+    msg = msg.subarray(0, cut);
+  }
   return start(FrameKind.Error)
     .u16(e.code)
     .u8(e.refKind ?? 0)

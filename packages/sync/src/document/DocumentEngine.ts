@@ -96,6 +96,12 @@ const SYNC_UPDATE = 2;
 /** Room left in an UPDATE frame for its header, nonce, tag and signature. */
 const UPDATE_OVERHEAD = 1024;
 const AWARENESS_MIN_INTERVAL_MS = 40;
+/**
+ * Spacing between content frames. Keeps a fast writer (a paste, a replayed trace) under the
+ * relay's per-connection rate limit (R15) together with awareness; edits made meanwhile are
+ * coalesced, so this costs nothing at human typing speed.
+ */
+const UPDATE_MIN_INTERVAL_MS = 8;
 /** Local close code for a verification failure: final, so the provider stops reconnecting. */
 const CLOSE_VERIFICATION_FAILED = CloseCode.ProtocolError;
 /** Local close code asking the provider to reconnect and reload the state. */
@@ -126,6 +132,8 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
   private lastAwarenessSent = 0;
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastContentSent = 0;
   private fatal: TrameError | null = null;
   private status: DocumentStatus = 'connecting';
   private destroyed = false;
@@ -553,7 +561,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
         case 'RATE_LIMITED':
         case 'INTERNAL':
           this.report(err);
-          this.retryTimer = setTimeout(() => this.conn?.send(f.frame), 500 + Math.random() * 500);
+          this.scheduleResend(f.frame);
           return;
         case 'FORBIDDEN_ROLE':
         case 'NOT_A_MEMBER':
@@ -573,6 +581,12 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
           return;
       }
     }
+    if (f && (err.code === 'RATE_LIMITED' || err.code === 'UNAVAILABLE') && e.refKind === 0) {
+      // Refused before the frame was read: send the same frame again later (R21 makes it safe).
+      this.report(err);
+      this.scheduleResend(f.frame);
+      return;
+    }
     if (f?.kind === 'snapshot' && e.refKind === FrameKind.Snapshot && bytesEqual(e.ref, f.head.id)) {
       // Another writer compacted first, or an update slipped in: not an error for the user.
       this.inflight = null;
@@ -583,6 +597,14 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
       return;
     }
     this.report(err);
+  }
+
+  private scheduleResend(frame: Uint8Array): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.inflight?.frame === frame) this.conn?.send(frame);
+    }, 300 + Math.random() * 400);
   }
 
   private rebaseInflight(): void {
@@ -617,6 +639,15 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
   private flush(): void {
     if (this.inflight || !this.loaded || !this.conn || this.fatal || this.pending.length === 0) return;
     if (!this.o.space.canWrite()) return;
+    const wait = this.lastContentSent + UPDATE_MIN_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      this.flushTimer ??= setTimeout(() => {
+        this.flushTimer = null;
+        this.flush();
+      }, wait);
+      return;
+    }
+    this.lastContentSent = Date.now();
     const content = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
     if (content.length > LIMITS.maxUpdateBytes - UPDATE_OVERHEAD) {
       // Too large for an UPDATE (a huge paste): publish the whole state as a snapshot.
@@ -669,6 +700,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
       return;
     }
     this.inflight = { kind: 'snapshot', frame, head: { id, height, proof, frameHash: sha256(frame) }, includes };
+    this.lastContentSent = Date.now();
     this.conn.send(frame);
   }
 
@@ -748,6 +780,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
     this.destroyed = true;
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     const conn = this.conn;
     this.conn = null;
     conn?.close(1000, 'closed');
