@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { startRelay, createJsonLogger, type RunningRelay } from '@trame/relay';
+import { startRelay, createJsonLogger, type RelayLimits, type RunningRelay } from '@trame/relay';
 import { FrameKind, type Frame, type ReadyFrame } from '@trame/protocol';
 import {
   RelayConnection,
@@ -33,12 +33,13 @@ export interface TestRelay {
   cleanup(): Promise<void>;
 }
 
-export async function startTestRelay(o: { dataDir?: string; port?: number } = {}): Promise<TestRelay> {
+export async function startTestRelay(o: { dataDir?: string; port?: number; limits?: Partial<RelayLimits> } = {}): Promise<TestRelay> {
   await ready();
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'trame-e2e-'));
   const logFile = join(dataDir, 'relay.log');
   let logger = createJsonLogger({ file: logFile });
-  let relay = await startRelay({ dataDir, logger, port: o.port ?? 0 });
+  const limits = o.limits ?? {};
+  let relay = await startRelay({ dataDir, logger, port: o.port ?? 0, limits });
   const t: TestRelay = {
     relay,
     dataDir,
@@ -48,7 +49,7 @@ export async function startTestRelay(o: { dataDir?: string; port?: number } = {}
     async restart() {
       await t.stop();
       logger = createJsonLogger({ file: logFile });
-      relay = await startRelay({ dataDir, logger, port: t.port });
+      relay = await startRelay({ dataDir, logger, port: t.port, limits });
       t.relay = relay;
     },
     async stop() {

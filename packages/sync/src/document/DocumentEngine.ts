@@ -52,6 +52,8 @@ export interface DocumentEngineOptions {
   headStore: HeadStore;
   WebSocketImpl: WebSocketConstructor;
   compaction?: CompactionPolicy;
+  /** Least time between two content frames (default 8 ms); 0 for trusted bulk writers. */
+  minUpdateIntervalMs?: number;
 }
 
 type EngineEvents = {
@@ -388,14 +390,17 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
     for (const u of updates) {
       const a = toHex(u.author);
       if ((this.clocks.get(a) ?? 0) >= u.clock) continue;
+      this.clocks.set(a, u.clock);
       let plain: Uint8Array;
       try {
         plain = this.open(u);
       } catch (e) {
-        return this.failVerification(e as TrameError);
+        // One member's forged or unreadable update must not make the document unreadable
+        // for everyone: it is reported and skipped; its clock still counts (R41).
+        this.report(e as TrameError);
+        continue;
       }
       Y.applyUpdate(this.shadow, plain, REMOTE);
-      this.clocks.set(a, u.clock);
     }
     this.saveHeads();
     this.resolveInflightAfterLoad(snapshot);
@@ -451,16 +456,17 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
       this.report(new TrameError('MISSING_UPDATES', `author ${author.slice(0, 12)}: clocks ${last + 1}..${f.clock - 1} missing`, { range: { from: last + 1, to: f.clock - 1 } }));
       return this.resync();
     }
+    this.clocks.set(author, f.clock);
+    this.saveHeads();
     let plain: Uint8Array;
     try {
       plain = this.open(f);
     } catch (e) {
+      // Ordered but not trustworthy: skipped, and its clock counted so the next one is no gap.
       this.report(e as TrameError);
       return;
     }
     Y.applyUpdate(this.shadow, plain, REMOTE);
-    this.clocks.set(author, f.clock);
-    this.saveHeads();
     this.transport?.deliver(syncMessage(SYNC_UPDATE, plain));
   }
 
@@ -639,7 +645,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
   private flush(): void {
     if (this.inflight || !this.loaded || !this.conn || this.fatal || this.pending.length === 0) return;
     if (!this.o.space.canWrite()) return;
-    const wait = this.lastContentSent + UPDATE_MIN_INTERVAL_MS - Date.now();
+    const wait = this.lastContentSent + (this.o.minUpdateIntervalMs ?? UPDATE_MIN_INTERVAL_MS) - Date.now();
     if (wait > 0) {
       this.flushTimer ??= setTimeout(() => {
         this.flushTimer = null;

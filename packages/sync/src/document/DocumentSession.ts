@@ -30,6 +30,8 @@ export interface OpenDocumentOptions {
   headStore?: HeadStore;
   WebSocketImpl?: WebSocketConstructor;
   compaction?: CompactionPolicy;
+  /** Least time between two content frames, default 8 ms (keeps under the relay's rate limit). */
+  minUpdateIntervalMs?: number;
   /** Connect right away (default true). */
   connect?: boolean;
 }
@@ -76,6 +78,7 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
       headStore: o.headStore ?? sharedHeads,
       WebSocketImpl: o.WebSocketImpl ?? o.space.WebSocketImpl ?? defaultWebSocket(),
       ...(o.compaction ? { compaction: o.compaction } : {}),
+      ...(o.minUpdateIntervalMs !== undefined ? { minUpdateIntervalMs: o.minUpdateIntervalMs } : {}),
     });
     this.engine.on('status', (s) => this.emit('status', [s]));
     this.engine.on('error', (e) => this.emit('error', [e]));
