@@ -52,6 +52,7 @@ interface PendingAppend {
   raw: Uint8Array;
   seq: number;
   draft?: EntryDraft;
+  attempts?: number;
   resolve: () => void;
   reject: (e: TrameError) => void;
 }
@@ -341,7 +342,11 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
         if (this.inflight && (f.refKind === FrameKind.Membership || f.refKind === 0)) {
           const failed = this.inflight;
           this.inflight = null;
-          failed.reject(err);
+          if (err.code === 'MEMBERSHIP_CHAIN' && failed.draft && (failed.attempts ?? 0) < 3) {
+            // Another animateur appended first; their entry has reached us: sign again on it.
+            failed.attempts = (failed.attempts ?? 0) + 1;
+            this.appendQueue.unshift(failed);
+          } else failed.reject(err);
           this.pump();
         } else {
           for (const w of this.readyWaiters.splice(0)) w.reject(err);

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Installs dependencies when they are missing or older than package-lock.json, so that
+// `npm start` and `npm test` work on a fresh clone with nothing else to run first.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`Trame needs Node.js 20.19 or newer; this is ${process.versions.node}.`);
+  process.exit(1);
+}
+const lock = join(root, 'package-lock.json');
+const stamp = join(root, 'node_modules', '.trame-install-stamp');
+const want = createHash('sha256').update(readFileSync(lock)).update(readFileSync(join(root, 'package.json'))).digest('hex');
+const have = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
+if (have === want) process.exit(0);
+const fresh = !existsSync(join(root, 'node_modules'));
+const args = fresh ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
+console.log(`Installing dependencies (npm ${args[0]}; better-sqlite3 builds from source, about 2 minutes)…`);
+const r = spawnSync('npm', args, {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+});
+if (r.status !== 0) process.exit(r.status ?? 1);
+writeFileSync(stamp, want);
