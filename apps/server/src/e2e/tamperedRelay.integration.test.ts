@@ -128,7 +128,7 @@ describe('a relay that lies is detected (issue test 6, R40-R43)', () => {
     const evil = new Doc();
     evil.getText('t').insert(0, 'FORGED ');
     const frame = sealContentFrame(header, space.state.docKey(0, docId), encodeStateAsUpdate(evil), mallory.identity);
-    frame[frame.length - 1] ^= 0xff;
+    frame[frame.length - 1] = frame[frame.length - 1]! ^ 0xff;
     m.conn.send(frame);
     // The relay does not verify content signatures (R12) and stores it; clients do (R40).
     await waitFor(() => m.frames.some((f) => f.kind === FrameKind.Ack), 'relay ack');

@@ -79,7 +79,11 @@ export function concurrentTraceEdits(trace: ConcurrentTrace): AgentEdit[] {
     for (const p of txn.parents) for (let k = 0; k < n; k++) want[k] = Math.max(want[k]!, version[p]![k]!);
     for (let b = 0; b < n; b++) {
       if (b === a) continue;
-      while (merged[a]![b]! < want[b]!) Y.applyUpdate(doc, edits[byAgent[b]![merged[a]![b]++]!]!.update);
+      const done = merged[a]!;
+      while (done[b]! < want[b]!) {
+        Y.applyUpdate(doc, edits[byAgent[b]![done[b]!]!]!.update);
+        done[b] = done[b]! + 1;
+      }
     }
     const requires = new Map<number, number>();
     for (const other of docs) {

@@ -1,0 +1,25 @@
+import { readServerConfig } from './readServerConfig.js';
+import { startServer } from './startServer.js';
+
+const config = readServerConfig(process.env);
+const server = await startServer(config);
+const shown = server.host.includes(':') ? `[${server.host}]` : server.host;
+console.log(
+  `Trame relay listening on ws://${shown}:${server.port}/ws (health: http://${shown}:${server.port}/health)`,
+);
+
+let stopping = false;
+function stop(signal: NodeJS.Signals): void {
+  if (stopping) return;
+  stopping = true;
+  console.log(`Trame relay stopping (${signal})`);
+  server.close().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error('Trame relay failed to stop cleanly', e);
+      process.exit(1);
+    },
+  );
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,254 @@
+import { randomBytes } from 'node:crypto';
+import { WebSocket } from 'ws';
+import {
+  CloseCode,
+  decodeFrame,
+  frameKindName,
+  isZero,
+  toHex,
+  TrameError,
+  ZERO_ID,
+  type HelloFrame,
+} from '@trame/protocol';
+import type { ConnectionTarget } from '../checks/checkContentTarget.js';
+import type { LiveFrame } from '../hub/LiveFrame.js';
+import type { Peer } from '../hub/Peer.js';
+import { TokenBucket } from '../limits/TokenBucket.js';
+import type { LogFields, LogLevel } from '../logging/Logger.js';
+import type { RelayContext } from '../relay/RelayContext.js';
+import { closeCodeForRejection } from './closeCodeForRejection.js';
+import { encodeRejection } from './encodeRejection.js';
+import { filterQueuedFrames, type InitialPosition } from './filterQueuedFrames.js';
+import { frameRef, rawFrameRef, type FrameRef } from './FrameRef.js';
+import { handleFrame } from './handleFrame.js';
+
+/**
+ * PROTOCOL.md §5: `hello` → (CHALLENGE sent) `auth` → (AUTH verified) `loading` → `open`, or
+ * `genesis` when a CREATE connection waits for the entry that founds its space.
+ */
+export type ConnectionPhase = 'hello' | 'auth' | 'loading' | 'genesis' | 'open' | 'closed';
+
+/**
+ * One websocket client. Owns the socket, the connection's state, its limits (R15) and the
+ * order of its frames: frames of one connection are handled one after the other, so its
+ * ACKs and ERRORs come back in the order it sent the frames (R14).
+ */
+export class Connection implements Peer {
+  readonly id = randomBytes(6).toString('hex');
+  phase: ConnectionPhase = 'hello';
+  /** The authenticated (or authenticating) HELLO; set in phase `auth` and later. */
+  hello: HelloFrame | null = null;
+  /** Nonce sent in CHALLENGE. */
+  challenge: Uint8Array | null = null;
+  spaceKey = '';
+  docKey: string | null = null;
+  identityKey = '';
+
+  private queued: LiveFrame[] | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly bucket: TokenBucket;
+  private strikes = 0;
+  private alive = true;
+  private authTimer: NodeJS.Timeout | null;
+  private killTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly ctx: RelayContext,
+    private readonly ws: WebSocket,
+  ) {
+    this.bucket = new TokenBucket(ctx.limits.framesPerSecond, ctx.limits.frameBurst);
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    this.authTimer = setTimeout(() => this.authTimedOut(), ctx.limits.authTimeoutMs);
+    ctx.hub.track(this);
+    this.log('info', 'connection.open');
+  }
+
+  /** Space, document and identity of the HELLO. Only valid once the HELLO was handled. */
+  get target(): ConnectionTarget {
+    const h = this.requireHello();
+    return { spaceId: h.spaceId, docId: h.docId, identity: h.identity };
+  }
+
+  /** Whether the connection was closed (by either side); a method so TS does not narrow it away. */
+  isClosed(): boolean {
+    return this.phase === 'closed';
+  }
+
+  get spaceLevel(): boolean {
+    return this.docKey === null;
+  }
+
+  requireHello(): HelloFrame {
+    if (!this.hello) throw new TrameError('UNEXPECTED_FRAME', 'no HELLO yet');
+    return this.hello;
+  }
+
+  /** Records the HELLO: from now on the connection is about this space, document and identity. */
+  bind(hello: HelloFrame): void {
+    this.hello = hello;
+    this.spaceKey = toHex(hello.spaceId);
+    this.docKey = isZero(hello.docId) ? null : toHex(hello.docId);
+    this.identityKey = toHex(hello.identity);
+  }
+
+  /** A websocket message arrived. */
+  receive(data: ArrayBuffer | string): void {
+    if (this.phase === 'closed') return;
+    if (!this.bucket.take()) {
+      this.rateLimited(typeof data === 'string' ? null : new Uint8Array(data));
+      return;
+    }
+    // A client that has slowed down enough to refill half its bucket is no longer a repeat offender.
+    if (this.strikes > 0 && this.bucket.level() >= this.ctx.limits.frameBurst / 2) this.strikes = 0;
+    if (typeof data === 'string') {
+      this.reject(new TrameError('MALFORMED_FRAME', 'text messages are not frames'), { kind: 0, ref: ZERO_ID, number: 0 }, data.length);
+      return;
+    }
+    const raw = new Uint8Array(data);
+    const work = this.chain.then(() => (this.phase === 'closed' ? undefined : handleFrame(this, raw)));
+    this.chain = work.catch((e: unknown) => {
+      // handleFrame answers every expected failure itself; this is a bug, not a client error.
+      this.log('error', 'connection.internal_error', { error: e instanceof Error ? e.name : 'unknown' });
+      this.close(CloseCode.Internal, 'INTERNAL');
+    });
+    this.ctx.track(this.chain);
+  }
+
+  /** Sends one frame, dropping the client if it does not read fast enough (R15). */
+  send(bytes: Uint8Array): void {
+    if (this.phase === 'closed' || this.ws.readyState !== WebSocket.OPEN) return;
+    this.ws.send(bytes);
+    if (this.ws.bufferedAmount > this.ctx.limits.maxSendBufferBytes) {
+      this.log('warn', 'connection.slow_reader', { buffered: this.ws.bufferedAmount });
+      this.close(CloseCode.SlowReader, 'SLOW_READER');
+    }
+  }
+
+  /** A frame accepted from another connection: sent now, or queued while loading (R13). */
+  deliver(frame: LiveFrame): void {
+    if (this.queued) this.queued.push(frame);
+    else this.send(frame.raw);
+  }
+
+  /** Starts queueing live frames; call before reading the initial state (R13). */
+  startQueueing(): void {
+    this.queued = [];
+  }
+
+  /** Sends what was queued and is not already in the initial state, then goes live. */
+  flushQueue(at: InitialPosition): void {
+    const queued = this.queued ?? [];
+    this.queued = null;
+    for (const raw of filterQueuedFrames(queued, at)) this.send(raw);
+  }
+
+  /** AUTH verified: stop the R10 timer. */
+  authenticated(): void {
+    if (this.authTimer) clearTimeout(this.authTimer);
+    this.authTimer = null;
+  }
+
+  /**
+   * Answers a frame with ERROR and closes the connection when the error is final
+   * (`closeCode` overrides the default of {@link closeCodeForRejection}).
+   */
+  reject(error: TrameError, ref: FrameRef, bytes: number, closeCode = closeCodeForRejection(error.code)): void {
+    this.log(closeCode === null ? 'info' : 'warn', 'frame.rejected', {
+      kind: frameKindName(ref.kind),
+      bytes,
+      code: error.code,
+    });
+    this.send(encodeRejection(error, ref));
+    if (closeCode !== null) this.close(closeCode, error.code);
+  }
+
+  /** Storage failed while the connection could not go on without it (R29): retry later. */
+  unavailable(error: unknown, ref: FrameRef, bytes: number, closeCode: number | null): void {
+    this.log('error', 'storage.failed', { error: error instanceof Error ? error.message : 'unknown' });
+    this.reject(new TrameError('UNAVAILABLE', 'storage unavailable, retry later'), ref, bytes, closeCode);
+  }
+
+  /** Closes with a close frame, and destroys the socket if the peer does not finish the handshake. */
+  close(code: number, reason: string): void {
+    if (this.phase === 'closed') return;
+    this.phase = 'closed';
+    this.cleanup();
+    this.log('info', 'connection.closing', { closeCode: code });
+    try {
+      this.ws.close(code, reason);
+    } catch {
+      this.ws.terminate();
+    }
+    this.killTimer = setTimeout(() => this.ws.terminate(), this.ctx.limits.closeGraceMs);
+    this.killTimer.unref();
+  }
+
+  /** The socket is gone (either side closed it). */
+  socketClosed(code: number): void {
+    if (this.killTimer) clearTimeout(this.killTimer);
+    this.killTimer = null;
+    if (this.phase !== 'closed') {
+      this.phase = 'closed';
+      this.cleanup();
+    }
+    this.log('info', 'connection.closed', { closeCode: code });
+  }
+
+  /** Called every ping interval: drop the connection if the last ping went unanswered (R15). */
+  heartbeat(): void {
+    if (this.phase === 'closed') return;
+    if (!this.alive) {
+      this.log('warn', 'connection.idle');
+      this.close(CloseCode.IdleTimeout, 'IDLE_TIMEOUT');
+      return;
+    }
+    this.alive = false;
+    try {
+      this.ws.ping();
+    } catch {
+      // The socket is closing; its close event cleans up.
+    }
+  }
+
+  /** Structured log line with this connection's ids (never content). */
+  log(level: LogLevel, event: string, fields: LogFields = {}): void {
+    this.ctx.logger.log(level, event, {
+      conn: this.id,
+      ...(this.spaceKey ? { space: this.spaceKey } : {}),
+      ...(this.docKey ? { doc: this.docKey } : {}),
+      ...fields,
+    });
+  }
+
+  private rateLimited(raw: Uint8Array | null): void {
+    this.strikes += 1;
+    const ref = raw ? refOf(raw) : { kind: 0, ref: ZERO_ID, number: 0 };
+    const close = this.strikes >= this.ctx.limits.rateLimitCloseAfter ? CloseCode.RateLimited : null;
+    this.reject(new TrameError('RATE_LIMITED', 'too many frames, slow down'), ref, raw?.length ?? 0, close);
+  }
+
+  private authTimedOut(): void {
+    this.authTimer = null;
+    if (this.phase !== 'hello' && this.phase !== 'auth') return;
+    this.reject(new TrameError('AUTH_TIMEOUT', 'no AUTH in time'), { kind: 0, ref: ZERO_ID, number: 0 }, 0);
+  }
+
+  private cleanup(): void {
+    if (this.authTimer) clearTimeout(this.authTimer);
+    this.authTimer = null;
+    this.queued = null;
+    this.ctx.hub.untrack(this);
+  }
+}
+
+// A refused frame is still named precisely when it parses, so that a client can tell which of
+// its pending frames to send again.
+function refOf(raw: Uint8Array): FrameRef {
+  try {
+    return frameRef(decodeFrame(raw));
+  } catch {
+    return rawFrameRef(raw);
+  }
+}

@@ -1,0 +1,20 @@
+import { authSigningInput, TrameError, type AuthFrame } from '@trame/protocol';
+import { verifyEd25519 } from '../crypto/verifyEd25519.js';
+import type { Connection } from './Connection.js';
+import { openSession } from './openSession.js';
+
+/**
+ * R10: AUTH must verify under the HELLO's identity over the challenge and the HELLO bytes;
+ * that one signature is the only one the relay checks per connection (R12).
+ */
+export async function handleAuth(conn: Connection, auth: AuthFrame): Promise<void> {
+  const hello = conn.requireHello();
+  const challenge = conn.challenge;
+  if (!challenge || !verifyEd25519(hello.identity, authSigningInput(challenge, hello.raw), auth.signature)) {
+    throw new TrameError('AUTH_FAILED', 'AUTH signature does not verify under the HELLO identity');
+  }
+  conn.challenge = null;
+  conn.authenticated();
+  conn.log('info', 'connection.authenticated', { identity: conn.identityKey.slice(0, 16) });
+  await openSession(conn);
+}

@@ -1,0 +1,13 @@
+import type { EphemeralFrame } from '@trame/protocol';
+import { checkContentTarget } from '../checks/checkContentTarget.js';
+import type { Connection } from './Connection.js';
+
+/**
+ * R27: awareness is forwarded after R23's author and target checks (any role, viewers
+ * included), never stored and never acknowledged.
+ */
+export async function handleEphemeral(conn: Connection, frame: EphemeralFrame): Promise<void> {
+  checkContentTarget(frame, conn.target);
+  const live = { kind: 'ephemeral', raw: frame.raw } as const;
+  for (const peer of conn.ctx.hub.documentPeers(conn.spaceKey, conn.docKey!)) if (peer !== conn) peer.deliver(live);
+}

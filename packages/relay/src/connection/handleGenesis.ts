@@ -1,0 +1,48 @@
+import {
+  bytesEqual,
+  encodeAck,
+  FrameKind,
+  MembershipAction,
+  TrameError,
+  ZERO_ID,
+  type MembershipFrame,
+} from '@trame/protocol';
+import { acceptMembership } from '../space/acceptMembership.js';
+import type { Connection } from './Connection.js';
+
+/**
+ * R11/R30: on a CREATE connection to an unknown space the only frame accepted is a GENESIS
+ * entry signed by the connection's identity, for that space. Once stored, the connection is
+ * an ordinary one of the new space (its creator is its first admin).
+ */
+export async function handleGenesis(conn: Connection, frame: MembershipFrame): Promise<void> {
+  const { ctx } = conn;
+  const hello = conn.requireHello();
+  if (!bytesEqual(frame.spaceId, hello.spaceId)) throw new TrameError('WRONG_TARGET', 'genesis for another space');
+  if (frame.action !== MembershipAction.Genesis) {
+    throw new TrameError('INVALID_MEMBERSHIP', 'the first entry of a space is its GENESIS');
+  }
+  if (!bytesEqual(frame.signer, hello.identity)) {
+    throw new TrameError('AUTHOR_MISMATCH', 'the GENESIS must be signed by the connection identity');
+  }
+  const nowSeconds = Math.floor(ctx.now() / 1000);
+  await ctx.spaceQueue.run(conn.spaceKey, async () => {
+    const result = await ctx.storage.withSpace(hello.spaceId, (tx) =>
+      acceptMembership(tx, frame, { spaceId: hello.spaceId, nowSeconds, create: true }),
+    );
+    conn.send(
+      encodeAck({
+        ackedKind: FrameKind.Membership,
+        ref: ZERO_ID,
+        number: frame.seq,
+        tailCount: 0,
+        tailBytes: 0,
+        duplicate: result.verdict === 'duplicate',
+      }),
+    );
+    if (conn.isClosed()) return;
+    conn.phase = 'open';
+    ctx.hub.join(conn);
+    conn.log('info', 'space.created');
+  });
+}

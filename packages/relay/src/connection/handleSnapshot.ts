@@ -1,0 +1,35 @@
+import { encodeAck, FrameKind, toHex, type SnapshotFrame } from '@trame/protocol';
+import { checkContentTarget } from '../checks/checkContentTarget.js';
+import { acceptSnapshot } from '../documents/acceptSnapshot.js';
+import type { LiveFrame } from '../hub/LiveFrame.js';
+import type { Connection } from './Connection.js';
+
+/** R23-R28: like {@link handleUpdate}, for a SNAPSHOT. */
+export async function handleSnapshot(conn: Connection, frame: SnapshotFrame): Promise<void> {
+  const { ctx } = conn;
+  const target = conn.target;
+  checkContentTarget(frame, target);
+  const docKey = conn.docKey!;
+  await ctx.documentQueue.run(`${conn.spaceKey}/${docKey}`, async () => {
+    const result = await ctx.storage.withDocument(target.spaceId, target.docId, (tx) => acceptSnapshot(tx, frame));
+    conn.send(
+      encodeAck({
+        ackedKind: FrameKind.Snapshot,
+        ref: frame.snapshotId,
+        number: frame.height,
+        tailCount: result.head.tailCount,
+        tailBytes: result.head.tailBytes,
+        duplicate: result.verdict === 'duplicate',
+      }),
+    );
+    if (result.verdict === 'duplicate') return;
+    conn.log('info', 'snapshot.accepted', { height: frame.height, bytes: frame.raw.length });
+    const live: LiveFrame = {
+      kind: 'snapshot',
+      snapshotId: toHex(frame.snapshotId),
+      height: frame.height,
+      raw: frame.raw,
+    };
+    for (const peer of ctx.hub.documentPeers(conn.spaceKey, docKey)) if (peer !== conn) peer.deliver(live);
+  });
+}

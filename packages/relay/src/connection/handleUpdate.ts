@@ -1,0 +1,39 @@
+import { encodeAck, FrameKind, toHex, type UpdateFrame } from '@trame/protocol';
+import { checkContentTarget } from '../checks/checkContentTarget.js';
+import { acceptUpdate } from '../documents/acceptUpdate.js';
+import type { LiveFrame } from '../hub/LiveFrame.js';
+import type { Connection } from './Connection.js';
+
+/**
+ * R20-R23, R27: check and store in one document transaction, inside the document's queue;
+ * ACK only after the commit (R14), then forward the frame unchanged to the document's other
+ * connections, so they receive frames in acceptance order.
+ */
+export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promise<void> {
+  const { ctx } = conn;
+  const target = conn.target;
+  checkContentTarget(frame, target);
+  const docKey = conn.docKey!;
+  await ctx.documentQueue.run(`${conn.spaceKey}/${docKey}`, async () => {
+    const result = await ctx.storage.withDocument(target.spaceId, target.docId, (tx) => acceptUpdate(tx, frame));
+    conn.send(
+      encodeAck({
+        ackedKind: FrameKind.Update,
+        ref: frame.snapshotId,
+        number: frame.clock,
+        tailCount: result.head.tailCount,
+        tailBytes: result.head.tailBytes,
+        duplicate: result.verdict === 'duplicate',
+      }),
+    );
+    if (result.verdict === 'duplicate') return;
+    const live: LiveFrame = {
+      kind: 'update',
+      snapshotId: toHex(frame.snapshotId),
+      author: conn.identityKey,
+      clock: frame.clock,
+      raw: frame.raw,
+    };
+    for (const peer of ctx.hub.documentPeers(conn.spaceKey, docKey)) if (peer !== conn) peer.deliver(live);
+  });
+}

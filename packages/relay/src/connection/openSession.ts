@@ -1,0 +1,88 @@
+import { CloseCode, encodeReady, FrameKind, Role, TrameError, ZERO_ID } from '@trame/protocol';
+import { canConnect } from '../space/canConnect.js';
+import type { InitialState, SpaceAccess } from '../storage/RelayStorage.js';
+import type { Connection } from './Connection.js';
+
+const AUTH_REF = { kind: FrameKind.Auth, ref: ZERO_ID, number: 0 };
+
+/**
+ * After AUTH (R11-R13): decides whether the identity may open what it asked for, then sends
+ * the initial state (membership entries after the client's seq, latest snapshot unless the
+ * client holds it, the tail, READY). The connection joins its rooms before the state is read
+ * and queues what is accepted meanwhile, so nothing is lost or sent twice.
+ */
+export async function openSession(conn: Connection): Promise<void> {
+  const { ctx } = conn;
+  const hello = conn.requireHello();
+  conn.phase = 'loading';
+  const nowSeconds = Math.floor(ctx.now() / 1000);
+
+  let access: SpaceAccess | null;
+  try {
+    access = await ctx.storage.access(hello.spaceId, hello.identity);
+  } catch (e) {
+    conn.unavailable(e, AUTH_REF, 0, CloseCode.Unavailable);
+    return;
+  }
+  if (!access) {
+    if (!hello.create) throw new TrameError('UNKNOWN_SPACE', 'no such space');
+    // R11: the space is created by the GENESIS entry this connection sends next.
+    conn.phase = 'genesis';
+    conn.send(
+      encodeReady({ role: Role.None, membershipSeq: -1, snapshotId: ZERO_ID, snapshotHeight: 0, tailCount: 0, tailBytes: 0 }),
+    );
+    conn.log('info', 'connection.awaiting_genesis');
+    return;
+  }
+  if (!canConnect(access, conn.spaceLevel, nowSeconds)) throw new TrameError('NOT_A_MEMBER', 'not a member of the space');
+
+  conn.startQueueing();
+  ctx.hub.join(conn);
+  let state: InitialState;
+  try {
+    state = await ctx.storage.initialState({
+      spaceId: hello.spaceId,
+      docId: conn.spaceLevel ? null : hello.docId,
+      identity: hello.identity,
+      afterSeq: hello.knownMembershipSeq,
+      knownSnapshotId: hello.knownSnapshotId,
+    });
+  } catch (e) {
+    conn.unavailable(e, AUTH_REF, 0, CloseCode.Unavailable);
+    return;
+  }
+  if (conn.isClosed()) return;
+  // Membership may have changed between the two reads; the second one is what we serve.
+  if (!state.access || !canConnect(state.access, conn.spaceLevel, nowSeconds)) {
+    throw new TrameError('NOT_A_MEMBER', 'not a member of the space');
+  }
+
+  for (const entry of state.membership) conn.send(entry);
+  if (state.snapshot) conn.send(state.snapshot);
+  for (const update of state.tail) conn.send(update);
+  conn.send(
+    encodeReady({
+      role: state.access.role,
+      membershipSeq: state.access.seq,
+      snapshotId: state.head.snapshotId,
+      snapshotHeight: state.head.height,
+      tailCount: state.head.tailCount,
+      tailBytes: state.head.tailBytes,
+    }),
+  );
+  conn.flushQueue({
+    seq: state.access.seq,
+    snapshotId: state.head.snapshotId,
+    height: state.head.height,
+    tailClocks: state.tailClocks,
+  });
+  if (conn.isClosed()) return;
+  conn.phase = 'open';
+  conn.log('info', 'connection.ready', {
+    role: state.access.role,
+    entries: state.membership.length,
+    snapshotSent: state.snapshot !== null,
+    tailCount: state.head.tailCount,
+    tailBytes: state.head.tailBytes,
+  });
+}

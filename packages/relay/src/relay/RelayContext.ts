@@ -1,0 +1,22 @@
+import type { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
+import type { Connection } from '../connection/Connection.js';
+import type { Hub } from '../hub/Hub.js';
+import type { Logger } from '../logging/Logger.js';
+import type { RelayStorage } from '../storage/RelayStorage.js';
+import type { RelayLimits } from './RelayLimits.js';
+
+/** Everything a connection shares with the rest of the relay. */
+export interface RelayContext {
+  readonly storage: RelayStorage;
+  readonly logger: Logger;
+  readonly limits: RelayLimits;
+  readonly hub: Hub<Connection>;
+  /** Serializes writes and broadcasts per document (key `space/doc`, hex). */
+  readonly documentQueue: KeyedSerialQueue;
+  /** Serializes membership writes and broadcasts per space (key: space hex). */
+  readonly spaceQueue: KeyedSerialQueue;
+  /** Wall clock in ms (invite expiry, R35). */
+  readonly now: () => number;
+  /** Tracks a promise the relay must wait for before shutting down. */
+  readonly track: (work: Promise<unknown>) => void;
+}

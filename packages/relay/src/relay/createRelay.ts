@@ -1,0 +1,215 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer, upgradeWebSocket, type HttpBindings } from '@hono/node-server';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode } from '@trame/protocol';
+import { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
+import { Connection } from '../connection/Connection.js';
+import { isRelayPath } from '../http/isRelayPath.js';
+import { readHealth } from '../http/readHealth.js';
+import type { NodeRequestHandler, RelayFallback } from '../http/RelayFallback.js';
+import { Hub } from '../hub/Hub.js';
+import { createJsonLogger } from '../logging/createJsonLogger.js';
+import type { Logger } from '../logging/Logger.js';
+import type { RelayStorage } from '../storage/RelayStorage.js';
+import type { RelayContext } from './RelayContext.js';
+import { DEFAULT_RELAY_LIMITS, type RelayLimits } from './RelayLimits.js';
+
+/** Options of {@link createRelay}. */
+export interface RelayOptions {
+  storage: RelayStorage;
+  /** Defaults to JSON lines on stdout at level `info`. */
+  logger?: Logger;
+  /** Overrides of {@link DEFAULT_RELAY_LIMITS} (tests shorten timeouts). */
+  limits?: Partial<RelayLimits>;
+  /** Handler for every other HTTP path (the web app), see {@link RelayFallback}. */
+  fallback?: RelayFallback;
+  /** Wall clock in ms, for invite expiry (R35). */
+  now?: () => number;
+}
+
+/** Where a relay listens. */
+export interface ListenOptions {
+  /** 0 picks a free port. Defaults to 0. */
+  port?: number;
+  /** Defaults to 127.0.0.1. */
+  host?: string;
+}
+
+/** A listening relay server. */
+export interface RelayServer {
+  readonly server: Server;
+  readonly host: string;
+  readonly port: number;
+  /** Websocket endpoint, `ws://host:port/ws` (clients may append `/<room>`). */
+  readonly url: string;
+  /** `http://host:port`, for `/health` and the web app. */
+  readonly httpUrl: string;
+}
+
+/** A relay: an HTTP app with the websocket route, and its connections. */
+export interface Relay {
+  /** Hono app with `GET /health`, `GET /ws` and `GET /ws/*` (and the fetch fallback, if any). */
+  readonly app: Hono<{ Bindings: HttpBindings }>;
+  readonly websocketServer: WebSocketServer;
+  readonly limits: Readonly<RelayLimits>;
+  /** Creates the (not yet listening) Node HTTP server that serves the app and upgrades `/ws`. */
+  createServer(): Server;
+  /** Creates the server and listens. */
+  listen(options?: ListenOptions): Promise<RelayServer>;
+  /** Open websocket connections. */
+  connectionCount(): number;
+  /**
+   * Graceful shutdown: closes every connection with 4599, waits for frames being handled,
+   * stops the server. Does not close storage (its owner does).
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds a relay on a storage adapter. The relay stores and forwards ciphertext only; it
+ * verifies AUTH and MEMBERSHIP signatures and enforces PROTOCOL.md §5-§7.
+ */
+export function createRelay(options: RelayOptions): Relay {
+  const limits: RelayLimits = { ...DEFAULT_RELAY_LIMITS, ...options.limits };
+  const logger = options.logger ?? createJsonLogger();
+  const hub = new Hub<Connection>();
+  const inflight = new Set<Promise<unknown>>();
+  const ctx: RelayContext = {
+    storage: options.storage,
+    logger,
+    limits,
+    hub,
+    documentQueue: new KeyedSerialQueue(),
+    spaceQueue: new KeyedSerialQueue(),
+    now: options.now ?? Date.now,
+    track(work) {
+      inflight.add(work);
+      void work.finally(() => inflight.delete(work));
+    },
+  };
+
+  const websocketServer = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxPayloadBytes,
+    perMessageDeflate: false,
+  });
+
+  const app = new Hono<{ Bindings: HttpBindings }>();
+  app.get('/health', async (c) => {
+    const report = await readHealth(options.storage, limits.healthTimeoutMs);
+    return c.json(report, report.ok ? 200 : 503);
+  });
+  const ws: MiddlewareHandler = upgradeWebSocket(() => {
+    let conn: Connection | null = null;
+    return {
+      onOpen(_event, socket) {
+        conn = new Connection(ctx, socket.raw as WebSocket);
+      },
+      onMessage(event) {
+        conn?.receive(event.data as ArrayBuffer | string);
+      },
+      onClose(event) {
+        conn?.socketClosed(event.code);
+      },
+    };
+  });
+  // y-websocket appends `/<room>`; the HELLO says what to open, so the suffix is ignored.
+  app.get('/ws', ws);
+  app.get('/ws/*', ws);
+  const fallback = options.fallback;
+  if (fallback && typeof fallback !== 'function') app.all('*', (c) => fallback.fetch(c.req.raw));
+
+  const heartbeat = setInterval(() => {
+    for (const conn of hub.connections()) conn.heartbeat();
+  }, limits.pingIntervalMs);
+  heartbeat.unref();
+
+  let server: Server | null = null;
+  let closing: Promise<void> | null = null;
+
+  function createServer(): Server {
+    if (server) throw new Error('this relay already has a server');
+    const nodeFallback = typeof fallback === 'function' ? fallback : null;
+    server = createAdaptorServer({
+      fetch: app.fetch,
+      websocket: { server: websocketServer },
+      ...(nodeFallback ? { createServer: withNodeFallback(nodeFallback) } : {}),
+    }) as Server;
+    return server;
+  }
+
+  async function listen(listenOptions: ListenOptions = {}): Promise<RelayServer> {
+    const s = createServer();
+    const host = listenOptions.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(listenOptions.port ?? 0, host, () => {
+        s.off('error', reject);
+        resolve();
+      });
+    });
+    const port = (s.address() as AddressInfo).port;
+    const shown = host.includes(':') ? `[${host}]` : host;
+    logger.log('info', 'relay.listening', { host, port });
+    return { server: s, host, port, url: `ws://${shown}:${port}/ws`, httpUrl: `http://${shown}:${port}` };
+  }
+
+  async function shutdown(): Promise<void> {
+    clearInterval(heartbeat);
+    // Stop accepting connections now; the callback fires once the open ones are gone.
+    const s = server;
+    const serverClosed = s?.listening ? new Promise<void>((resolve) => s.close(() => resolve())) : Promise.resolve();
+    for (const conn of hub.connections()) conn.close(CloseCode.ShuttingDown, 'SHUTTING_DOWN');
+    const deadline = Date.now() + limits.closeGraceMs;
+    while (websocketServer.clients.size > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    for (const socket of websocketServer.clients) socket.terminate();
+    // Frames already being handled finish (and commit) before storage is closed by its owner.
+    while (inflight.size > 0) await Promise.allSettled([...inflight]);
+    await ctx.documentQueue.idle();
+    await ctx.spaceQueue.idle();
+    s?.closeAllConnections();
+    await serverClosed;
+    websocketServer.close();
+    logger.log('info', 'relay.closed');
+  }
+
+  return {
+    app,
+    websocketServer,
+    limits,
+    createServer,
+    listen,
+    connectionCount: () => websocketServer.clients.size,
+    close() {
+      closing ??= shutdown();
+      return closing;
+    },
+  };
+}
+
+/** A Node `createServer` that sends non-relay paths to `handler` and the rest to Hono. */
+function withNodeFallback(handler: NodeRequestHandler): typeof createHttpServer {
+  const create = (
+    serverOptions: object,
+    relayListener: (req: IncomingMessage, res: ServerResponse) => void,
+  ): Server =>
+    createHttpServer(serverOptions, (req, res) => {
+      if (isRelayPath(req.url)) {
+        relayListener(req, res);
+        return;
+      }
+      const notFound = (error?: unknown): void => {
+        if (res.headersSent) return;
+        res.statusCode = error ? 500 : 404;
+        res.end();
+      };
+      Promise.resolve()
+        .then(() => handler(req, res, notFound))
+        .catch(notFound);
+    });
+  return create as unknown as typeof createHttpServer;
+}

@@ -1,0 +1,45 @@
+import { bytesEqual, TrameError, type MembershipFrame } from '@trame/protocol';
+import { checkMembership, type MembershipVerdict } from '../checks/checkMembership.js';
+import type { SpaceTransaction } from '../storage/RelayStorage.js';
+
+/** Context of a membership write. */
+export interface MembershipContext {
+  /** The connection's space. */
+  spaceId: Uint8Array;
+  nowSeconds: number;
+  /** The connection asked to create the space (R11): only a genesis for a new space is valid. */
+  create: boolean;
+}
+
+/**
+ * Runs inside one space transaction (R33): reads the folded state, decides with the shared
+ * fold, and stores the entry with its state changes when accepted. Throws TrameError.
+ */
+export async function acceptMembership(
+  tx: SpaceTransaction,
+  frame: MembershipFrame,
+  ctx: MembershipContext,
+): Promise<MembershipVerdict> {
+  if (!bytesEqual(frame.spaceId, ctx.spaceId)) {
+    throw new TrameError('WRONG_TARGET', 'membership entry for another space than the connection');
+  }
+  const space = await tx.load();
+  const stored = space && frame.seq <= space.seq ? await tx.entry(frame.seq) : null;
+  if (ctx.create && space && !(stored && bytesEqual(stored, frame.raw))) {
+    throw new TrameError('SPACE_EXISTS', 'the space was created meanwhile');
+  }
+  const result = checkMembership({ spaceId: ctx.spaceId, space, stored, nowSeconds: ctx.nowSeconds }, frame);
+  if (result.verdict === 'append') {
+    await tx.append({
+      seq: frame.seq,
+      frame: frame.raw,
+      hash: result.hash,
+      epoch: result.next.epoch,
+      setMembers: result.changes.setMembers,
+      deleteMembers: result.changes.deleteMembers,
+      setInvites: result.changes.setInvites,
+      deleteInvites: result.changes.deleteInvites,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,170 @@
+import type { AuthorClock, PendingInvite, Role } from '@trame/protocol';
+
+/**
+ * What the relay persists for a space: the head of its membership log and the fold's
+ * result (members, pending invites), kept in step with the log by {@link SpaceTransaction.append}.
+ * Identity keys are lower-case hex of the Ed25519 public key.
+ */
+export interface SpaceRecord {
+  spaceId: Uint8Array;
+  /** seq of the last entry (0 after genesis). */
+  seq: number;
+  /** SHA-256 of the last entry's whole frame. */
+  headHash: Uint8Array;
+  epoch: number;
+  members: ReadonlyMap<string, Role>;
+  invites: ReadonlyMap<string, PendingInvite>;
+}
+
+/** What one identity may do in a space, read at AUTH and inside every document write. */
+export interface SpaceAccess {
+  /** seq of the last membership entry. */
+  seq: number;
+  epoch: number;
+  /** `Role.None` (0) when the identity is not a member. */
+  role: Role;
+  /** Set when the identity is a pending invite identity (R35). */
+  invite: PendingInvite | null;
+}
+
+/** One accepted membership entry and the changes it makes to the folded state. */
+export interface MembershipWrite {
+  seq: number;
+  /** The entry exactly as received. */
+  frame: Uint8Array;
+  /** SHA-256 of `frame`: the next entry's prevHash. */
+  hash: Uint8Array;
+  /** Space epoch after the entry. */
+  epoch: number;
+  /** Members added or whose role changed (hex identity → role). */
+  setMembers: ReadonlyArray<readonly [string, Role]>;
+  /** Members removed (hex identity). */
+  deleteMembers: readonly string[];
+  setInvites: ReadonlyArray<readonly [string, PendingInvite]>;
+  deleteInvites: readonly string[];
+}
+
+/** Read and write primitives on one space, valid only inside {@link RelayStorage.withSpace}. */
+export interface SpaceTransaction {
+  /** The space, or null before its genesis entry. */
+  load(): Promise<SpaceRecord | null>;
+  /** The stored entry with this seq, as received. */
+  entry(seq: number): Promise<Uint8Array | null>;
+  /** Stores an entry (creating the space for seq 0) and applies its state changes. */
+  append(write: MembershipWrite): Promise<void>;
+}
+
+/**
+ * The latest point of a document's history. A document nothing was written to has the empty
+ * head: zero snapshot id, height 0, zero proof and frame hash, an empty tail.
+ */
+export interface DocumentHead {
+  snapshotId: Uint8Array;
+  height: number;
+  /** Proof carried by the latest snapshot (R24). */
+  proof: Uint8Array;
+  /** SHA-256 of the latest snapshot's whole frame. */
+  frameHash: Uint8Array;
+  /** Updates stored on the latest snapshot. */
+  tailCount: number;
+  /** Sum of their frame sizes. */
+  tailBytes: number;
+}
+
+/** An UPDATE to store on the document's latest snapshot. */
+export interface UpdateWrite {
+  snapshotId: Uint8Array;
+  author: Uint8Array;
+  clock: number;
+  frame: Uint8Array;
+}
+
+/** A SNAPSHOT that becomes the document's latest one. */
+export interface SnapshotWrite {
+  snapshotId: Uint8Array;
+  parentId: Uint8Array;
+  height: number;
+  proof: Uint8Array;
+  frameHash: Uint8Array;
+  frame: Uint8Array;
+}
+
+/**
+ * Read and write primitives on one document, valid only inside
+ * {@link RelayStorage.withDocument}. They decide nothing: the relay's shared checks
+ * (`checkUpdate`, `checkSnapshot`) do, so every adapter enforces the same rules.
+ */
+export interface DocumentTransaction {
+  /** The identity's access to the document's space, read in this transaction (R33). */
+  access(identity: Uint8Array): Promise<SpaceAccess | null>;
+  head(): Promise<DocumentHead>;
+  /** Highest clock stored for (snapshot, author), 0 if none (R20). */
+  lastClock(snapshotId: Uint8Array, author: Uint8Array): Promise<number>;
+  /** The stored UPDATE with this (snapshot, author, clock), as received (R21). */
+  findUpdate(snapshotId: Uint8Array, author: Uint8Array, clock: number): Promise<Uint8Array | null>;
+  /** The stored SNAPSHOT with this id, as received (R26). */
+  findSnapshot(snapshotId: Uint8Array): Promise<Uint8Array | null>;
+  /** Highest clock of every author with updates on this snapshot (R25). */
+  tailClocks(snapshotId: Uint8Array): Promise<AuthorClock[]>;
+  /** Stores an update on the latest snapshot; returns the new head. */
+  appendUpdate(write: UpdateWrite): Promise<DocumentHead>;
+  /**
+   * Makes a snapshot the latest one (empty tail) and may prune older snapshots and tails
+   * (R28); adapters keep at least the parent and its tail. Returns the new head.
+   */
+  appendSnapshot(write: SnapshotWrite): Promise<DocumentHead>;
+}
+
+/** What a connection receives after AUTH (R13), read in one consistent view. */
+export interface InitialStateQuery {
+  spaceId: Uint8Array;
+  /** null for a space-level connection (membership only). */
+  docId: Uint8Array | null;
+  identity: Uint8Array;
+  /** Send membership entries with a seq above this one (-1: all). */
+  afterSeq: number;
+  /** The client already holds this snapshot: do not load its frame. */
+  knownSnapshotId: Uint8Array;
+}
+
+export interface InitialState {
+  /** The identity's access at the time of the read; null if the space vanished. */
+  access: SpaceAccess | null;
+  /** Membership entries with seq > afterSeq, in seq order. */
+  membership: Uint8Array[];
+  head: DocumentHead;
+  /** The latest snapshot frame; null when there is none or the client holds it. */
+  snapshot: Uint8Array | null;
+  /** Every update on the latest snapshot, in acceptance order. */
+  tail: Uint8Array[];
+  /** Highest clock per author in `tail`. */
+  tailClocks: AuthorClock[];
+}
+
+/** Health as reported by `GET /health`. */
+export interface StorageHealth {
+  ok: boolean;
+  kind: string;
+  [key: string]: unknown;
+}
+
+/**
+ * Persistence of the relay: spaces and their membership log, documents, snapshots and tails.
+ * All methods are async so that networked adapters (PostgreSQL with row locks) fit. Any
+ * thrown error that is not a `TrameError` means "storage unavailable" (R29): nothing is
+ * acknowledged. `withSpace` and `withDocument` must run `fn` in one transaction that commits
+ * durably before resolving, and roll back if `fn` throws; transactions on the same space or
+ * document must not interleave (row lock, or serialize).
+ */
+export interface RelayStorage {
+  /** Adapter name shown in health checks, e.g. `sqlite`. */
+  readonly kind: string;
+  /** The identity's access to a space; null when the space does not exist. */
+  access(spaceId: Uint8Array, identity: Uint8Array): Promise<SpaceAccess | null>;
+  initialState(query: InitialStateQuery): Promise<InitialState>;
+  withSpace<T>(spaceId: Uint8Array, fn: (tx: SpaceTransaction) => Promise<T>): Promise<T>;
+  withDocument<T>(spaceId: Uint8Array, docId: Uint8Array, fn: (tx: DocumentTransaction) => Promise<T>): Promise<T>;
+  health(): Promise<StorageHealth>;
+  /** Waits for running transactions, then releases resources. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,243 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { fromHex, Role, toHex, type AuthorClock, type PendingInvite } from '@trame/protocol';
+import { emptyDocumentHead } from '../../documents/emptyDocumentHead.js';
+import type {
+  DocumentHead,
+  MembershipWrite,
+  SnapshotWrite,
+  SpaceAccess,
+  SpaceRecord,
+  UpdateWrite,
+} from '../RelayStorage.js';
+
+interface SpaceRow {
+  seq: number;
+  head_hash: Uint8Array;
+  epoch: number;
+}
+
+interface DocumentRow {
+  snapshot_id: Uint8Array;
+  height: number;
+  proof: Uint8Array;
+  frame_hash: Uint8Array;
+  tail_count: number;
+  tail_bytes: number;
+}
+
+/**
+ * Prepared statements of the SQLite adapter, as small synchronous methods. They only read
+ * and write rows; callers hold the transaction.
+ */
+export class SqliteQueries {
+  private readonly s: Record<string, Statement>;
+
+  constructor(db: Database) {
+    const p = (sql: string): Statement => db.prepare(sql);
+    this.s = {
+      space: p('SELECT seq, head_hash, epoch FROM spaces WHERE space_id = ?'),
+      members: p('SELECT identity, role FROM members WHERE space_id = ?'),
+      invites: p('SELECT identity, role, expires_at FROM invites WHERE space_id = ?'),
+      member: p('SELECT role FROM members WHERE space_id = ? AND identity = ?'),
+      invite: p('SELECT role, expires_at FROM invites WHERE space_id = ? AND identity = ?'),
+      entry: p('SELECT frame FROM membership_entries WHERE space_id = ? AND seq = ?'),
+      entriesAfter: p('SELECT frame FROM membership_entries WHERE space_id = ? AND seq > ? ORDER BY seq'),
+      insertSpace: p('INSERT INTO spaces (space_id, seq, head_hash, epoch) VALUES (?, ?, ?, ?)'),
+      updateSpace: p('UPDATE spaces SET seq = ?, head_hash = ?, epoch = ? WHERE space_id = ?'),
+      insertEntry: p('INSERT INTO membership_entries (space_id, seq, frame, hash) VALUES (?, ?, ?, ?)'),
+      upsertMember: p(
+        'INSERT INTO members (space_id, identity, role) VALUES (?, ?, ?) ' +
+          'ON CONFLICT (space_id, identity) DO UPDATE SET role = excluded.role',
+      ),
+      deleteMember: p('DELETE FROM members WHERE space_id = ? AND identity = ?'),
+      upsertInvite: p(
+        'INSERT INTO invites (space_id, identity, role, expires_at) VALUES (?, ?, ?, ?) ' +
+          'ON CONFLICT (space_id, identity) DO UPDATE SET role = excluded.role, expires_at = excluded.expires_at',
+      ),
+      deleteInvite: p('DELETE FROM invites WHERE space_id = ? AND identity = ?'),
+      document: p(
+        'SELECT snapshot_id, height, proof, frame_hash, tail_count, tail_bytes FROM documents ' +
+          'WHERE space_id = ? AND doc_id = ?',
+      ),
+      insertDocument: p(
+        'INSERT INTO documents (space_id, doc_id, snapshot_id, height, proof, frame_hash, tail_count, tail_bytes) ' +
+          'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      updateDocument: p(
+        'UPDATE documents SET snapshot_id = ?, height = ?, proof = ?, frame_hash = ?, tail_count = ?, tail_bytes = ? ' +
+          'WHERE space_id = ? AND doc_id = ?',
+      ),
+      lastClock: p(
+        'SELECT MAX(clock) AS clock FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id = ? AND author = ?',
+      ),
+      findUpdate: p(
+        'SELECT frame FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id = ? AND author = ? AND clock = ?',
+      ),
+      tailClocks: p(
+        'SELECT author, MAX(clock) AS clock FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id = ? ' +
+          'GROUP BY author ORDER BY author',
+      ),
+      tail: p('SELECT frame FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id = ? ORDER BY id'),
+      insertUpdate: p(
+        'INSERT INTO updates (space_id, doc_id, snapshot_id, author, clock, frame) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      findSnapshot: p('SELECT frame FROM snapshots WHERE space_id = ? AND doc_id = ? AND snapshot_id = ?'),
+      insertSnapshot: p(
+        'INSERT INTO snapshots (space_id, doc_id, snapshot_id, parent_id, height, frame) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      pruneUpdates: p(
+        'DELETE FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id NOT IN (?, ?)',
+      ),
+      pruneSnapshots: p(
+        'DELETE FROM snapshots WHERE space_id = ? AND doc_id = ? AND snapshot_id NOT IN (?, ?)',
+      ),
+      ping: p('SELECT 1 AS ok'),
+    };
+  }
+
+  private q(name: string): Statement {
+    const st = this.s[name];
+    if (!st) throw new Error(`no statement ${name}`);
+    return st;
+  }
+
+  space(spaceId: Uint8Array): SpaceRecord | null {
+    const row = this.q('space').get(spaceId) as SpaceRow | undefined;
+    if (!row) return null;
+    const members = new Map<string, Role>();
+    for (const m of this.q('members').all(spaceId) as Array<{ identity: Uint8Array; role: Role }>) {
+      members.set(toHex(m.identity), m.role);
+    }
+    const invites = new Map<string, PendingInvite>();
+    for (const i of this.q('invites').all(spaceId) as Array<{
+      identity: Uint8Array;
+      role: Role;
+      expires_at: number;
+    }>) {
+      invites.set(toHex(i.identity), { role: i.role, expiresAt: i.expires_at });
+    }
+    return { spaceId, seq: row.seq, headHash: row.head_hash, epoch: row.epoch, members, invites };
+  }
+
+  access(spaceId: Uint8Array, identity: Uint8Array): SpaceAccess | null {
+    const row = this.q('space').get(spaceId) as SpaceRow | undefined;
+    if (!row) return null;
+    const member = this.q('member').get(spaceId, identity) as { role: Role } | undefined;
+    const invite = this.q('invite').get(spaceId, identity) as { role: Role; expires_at: number } | undefined;
+    return {
+      seq: row.seq,
+      epoch: row.epoch,
+      role: member?.role ?? Role.None,
+      invite: invite ? { role: invite.role, expiresAt: invite.expires_at } : null,
+    };
+  }
+
+  entry(spaceId: Uint8Array, seq: number): Uint8Array | null {
+    const row = this.q('entry').get(spaceId, seq) as { frame: Uint8Array } | undefined;
+    return row?.frame ?? null;
+  }
+
+  entriesAfter(spaceId: Uint8Array, afterSeq: number): Uint8Array[] {
+    return (this.q('entriesAfter').all(spaceId, afterSeq) as Array<{ frame: Uint8Array }>).map((r) => r.frame);
+  }
+
+  appendEntry(spaceId: Uint8Array, w: MembershipWrite): void {
+    if (w.seq === 0) this.q('insertSpace').run(spaceId, w.seq, w.hash, w.epoch);
+    else if (this.q('updateSpace').run(w.seq, w.hash, w.epoch, spaceId).changes !== 1) {
+      throw new Error('membership entry for a space that does not exist');
+    }
+    this.q('insertEntry').run(spaceId, w.seq, w.frame, w.hash);
+    for (const [id, role] of w.setMembers) this.q('upsertMember').run(spaceId, fromHex(id), role);
+    for (const id of w.deleteMembers) this.q('deleteMember').run(spaceId, fromHex(id));
+    for (const [id, inv] of w.setInvites) this.q('upsertInvite').run(spaceId, fromHex(id), inv.role, inv.expiresAt);
+    for (const id of w.deleteInvites) this.q('deleteInvite').run(spaceId, fromHex(id));
+  }
+
+  head(spaceId: Uint8Array, docId: Uint8Array): DocumentHead {
+    const row = this.q('document').get(spaceId, docId) as DocumentRow | undefined;
+    if (!row) return emptyDocumentHead();
+    return {
+      snapshotId: row.snapshot_id,
+      height: row.height,
+      proof: row.proof,
+      frameHash: row.frame_hash,
+      tailCount: row.tail_count,
+      tailBytes: row.tail_bytes,
+    };
+  }
+
+  private saveHead(spaceId: Uint8Array, docId: Uint8Array, h: DocumentHead, exists: boolean): void {
+    if (exists) {
+      this.q('updateDocument').run(h.snapshotId, h.height, h.proof, h.frameHash, h.tailCount, h.tailBytes, spaceId, docId);
+    } else {
+      this.q('insertDocument').run(spaceId, docId, h.snapshotId, h.height, h.proof, h.frameHash, h.tailCount, h.tailBytes);
+    }
+  }
+
+  private documentExists(spaceId: Uint8Array, docId: Uint8Array): boolean {
+    return this.q('document').get(spaceId, docId) !== undefined;
+  }
+
+  lastClock(spaceId: Uint8Array, docId: Uint8Array, snapshotId: Uint8Array, author: Uint8Array): number {
+    const row = this.q('lastClock').get(spaceId, docId, snapshotId, author) as { clock: number | null };
+    return row.clock ?? 0;
+  }
+
+  findUpdate(
+    spaceId: Uint8Array,
+    docId: Uint8Array,
+    snapshotId: Uint8Array,
+    author: Uint8Array,
+    clock: number,
+  ): Uint8Array | null {
+    const row = this.q('findUpdate').get(spaceId, docId, snapshotId, author, clock) as { frame: Uint8Array } | undefined;
+    return row?.frame ?? null;
+  }
+
+  tailClocks(spaceId: Uint8Array, docId: Uint8Array, snapshotId: Uint8Array): AuthorClock[] {
+    return (this.q('tailClocks').all(spaceId, docId, snapshotId) as Array<{ author: Uint8Array; clock: number }>).map(
+      (r) => ({ author: r.author, clock: r.clock }),
+    );
+  }
+
+  tail(spaceId: Uint8Array, docId: Uint8Array, snapshotId: Uint8Array): Uint8Array[] {
+    return (this.q('tail').all(spaceId, docId, snapshotId) as Array<{ frame: Uint8Array }>).map((r) => r.frame);
+  }
+
+  appendUpdate(spaceId: Uint8Array, docId: Uint8Array, w: UpdateWrite): DocumentHead {
+    const exists = this.documentExists(spaceId, docId);
+    const head = this.head(spaceId, docId);
+    const next = { ...head, tailCount: head.tailCount + 1, tailBytes: head.tailBytes + w.frame.length };
+    this.saveHead(spaceId, docId, next, exists);
+    this.q('insertUpdate').run(spaceId, docId, w.snapshotId, w.author, w.clock, w.frame);
+    return next;
+  }
+
+  findSnapshot(spaceId: Uint8Array, docId: Uint8Array, snapshotId: Uint8Array): Uint8Array | null {
+    const row = this.q('findSnapshot').get(spaceId, docId, snapshotId) as { frame: Uint8Array } | undefined;
+    return row?.frame ?? null;
+  }
+
+  appendSnapshot(spaceId: Uint8Array, docId: Uint8Array, w: SnapshotWrite): DocumentHead {
+    const exists = this.documentExists(spaceId, docId);
+    const next: DocumentHead = {
+      snapshotId: w.snapshotId,
+      height: w.height,
+      proof: w.proof,
+      frameHash: w.frameHash,
+      tailCount: 0,
+      tailBytes: 0,
+    };
+    this.saveHead(spaceId, docId, next, exists);
+    this.q('insertSnapshot').run(spaceId, docId, w.snapshotId, w.parentId, w.height, w.frame);
+    // R28: keep the new snapshot and its parent (with the parent's tail) so that a client
+    // re-sending an update it had no ACK for still gets DUPLICATE after a compaction (R21).
+    this.q('pruneUpdates').run(spaceId, docId, w.parentId, w.snapshotId);
+    this.q('pruneSnapshots').run(spaceId, docId, w.parentId, w.snapshotId);
+    return next;
+  }
+
+  ping(): boolean {
+    return (this.q('ping').get() as { ok: number }).ok === 1;
+  }
+}

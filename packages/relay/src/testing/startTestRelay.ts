@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createJsonLogger } from '../logging/createJsonLogger.js';
+import type { RelayLimits } from '../relay/RelayLimits.js';
+import { startRelay, type RunningRelay } from '../relay/startRelay.js';
+import type { RelayStorage } from '../storage/RelayStorage.js';
+import { SqliteStorage } from '../storage/sqlite/SqliteStorage.js';
+
+/** A relay on 127.0.0.1, port 0, with a temporary SQLite file and captured debug logs. */
+export interface TestRelay {
+  running: RunningRelay;
+  url: string;
+  dataDir: string;
+  dbFile: string;
+  /** Every log line written so far (JSON). */
+  logs: string[];
+  storage: RelayStorage;
+  /** Stops the relay (keeps the data directory). */
+  stop(): Promise<void>;
+  /** Stops the relay and deletes the data directory. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link startTestRelay}. */
+export interface TestRelayOptions {
+  limits?: Partial<RelayLimits>;
+  /** Reuse a data directory (restart tests). */
+  dataDir?: string;
+  /** Wrap the SQLite storage (failure injection). */
+  wrapStorage?: (storage: SqliteStorage) => RelayStorage;
+  now?: () => number;
+}
+
+export async function startTestRelay(options: TestRelayOptions = {}): Promise<TestRelay> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'trame-relay-'));
+  const dbFile = join(dataDir, 'trame.sqlite');
+  const logs: string[] = [];
+  const sqlite = SqliteStorage.open(dbFile);
+  const storage = options.wrapStorage ? options.wrapStorage(sqlite) : sqlite;
+  const running = await startRelay({
+    storage,
+    logger: createJsonLogger({ level: 'debug', write: (line) => logs.push(line) }),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      await running.close();
+      await storage.close();
+    })();
+    return stopped;
+  };
+  return {
+    running,
+    url: running.url,
+    dataDir,
+    dbFile,
+    logs,
+    storage,
+    stop,
+    async close() {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
