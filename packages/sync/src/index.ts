@@ -21,3 +21,7 @@ export { ready, generateIdentity, identityFromSecretKey, identityFromSeed } from
 export type { Identity } from '@trame/crypto';
 export { Role, TrameError, isTrameError, toHex, fromHex, ERROR_CODES } from '@trame/protocol';
 export type { ErrorCode } from '@trame/protocol';
+export type { LocalCache } from './cache/LocalCache.js';
+export { MemoryCache } from './cache/MemoryCache.js';
+export { EncryptedCache } from './cache/EncryptedCache.js';
+export { PersistentHeadStore } from './heads/PersistentHeadStore.js';

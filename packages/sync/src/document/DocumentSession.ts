@@ -10,6 +10,7 @@ import type { HeadStore } from '../heads/HeadStore.js';
 import { MemoryHeadStore } from '../heads/MemoryHeadStore.js';
 import { DocumentEngine, type CompactionPolicy, type DocumentStatus } from './DocumentEngine.js';
 import { createTransportClass } from './createTransportClass.js';
+import type { LocalCache } from '../cache/LocalCache.js';
 
 /** What a document needs from its space: satisfied by a SpaceSession. */
 export interface SpaceContext {
@@ -34,7 +35,16 @@ export interface OpenDocumentOptions {
   minUpdateIntervalMs?: number;
   /** Connect right away (default true). */
   connect?: boolean;
+  /**
+   * Device cache (wrap it in EncryptedCache): the document's state, unsaved edits included, is
+   * kept there so that it opens and can be edited offline; edits reach the relay on reconnect.
+   */
+  cache?: LocalCache;
 }
+
+/** Origin of the transaction that restores the cached state. */
+const CACHE_ORIGIN = Symbol('trame-cache');
+const CACHE_SAVE_DELAY_MS = 400;
 
 type SessionEvents = {
   status: (status: DocumentStatus) => void;
@@ -56,6 +66,10 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
   readonly provider: WebsocketProvider;
   readonly engine: DocumentEngine;
   readonly docId: Uint8Array;
+  private readonly cache: LocalCache | undefined;
+  private readonly cacheKey: string;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly loaded: Promise<void>;
 
   constructor(o: OpenDocumentOptions) {
     super();
@@ -83,18 +97,60 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
     this.engine.on('status', (s) => this.emit('status', [s]));
     this.engine.on('error', (e) => this.emit('error', [e]));
     this.engine.on('frame', (k, n) => this.emit('frame', [k, n]));
+    this.cache = o.cache;
+    this.cacheKey = `doc:${o.space.state.spaceIdHex}:${toHex(o.docId)}`;
     this.provider = new WebsocketProvider(o.space.relayUrl, toHex(o.docId), this.doc, {
       awareness: this.awareness,
       WebSocketPolyfill: createTransportClass(this.engine) as unknown as typeof WebSocket,
       // Tabs must not exchange plaintext behind the relay's back, and tests in one process must
       // really go through the relay.
       disableBc: true,
-      connect: o.connect ?? true,
+      connect: false,
       maxBackoffTime: 5000,
     });
     this.provider.on('sync', (synced: boolean) => {
       if (synced) this.emit('synced', []);
     });
+    const connect = o.connect ?? true;
+    this.loaded = this.restore().then(() => {
+      if (connect && !this.destroyed) this.provider.connect();
+    });
+    if (this.cache) this.doc.on('update', this.scheduleSave);
+  }
+
+  private destroyed = false;
+
+  /** Applies the cached state before connecting: the provider then offers what the relay lacks. */
+  private async restore(): Promise<void> {
+    if (!this.cache) return;
+    try {
+      const bytes = await this.cache.get(this.cacheKey);
+      if (bytes && !this.destroyed) Y.applyUpdate(this.doc, bytes, CACHE_ORIGIN);
+    } catch {
+      /* an unreadable cache only costs offline opening */
+    }
+  }
+
+  private readonly scheduleSave = (_u: Uint8Array, origin: unknown): void => {
+    if (origin === CACHE_ORIGIN || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => void this.saveNow(), CACHE_SAVE_DELAY_MS);
+  };
+
+  /** Writes the document's state (encrypted by the cache) now. */
+  async saveNow(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (!this.cache) return;
+    try {
+      await this.cache.set(this.cacheKey, Y.encodeStateAsUpdate(this.doc));
+    } catch {
+      /* best effort */
+    }
+  }
+
+  /** Resolves once the cached state (if any) is in `doc`: show it, even offline. */
+  whenLoaded(): Promise<void> {
+    return this.loaded;
   }
 
   get status(): DocumentStatus {
@@ -146,6 +202,11 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
   }
 
   override destroy(): void {
+    this.destroyed = true;
+    if (this.cache) {
+      this.doc.off('update', this.scheduleSave);
+      if (this.saveTimer) void this.saveNow();
+    }
     this.provider.destroy();
     this.engine.destroyEngine();
     super.destroy();

@@ -23,11 +23,18 @@ import { RelayConnection } from '../connection/RelayConnection.js';
 import { defaultWebSocket, type WebSocketConstructor } from '../connection/WebSocketLike.js';
 import { decodeInviteToken, encodeInviteToken } from './inviteToken.js';
 import { SpaceState, type SpaceMember } from './SpaceState.js';
+import type { LocalCache } from '../cache/LocalCache.js';
+import { decodeEntryList, encodeEntryList } from './entryList.js';
 
 export interface SpaceSessionOptions {
   relayUrl: string;
   identity: Identity;
   WebSocketImpl?: WebSocketConstructor;
+  /**
+   * Device cache (wrap it in EncryptedCache): the verified log is kept there so that the space
+   * and its documents open without the relay, and re-verified on every load.
+   */
+  cache?: LocalCache;
 }
 
 export type SpaceStatus = 'connecting' | 'connected' | 'offline' | 'closed';
@@ -81,13 +88,41 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     spaceId: Uint8Array,
     WebSocketImpl: WebSocketConstructor | undefined,
     create: boolean,
+    private readonly cache?: LocalCache,
   ) {
     super();
     this.WS = WebSocketImpl ?? defaultWebSocket();
     this.state = new SpaceState(spaceId, identity);
     this.createPending = create;
-    this.state.on('change', () => this.emit('membership', [this.members()]));
-    this.connect();
+    this.state.on('change', () => {
+      this.emit('membership', [this.members()]);
+      void this.saveLog();
+    });
+  }
+
+  private get cacheKey(): string {
+    return `space:${this.state.spaceIdHex}`;
+  }
+
+  /** Re-verifies the cached log (R34); a cache that fails verification is ignored. */
+  private async restore(): Promise<void> {
+    if (!this.cache) return;
+    const bytes = await this.cache.get(this.cacheKey);
+    if (!bytes) return;
+    try {
+      for (const raw of decodeEntryList(bytes)) this.state.apply(raw);
+    } catch {
+      /* the relay will serve the log again */
+    }
+  }
+
+  private async saveLog(): Promise<void> {
+    if (!this.cache) return;
+    try {
+      await this.cache.set(this.cacheKey, encodeEntryList(this.state.entries));
+    } catch {
+      /* a full or unavailable device store only costs offline opening */
+    }
   }
 
   /** Creates a new space with this identity as its first admin (R30). */
@@ -95,8 +130,9 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     const spaceId = randomBytes(16);
     const key = generateSpaceKey();
     const bundle = new Map([[0, key]]);
-    const session = new SpaceSession(o.relayUrl, o.identity, spaceId, o.WebSocketImpl, true);
+    const session = new SpaceSession(o.relayUrl, o.identity, spaceId, o.WebSocketImpl, true, o.cache);
     session.state.addKeys(bundle);
+    session.connect();
     const genesis = signMembershipEntry(
       {
         spaceId,
@@ -122,9 +158,15 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     return session;
   }
 
-  /** Opens an existing space this identity is a member of. */
+  /**
+   * Opens an existing space this identity is a member of. With a cache that holds its log, it
+   * resolves at once (usable offline) and catches up with the relay in the background.
+   */
   static async open(o: SpaceSessionOptions & { spaceId: Uint8Array }): Promise<SpaceSession> {
-    const session = new SpaceSession(o.relayUrl, o.identity, o.spaceId, o.WebSocketImpl, false);
+    const session = new SpaceSession(o.relayUrl, o.identity, o.spaceId, o.WebSocketImpl, false, o.cache);
+    await session.restore();
+    session.connect();
+    if (session.state.seq >= 0) return session;
     try {
       await session.whenReady();
     } catch (e) {
@@ -143,6 +185,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     const secret = decodeInviteToken(o.invite);
     const inviteIdentity = identityFromSeed(secret.seed);
     const asInvite = new SpaceSession(o.relayUrl, inviteIdentity, secret.spaceId, o.WebSocketImpl, false);
+    asInvite.connect();
     try {
       await asInvite.whenReady();
       const invite = asInvite.state.membership.invites.get(asInvite.state.selfId);
@@ -287,7 +330,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
   }
 
   private connect(): void {
-    if (this.closedByUser) return;
+    if (this.closedByUser || this.conn) return;
     this.setStatus(this.status === 'connected' ? 'offline' : this.status);
     const conn = new RelayConnection({
       url: this.relayUrl,
