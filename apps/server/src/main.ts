@@ -1,9 +1,12 @@
+import { loadWebApp } from './loadWebApp.js';
 import { readServerConfig } from './readServerConfig.js';
 import { startServer } from './startServer.js';
 
 const config = readServerConfig(process.env);
-const server = await startServer(config);
+const web = await loadWebApp();
+const server = await startServer({ ...config, ...(web ? { fallback: web } : {}) });
 const shown = server.host.includes(':') ? `[${server.host}]` : server.host;
+if (web) console.log(`Trame is running: open http://${shown}:${server.port}/`);
 console.log(
   `Trame relay listening on ws://${shown}:${server.port}/ws (health: http://${shown}:${server.port}/health)`,
 );
