@@ -41,6 +41,8 @@ export type SpaceStatus = 'connecting' | 'connected' | 'offline' | 'closed';
 
 type SpaceEvents = {
   membership: (members: SpaceMember[]) => void;
+  /** This identity is no longer a member (removed, or its invite was used): drop local copies. */
+  removed: () => void;
   status: (status: SpaceStatus) => void;
   error: (error: TrameError) => void;
 };
@@ -94,9 +96,13 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     this.WS = WebSocketImpl ?? defaultWebSocket();
     this.state = new SpaceState(spaceId, identity);
     this.createPending = create;
+    let wasMember = false;
     this.state.on('change', () => {
       this.emit('membership', [this.members()]);
       void this.saveLog();
+      const member = this.state.myRole !== Role.None;
+      if (wasMember && !member) this.emit('removed', []);
+      wasMember = member;
     });
   }
 
