@@ -4,11 +4,13 @@ import { startServer } from './startServer.js';
 
 const config = readServerConfig(process.env);
 const web = await loadWebApp();
-const server = await startServer({ ...config, ...(web ? { fallback: web } : {}) });
+// A relay started while its database is still booting keeps trying for a while instead of exiting.
+const server = await startServer({ ...config, startupRetryMs: 30_000, ...(web ? { fallback: web } : {}) });
+const storageMode = config.databaseUrl ? `postgres${config.redisUrl ? ' + redis' : ''}` : 'sqlite';
 const shown = server.host.includes(':') ? `[${server.host}]` : server.host;
 if (web) console.log(`Trame is running: open http://${shown}:${server.port}/`);
 console.log(
-  `Trame relay listening on ws://${shown}:${server.port}/ws (health: http://${shown}:${server.port}/health)`,
+  `Trame relay listening on ws://${shown}:${server.port}/ws (health: http://${shown}:${server.port}/health, storage: ${storageMode})`,
 );
 
 let stopping = false;

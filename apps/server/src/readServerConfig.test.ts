@@ -20,6 +20,32 @@ describe('readServerConfig', () => {
     ).toEqual({ port: 0, host: '0.0.0.0', dataDir: '/var/lib/trame', logFile: '/srv/relay.log', logLevel: 'debug' });
   });
 
+  it('switches to PostgreSQL and Redis with DATABASE_URL and REDIS_URL', () => {
+    const env = {
+      DATABASE_URL: 'postgres://trame@db:5432/trame',
+      DATABASE_SCHEMA: 'collectif',
+      DATABASE_TIMEOUT_MS: '2000',
+      REDIS_URL: 'redis://cache:6379',
+      REDIS_PREFIX: 'collectif:',
+    };
+    expect(readServerConfig(env, '/srv')).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      dataDir: '/srv/data',
+      logLevel: 'info',
+      databaseUrl: 'postgres://trame@db:5432/trame',
+      databaseSchema: 'collectif',
+      databaseTimeoutMs: 2000,
+      redisUrl: 'redis://cache:6379',
+      redisPrefix: 'collectif:',
+    });
+    // PostgreSQL alone is a valid single instance; Redis alone is not.
+    expect(readServerConfig({ DATABASE_URL: 'postgresql://x/y' }).redisUrl).toBeUndefined();
+    expect(() => readServerConfig({ REDIS_URL: 'redis://cache' })).toThrow(/needs DATABASE_URL/);
+    expect(() => readServerConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => readServerConfig({ DATABASE_URL: 'postgres://x', DATABASE_SCHEMA: 'Drop Table' })).toThrow(/SCHEMA/);
+  });
+
   it('refuses an invalid port or log level', () => {
     expect(() => readServerConfig({ PORT: '80a' })).toThrow(/PORT/);
     expect(() => readServerConfig({ PORT: '70000' })).toThrow(/PORT/);

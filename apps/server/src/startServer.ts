@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { openBackends, type BackendOptions } from './openBackends.js';
 import {
   createJsonLogger,
   startRelay,
@@ -9,13 +10,13 @@ import {
   type RunningRelay,
 } from '@trame/relay';
 
-/** Options of {@link startServer}. */
-export interface StartServerOptions {
+/** Options of {@link startServer}: SQLite in `dataDir`, or PostgreSQL (+ Redis) when their URLs are set. */
+export interface StartServerOptions extends BackendOptions {
   /** Defaults to 8787; 0 picks a free port. */
   port?: number;
   /** Defaults to 127.0.0.1. */
   host?: string;
-  /** Created if missing; holds `trame.sqlite`. */
+  /** Created if missing; holds `trame.sqlite` (SQLite mode only). */
   dataDir: string;
   /** JSON-lines log file (appended); stdout when absent. Ignored when `logger` is given. */
   logFile?: string;
@@ -42,27 +43,32 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the relay (SQLite in `dataDir`) and, optionally, the web app on one port. */
+/** Starts the relay (SQLite in `dataDir`, or PostgreSQL and Redis) and, optionally, the web app on one port. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  mkdirSync(options.dataDir, { recursive: true });
+  if (!options.databaseUrl) mkdirSync(options.dataDir, { recursive: true });
   const ownLogger = options.logger
     ? null
     : createJsonLogger({ ...(options.logFile ? { file: options.logFile } : {}), level: options.logLevel ?? 'info' });
   const logger = options.logger ?? ownLogger!;
   let relay: RunningRelay;
+  let backends: Awaited<ReturnType<typeof openBackends>> | null = null;
   try {
+    backends = await openBackends(options, logger);
     relay = await startRelay({
       port: options.port ?? 8787,
       host: options.host ?? '127.0.0.1',
-      dataDir: options.dataDir,
+      storage: backends.storage,
+      ...(backends.fanout ? { fanout: backends.fanout } : {}),
       logger,
       ...(options.fallback ? { fallback: options.fallback } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
     });
   } catch (e) {
+    await backends?.close();
     ownLogger?.close();
     throw e;
   }
+  const opened = backends;
   let closing: Promise<void> | null = null;
   return {
     host: relay.host,
@@ -71,7 +77,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     httpUrl: relay.httpUrl,
     relay,
     close() {
-      closing ??= relay.close().finally(() => ownLogger?.close());
+      closing ??= relay
+        .close()
+        .then(() => opened.close())
+        .finally(() => ownLogger?.close());
       return closing;
     },
   };

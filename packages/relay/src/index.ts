@@ -7,6 +7,15 @@ export type { RelayLimits } from './relay/RelayLimits.js';
 export type { RelayFallback, NodeRequestHandler, FetchFallback } from './http/RelayFallback.js';
 export type { HealthReport } from './http/readHealth.js';
 export { SqliteStorage } from './storage/sqlite/SqliteStorage.js';
+export { PostgresStorage } from './storage/postgres/PostgresStorage.js';
+export type { PostgresStorageOptions } from './storage/postgres/PostgresStorage.js';
+export { copySqliteToPostgres } from './storage/migrate/copySqliteToPostgres.js';
+export type { CopySqliteToPostgresOptions, MigrationReport } from './storage/migrate/copySqliteToPostgres.js';
+export { InProcessFanout } from './fanout/InProcessFanout.js';
+export { RedisFanout } from './fanout/RedisFanout.js';
+export type { RedisFanoutOptions } from './fanout/RedisFanout.js';
+export type { Fanout, FanoutHost, FanoutHealth, InitialPositionSeqs } from './fanout/Fanout.js';
+export type { CommitLog, CommittedFrames } from './fanout/CommitLog.js';
 export type {
   RelayStorage,
   SpaceRecord,

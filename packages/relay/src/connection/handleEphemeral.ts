@@ -9,5 +9,5 @@ import type { Connection } from './Connection.js';
 export async function handleEphemeral(conn: Connection, frame: EphemeralFrame): Promise<void> {
   checkContentTarget(frame, conn.target);
   const live = { kind: 'ephemeral', raw: frame.raw } as const;
-  for (const peer of conn.ctx.hub.documentPeers(conn.spaceKey, conn.docKey!)) if (peer !== conn) peer.deliver(live);
+  conn.ctx.fanout.publishEphemeral(conn.spaceKey, conn.docKey!, live, conn);
 }

@@ -1,5 +1,6 @@
 import {
   bytesEqual,
+  CloseCode,
   encodeAck,
   FrameKind,
   MembershipAction,
@@ -45,4 +46,11 @@ export async function handleGenesis(conn: Connection, frame: MembershipFrame): P
     ctx.hub.join(conn);
     conn.log('info', 'space.created');
   });
+  // Outside the space queue: joining may read the space's position, which the queue serializes.
+  if (conn.phase !== 'open') return;
+  try {
+    await ctx.fanout.join(conn.spaceKey, null);
+  } catch (e) {
+    conn.unavailable(e, { kind: FrameKind.Membership, ref: ZERO_ID, number: frame.seq }, 0, CloseCode.Unavailable);
+  }
 }

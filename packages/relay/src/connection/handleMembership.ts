@@ -1,4 +1,4 @@
-import { CloseCode, encodeAck, FrameKind, ZERO_ID, type MembershipFrame } from '@trame/protocol';
+import { encodeAck, FrameKind, ZERO_ID, type MembershipFrame } from '@trame/protocol';
 import { acceptMembership } from '../space/acceptMembership.js';
 import type { Connection } from './Connection.js';
 
@@ -13,6 +13,7 @@ export async function handleMembership(conn: Connection, frame: MembershipFrame)
   const { ctx } = conn;
   const hello = conn.requireHello();
   const nowSeconds = Math.floor(ctx.now() / 1000);
+  ctx.fanout.checkWritable();
   await ctx.spaceQueue.run(conn.spaceKey, async () => {
     const result = await ctx.storage.withSpace(hello.spaceId, (tx) =>
       acceptMembership(tx, frame, { spaceId: hello.spaceId, nowSeconds, create: false }),
@@ -29,13 +30,7 @@ export async function handleMembership(conn: Connection, frame: MembershipFrame)
     );
     if (result.verdict === 'duplicate') return;
     conn.log('info', 'membership.accepted', { seq: frame.seq, action: frame.action });
-    const peers = ctx.hub.spacePeers(conn.spaceKey);
     const live = { kind: 'membership', seq: frame.seq, raw: frame.raw } as const;
-    for (const peer of peers) if (peer !== conn) peer.deliver(live);
-    const lost = new Set(result.changes.lostAccess);
-    if (lost.size === 0) return;
-    for (const peer of peers) {
-      if (lost.has(peer.identityKey)) peer.close(CloseCode.Forbidden, 'NOT_A_MEMBER');
-    }
+    ctx.fanout.publishMembership(conn.spaceKey, live, result.changes.lostAccess, conn);
   });
 }

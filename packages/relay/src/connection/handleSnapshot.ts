@@ -10,6 +10,7 @@ export async function handleSnapshot(conn: Connection, frame: SnapshotFrame): Pr
   const target = conn.target;
   checkContentTarget(frame, target);
   const docKey = conn.docKey!;
+  ctx.fanout.checkWritable();
   await ctx.documentQueue.run(`${conn.spaceKey}/${docKey}`, async () => {
     const result = await ctx.storage.withDocument(target.spaceId, target.docId, (tx) => acceptSnapshot(tx, frame));
     conn.send(
@@ -30,6 +31,6 @@ export async function handleSnapshot(conn: Connection, frame: SnapshotFrame): Pr
       height: frame.height,
       raw: frame.raw,
     };
-    for (const peer of ctx.hub.documentPeers(conn.spaceKey, docKey)) if (peer !== conn) peer.deliver(live);
+    ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
   });
 }

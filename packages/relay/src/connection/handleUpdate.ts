@@ -14,6 +14,7 @@ export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promis
   const target = conn.target;
   checkContentTarget(frame, target);
   const docKey = conn.docKey!;
+  ctx.fanout.checkWritable();
   await ctx.documentQueue.run(`${conn.spaceKey}/${docKey}`, async () => {
     const result = await ctx.storage.withDocument(target.spaceId, target.docId, (tx) => acceptUpdate(tx, frame));
     conn.send(
@@ -34,6 +35,6 @@ export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promis
       clock: frame.clock,
       raw: frame.raw,
     };
-    for (const peer of ctx.hub.documentPeers(conn.spaceKey, docKey)) if (peer !== conn) peer.deliver(live);
+    ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
   });
 }

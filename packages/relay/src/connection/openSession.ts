@@ -1,4 +1,4 @@
-import { CloseCode, encodeReady, FrameKind, Role, TrameError, ZERO_ID } from '@trame/protocol';
+import { CloseCode, encodeReady, FrameKind, isTrameError, Role, TrameError, ZERO_ID } from '@trame/protocol';
 import { canConnect } from '../space/canConnect.js';
 import type { InitialState, SpaceAccess } from '../storage/RelayStorage.js';
 import type { Connection } from './Connection.js';
@@ -40,6 +40,8 @@ export async function openSession(conn: Connection): Promise<void> {
   ctx.hub.join(conn);
   let state: InitialState;
   try {
+    // Subscribed before the read: whatever commits after it reaches the queue (R13).
+    await ctx.fanout.join(conn.spaceKey, conn.docKey);
     state = await ctx.storage.initialState({
       spaceId: hello.spaceId,
       docId: conn.spaceLevel ? null : hello.docId,
@@ -47,7 +49,13 @@ export async function openSession(conn: Connection): Promise<void> {
       afterSeq: hello.knownMembershipSeq,
       knownSnapshotId: hello.knownSnapshotId,
     });
+    // Frames up to the state's position are in the queue too, so the filter drops them all.
+    await ctx.fanout.settle(conn.spaceKey, conn.docKey, {
+      membershipSeq: state.access?.seq ?? -1,
+      documentSeq: state.head.seq,
+    });
   } catch (e) {
+    if (isTrameError(e) && e.code !== 'UNAVAILABLE') throw e;
     conn.unavailable(e, AUTH_REF, 0, CloseCode.Unavailable);
     return;
   }

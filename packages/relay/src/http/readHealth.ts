@@ -1,26 +1,39 @@
+import type { Fanout, FanoutHealth } from '../fanout/Fanout.js';
 import type { RelayStorage, StorageHealth } from '../storage/RelayStorage.js';
 
 /** Body of `GET /health`. */
 export interface HealthReport {
   ok: boolean;
   storage: StorageHealth;
+  /** The fan-out between connections (and instances: Redis), when the relay has one. */
+  fanout?: FanoutHealth;
 }
 
 /**
- * Asks storage for its health, treating a thrown error or no answer within `timeoutMs` as
- * failing (a health check must not hang behind a stuck transaction).
+ * Asks storage (and the fan-out) for their health, treating a thrown error or no answer within
+ * `timeoutMs` as failing (a health check must not hang behind a stuck transaction). The relay
+ * is healthy only when every dependency is.
  */
-export async function readHealth(storage: RelayStorage, timeoutMs: number): Promise<HealthReport> {
+export async function readHealth(storage: RelayStorage, timeoutMs: number, fanout?: Fanout): Promise<HealthReport> {
+  const [health, fanoutHealth] = await Promise.all([
+    bounded(() => storage.health(), storage.kind, timeoutMs),
+    fanout ? bounded(() => fanout.health(), fanout.kind, timeoutMs) : null,
+  ]);
+  if (!fanoutHealth) return { ok: health.ok, storage: health };
+  return { ok: health.ok && fanoutHealth.ok, storage: health, fanout: fanoutHealth };
+}
+
+async function bounded<H extends StorageHealth | FanoutHealth>(
+  read: () => Promise<H>,
+  kind: string,
+  timeoutMs: number,
+): Promise<H | { ok: false; kind: string; error?: string }> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<StorageHealth>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, kind: storage.kind, error: 'timeout' }), timeoutMs);
+  const timeout = new Promise<{ ok: false; kind: string; error: string }>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, kind, error: 'timeout' }), timeoutMs);
   });
   try {
-    const health = await Promise.race([
-      storage.health().catch((): StorageHealth => ({ ok: false, kind: storage.kind })),
-      timeout,
-    ]);
-    return { ok: health.ok, storage: health };
+    return await Promise.race([read().catch(() => ({ ok: false as const, kind })), timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -1,5 +1,6 @@
 import type { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import type { Connection } from '../connection/Connection.js';
+import type { Fanout } from '../fanout/Fanout.js';
 import type { Hub } from '../hub/Hub.js';
 import type { Logger } from '../logging/Logger.js';
 import type { RelayStorage } from '../storage/RelayStorage.js';
@@ -11,6 +12,8 @@ export interface RelayContext {
   readonly logger: Logger;
   readonly limits: RelayLimits;
   readonly hub: Hub<Connection>;
+  /** Carries accepted frames to the other connections, on this instance and on the others. */
+  readonly fanout: Fanout;
   /** Serializes writes and broadcasts per document (key `space/doc`, hex). */
   readonly documentQueue: KeyedSerialQueue;
   /** Serializes membership writes and broadcasts per space (key: space hex). */

@@ -6,6 +6,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode } from '@trame/protocol';
 import { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import { Connection } from '../connection/Connection.js';
+import type { Fanout } from '../fanout/Fanout.js';
+import { InProcessFanout } from '../fanout/InProcessFanout.js';
 import { isRelayPath } from '../http/isRelayPath.js';
 import { readHealth } from '../http/readHealth.js';
 import type { NodeRequestHandler, RelayFallback } from '../http/RelayFallback.js';
@@ -19,6 +21,11 @@ import { DEFAULT_RELAY_LIMITS, type RelayLimits } from './RelayLimits.js';
 /** Options of {@link createRelay}. */
 export interface RelayOptions {
   storage: RelayStorage;
+  /**
+   * Fan-out of accepted frames to other connections; defaults to {@link InProcessFanout} (one
+   * process). Several instances sharing PostgreSQL use a `RedisFanout`. Not closed by the relay.
+   */
+  fanout?: Fanout;
   /** Defaults to JSON lines on stdout at level `info`. */
   logger?: Logger;
   /** Overrides of {@link DEFAULT_RELAY_LIMITS} (tests shorten timeouts). */
@@ -76,11 +83,13 @@ export function createRelay(options: RelayOptions): Relay {
   const logger = options.logger ?? createJsonLogger();
   const hub = new Hub<Connection>();
   const inflight = new Set<Promise<unknown>>();
+  const fanout = options.fanout ?? new InProcessFanout();
   const ctx: RelayContext = {
     storage: options.storage,
     logger,
     limits,
     hub,
+    fanout,
     documentQueue: new KeyedSerialQueue(),
     spaceQueue: new KeyedSerialQueue(),
     now: options.now ?? Date.now,
@@ -90,6 +99,14 @@ export function createRelay(options: RelayOptions): Relay {
     },
   };
 
+  fanout.attach({
+    documentPeers: (spaceKey, docKey) => hub.documentPeers(spaceKey, docKey),
+    spacePeers: (spaceKey) => hub.spacePeers(spaceKey),
+    inDocumentQueue: (spaceKey, docKey, task) => ctx.documentQueue.run(`${spaceKey}/${docKey}`, task),
+    inSpaceQueue: (spaceKey, task) => ctx.spaceQueue.run(spaceKey, task),
+    logger,
+  });
+
   const websocketServer = new WebSocketServer({
     noServer: true,
     maxPayload: limits.maxPayloadBytes,
@@ -98,7 +115,7 @@ export function createRelay(options: RelayOptions): Relay {
 
   const app = new Hono<{ Bindings: HttpBindings }>();
   app.get('/health', async (c) => {
-    const report = await readHealth(options.storage, limits.healthTimeoutMs);
+    const report = await readHealth(options.storage, limits.healthTimeoutMs, fanout);
     return c.json(report, report.ok ? 200 : 503);
   });
   const ws: MiddlewareHandler = upgradeWebSocket(() => {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Fanout } from '../fanout/Fanout.js';
 import type { RelayFallback } from '../http/RelayFallback.js';
 import type { Logger } from '../logging/Logger.js';
 import type { RelayStorage } from '../storage/RelayStorage.js';
@@ -13,6 +14,8 @@ export interface StartRelayOptions {
   /** Defaults to 127.0.0.1. */
   host?: string;
   storage?: RelayStorage;
+  /** Fan-out between instances (`RedisFanout`); in-process by default. Closed by its owner. */
+  fanout?: Fanout;
   dataDir?: string;
   logger?: Logger;
   limits?: Partial<RelayLimits>;
@@ -45,6 +48,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
   }
   const relay = createRelay({
     storage,
+    ...(options.fanout ? { fanout: options.fanout } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.fallback ? { fallback: options.fallback } : {}),

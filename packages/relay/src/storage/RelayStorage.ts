@@ -69,6 +69,12 @@ export interface DocumentHead {
   tailCount: number;
   /** Sum of their frame sizes. */
   tailBytes: number;
+  /**
+   * Commit sequence of the document's last accepted UPDATE or SNAPSHOT (1, 2, 3…), assigned in
+   * the write's transaction. Set by adapters shared by several relay instances (PostgreSQL) so
+   * that their fan-out can deliver frames in commit order and fill gaps; absent otherwise.
+   */
+  seq?: number;
 }
 
 /** An UPDATE to store on the document's latest snapshot. */

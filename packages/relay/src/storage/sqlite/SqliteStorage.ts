@@ -17,20 +17,26 @@ import { applySqliteSchema } from './applySqliteSchema.js';
 import { SqliteDocumentTransaction } from './SqliteDocumentTransaction.js';
 import { SqliteQueries } from './SqliteQueries.js';
 import { SqliteSpaceTransaction } from './SqliteSpaceTransaction.js';
+import { WalSync } from './WalSync.js';
 
 const ONLY = 'db';
 
 /**
- * {@link RelayStorage} on one SQLite file (better-sqlite3, WAL, `synchronous = FULL`).
+ * {@link RelayStorage} on one SQLite file (better-sqlite3, WAL).
  * better-sqlite3 is synchronous and has one connection, so every operation, including the
  * async callbacks of `withSpace`/`withDocument`, runs through one serial queue: a transaction
  * is never interleaved with another one, which gives R29's per-document atomicity for free.
+ * Durability is `synchronous = FULL`'s, by group commit: a write resolves once an fdatasync
+ * of the WAL that started after its COMMIT returned ({@link WalSync}), and a read that serves
+ * frames (`initialState`) waits for the commits it may have seen, so no client is ever sent
+ * a frame that a power cut could still take back (R14, R27).
  */
 export class SqliteStorage implements RelayStorage {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly q: SqliteQueries;
   private readonly serial = new KeyedSerialQueue();
+  private readonly wal: WalSync;
   private closed = false;
   private closing: Promise<void> | null = null;
 
@@ -39,6 +45,9 @@ export class SqliteStorage implements RelayStorage {
     this.db = new Database(file);
     applySqliteSchema(this.db);
     this.q = new SqliteQueries(this.db);
+    // An in-memory database has no WAL file: nothing to sync.
+    this.wal = file === ':memory:' ? new WalSync(null) : WalSync.open(file);
+    if (file !== ':memory:') this.db.pragma('synchronous = NORMAL');
   }
 
   /** Opens (and creates or migrates) the database file. */
@@ -53,28 +62,35 @@ export class SqliteStorage implements RelayStorage {
     });
   }
 
-  private transaction<T>(fn: () => Promise<T>): Promise<T> {
-    return this.run(async () => {
+  /** Resolves once the commits a read may have seen are durable (immediately if they are). */
+  private afterDurable<T>(value: T, seq = this.wal.last): Promise<T> {
+    return this.file === ':memory:' ? Promise.resolve(value) : this.wal.durable(seq).then(() => value);
+  }
+
+  private async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const { result, seq } = await this.run(async () => {
       // IMMEDIATE takes the write lock up front: a second process on the same file waits
       // (busy_timeout) instead of failing half-way through the checks.
       this.db.exec('BEGIN IMMEDIATE');
       try {
-        const result = await fn();
+        const value = await fn();
         this.db.exec('COMMIT');
-        return result;
+        return { result: value, seq: this.wal.commit() };
       } catch (e) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw e;
       }
     });
+    // Outside the serial queue: the next transactions run while this one's WAL is synced.
+    return this.afterDurable(result, seq);
   }
 
   access(spaceId: Uint8Array, identity: Uint8Array): Promise<SpaceAccess | null> {
     return this.run(() => this.q.access(spaceId, identity));
   }
 
-  initialState(query: InitialStateQuery): Promise<InitialState> {
-    return this.run(() =>
+  async initialState(query: InitialStateQuery): Promise<InitialState> {
+    const state = await this.run(() =>
       // One read transaction: membership, snapshot and tail come from the same instant (R13).
       this.db.transaction((): InitialState => {
         const { spaceId, docId } = query;
@@ -95,6 +111,8 @@ export class SqliteStorage implements RelayStorage {
         };
       })(),
     );
+    // Committed but not yet synced frames may be in it: serve them only once durable.
+    return this.afterDurable(state);
   }
 
   withSpace<T>(spaceId: Uint8Array, fn: (tx: SpaceTransaction) => Promise<T>): Promise<T> {
@@ -107,8 +125,8 @@ export class SqliteStorage implements RelayStorage {
 
   async health(): Promise<StorageHealth> {
     try {
-      const ok = await this.run(() => this.q.ping());
-      return { ok, kind: this.kind, journalMode: 'wal', synchronous: 'full' };
+      const ok = (await this.run(() => this.q.ping())) && !this.wal.failed;
+      return { ok, kind: this.kind, journalMode: 'wal', synchronous: 'full (group commit)' };
     } catch {
       return { ok: false, kind: this.kind };
     }
@@ -116,9 +134,12 @@ export class SqliteStorage implements RelayStorage {
 
   /** Waits for queued operations, then closes the file. Idempotent. */
   close(): Promise<void> {
-    this.closing ??= this.run(() => {
+    this.closing ??= this.run(async () => {
       this.closed = true;
+      // Writes still waiting for their sync keep the WAL file open until it returned.
+      await this.wal.durable(this.wal.last).catch(() => {});
       this.db.close();
+      this.wal.close();
     });
     return this.closing;
   }

@@ -1,0 +1,28 @@
+import type { ErrorCode } from '@trame/protocol';
+import { m } from '$lib/paraglide/messages.js';
+
+/** What the person can do about a sync error. */
+export type SyncErrorAction = 'home' | 'retry' | 'wait' | 'none';
+
+const ACCESS: readonly ErrorCode[] = ['NOT_A_MEMBER', 'FORBIDDEN_ROLE', 'UNKNOWN_SPACE', 'AUTH_FAILED', 'NO_KEY'];
+const INTEGRITY: readonly ErrorCode[] = [
+  'SIGNATURE_INVALID',
+  'DECRYPT_FAILED',
+  'ROLLBACK_DETECTED',
+  'MISSING_UPDATES',
+  'REPLAY_DETECTED',
+  'FORK_DETECTED',
+  'UNTRUSTED_AUTHOR',
+  'MEMBERSHIP_CHAIN',
+  'BAD_SIGNATURE',
+];
+const TRANSIENT: readonly ErrorCode[] = ['UNAVAILABLE', 'SLOW_READER', 'INTERNAL', 'RATE_LIMITED', 'CONNECTION_CLOSED'];
+
+/** A sentence for a sync error and the action to offer next to it. */
+export function syncErrorMessage(code: ErrorCode): { text: string; action: SyncErrorAction } {
+  if (ACCESS.includes(code)) return { text: m.err_access(), action: 'home' };
+  if (INTEGRITY.includes(code)) return { text: m.err_integrity(), action: 'retry' };
+  if (TRANSIENT.includes(code)) return { text: m.err_unavailable(), action: 'wait' };
+  if (code === 'FRAME_TOO_LARGE') return { text: m.err_too_large(), action: 'none' };
+  return { text: m.err_generic({ code }), action: 'retry' };
+}

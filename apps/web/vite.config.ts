@@ -1,0 +1,16 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [
+    paraglideVitePlugin({
+      project: './project.inlang',
+      outdir: './src/lib/paraglide',
+      // French unless the person picked English in the settings (remembered on the device).
+      strategy: ['localStorage', 'baseLocale'],
+    }),
+    sveltekit(),
+  ],
+  build: { target: 'es2022' },
+});

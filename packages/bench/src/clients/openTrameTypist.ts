@@ -1,0 +1,113 @@
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { bytesEqual, encodeUpdateHeader, FrameKind, ZERO_ID, type Frame } from '@trame/protocol';
+import { sealContentFrame } from '@trame/crypto';
+import { fromHex, RelayConnection, type WebSocketConstructor } from '@trame/sync';
+import { spaceFor } from './openTrameEditor.js';
+import type { TrameContext } from './TrameContext.js';
+import type { Typist } from './Typist.js';
+import { typistDoc } from './typistDoc.js';
+
+const WS = WebSocket as unknown as WebSocketConstructor;
+const ERROR_STALE_SNAPSHOT = 3003;
+
+/**
+ * A raw Trame writer that follows the client's rules on the wire: every edit is encrypted and
+ * signed, one UPDATE is unacknowledged at a time and later keys are merged into the next one
+ * (R45), clocks restart on each new snapshot and a STALE_SNAPSHOT is re-sent on the latest one.
+ * It reads only the headers of what it receives (no verification: it is load, not a reader).
+ */
+export async function openTrameTypist(
+  url: string,
+  ctx: TrameContext,
+  room: string,
+  identityIndex: number,
+): Promise<Typist> {
+  const space = await spaceFor(url, ctx, identityIndex);
+  const state = space.state;
+  const identity = space.identity;
+  const docId = fromHex(room);
+  let snapshotId: Uint8Array = ZERO_ID;
+  let clock = 0;
+  let inflight: Uint8Array | null = null;
+  let pending: Uint8Array[] = [];
+  let errors = 0;
+  let live = false;
+  let onReady!: () => void;
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+
+  const flush = (): void => {
+    if (inflight || !live || pending.length === 0) return;
+    inflight = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
+    pending = [];
+    clock += 1;
+    const header = encodeUpdateHeader({
+      spaceId: state.spaceId,
+      docId,
+      epoch: state.epoch,
+      snapshotId,
+      author: identity.publicKey,
+      clock,
+    });
+    conn.send(sealContentFrame(header, state.docKey(state.epoch, docId), inflight, identity));
+  };
+  const onSnapshot = (id: Uint8Array): void => {
+    if (bytesEqual(id, snapshotId)) return;
+    snapshotId = id.slice();
+    clock = 0;
+  };
+  const onFrame = (f: Frame): void => {
+    switch (f.kind) {
+      case FrameKind.Update:
+        if (!live && bytesEqual(f.author, identity.publicKey) && bytesEqual(f.snapshotId, snapshotId))
+          clock = Math.max(clock, f.clock);
+        return;
+      case FrameKind.Snapshot:
+        return onSnapshot(f.snapshotId);
+      case FrameKind.Ready:
+        onSnapshot(f.snapshotId);
+        live = true;
+        onReady();
+        return flush();
+      case FrameKind.Ack:
+        if (f.ackedKind !== FrameKind.Update) return;
+        inflight = null;
+        return flush();
+      case FrameKind.Error:
+        if (f.code === ERROR_STALE_SNAPSHOT && inflight) {
+          // Re-send the same content on the latest snapshot (R45).
+          pending.unshift(inflight);
+          inflight = null;
+          onSnapshot(f.latestSnapshotId);
+          return flush();
+        }
+        errors++;
+        return;
+      default:
+        return;
+    }
+  };
+  const conn = new RelayConnection({
+    url,
+    identity,
+    spaceId: state.spaceId,
+    docId,
+    knownMembershipSeq: state.seq,
+    WebSocketImpl: WS,
+    onFrame,
+    onClose: () => {
+      live = false;
+    },
+  });
+  const { doc, typeChar } = typistDoc((u) => {
+    pending.push(u);
+    flush();
+  });
+  return {
+    clientId: doc.clientID,
+    ready,
+    typeChar,
+    errors: () => errors,
+    close: () => conn.close(1000, 'done'),
+  };
+}

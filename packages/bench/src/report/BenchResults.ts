@@ -1,0 +1,24 @@
+import type { ClientCost } from '../workers/clientCost.js';
+import type { ColdOpenResult } from '../scenarios/runColdOpen.js';
+import type { KeystrokeResult } from '../scenarios/runKeystroke.js';
+import type { MemoryResult } from '../scenarios/runMemory.js';
+import type { ReconnectResult } from '../scenarios/runReconnect.js';
+
+/** Everything one run measured, as written to JSON. */
+export interface BenchResults {
+  meta: {
+    date: string;
+    quick: boolean;
+    reps: number;
+    machine: { cpu: string; cores: number; memoryGiB: number; os: string };
+    node: string;
+    versions: Record<string, string>;
+    options: Record<string, unknown>;
+    durationS: number;
+  };
+  keystroke?: KeystrokeResult;
+  coldOpen?: ColdOpenResult;
+  memory?: MemoryResult;
+  reconnect?: ReconnectResult;
+  clientCost?: ClientCost;
+}

@@ -1,0 +1,209 @@
+import type { ServerKind } from '../servers/ServerKind.js';
+import { ratioToBest } from '../stats/ratio.js';
+import { summarize, type Summary } from '../stats/summarize.js';
+import type { BenchResults } from './BenchResults.js';
+import type { ReportRow } from './ReportRow.js';
+
+type PerKind = Partial<Record<ServerKind, number[]>>;
+
+function row(
+  scenario: string,
+  measure: string,
+  unit: string,
+  per: PerKind,
+  target?: { lowerIsBetter: boolean; ratio: number; label: string },
+): ReportRow {
+  const s = (k: ServerKind): Summary | undefined => (per[k]?.length ? summarize(per[k]!) : undefined);
+  const r: ReportRow = { scenario, measure, unit };
+  const t = s('trame');
+  const y = s('y-websocket');
+  const h = s('hocuspocus');
+  if (t) r.trame = t;
+  if (y) r.yWebsocket = y;
+  if (h) r.hocuspocus = h;
+  if (target && t && (y || h)) {
+    const { ratio } = ratioToBest(t.median, [y?.median ?? Number.NaN, h?.median ?? Number.NaN], target.lowerIsBetter);
+    r.ratio = ratio;
+    r.target = target.label;
+    if (Number.isFinite(ratio)) r.met = target.lowerIsBetter ? ratio <= target.ratio : ratio >= target.ratio;
+  }
+  return r;
+}
+
+function pick<T>(per: Partial<Record<ServerKind, T[]>> | undefined, f: (x: T) => number): PerKind {
+  const out: PerKind = {};
+  for (const [k, v] of Object.entries(per ?? {}) as Array<[ServerKind, T[]]>) out[k] = v.map(f);
+  return out;
+}
+
+/** The table of the issue's scenarios, with targets, from one run's results. */
+export function buildRows(r: BenchResults): ReportRow[] {
+  const rows: ReportRow[] = [];
+  const k = r.keystroke;
+  if (k) {
+    for (const size of Object.keys(k.runs).map(Number)) {
+      const runs = k.runs[size]!;
+      const sc = `keystroke, ${size} editors (${k.realEditors[size]} real)`;
+      rows.push(
+        row(
+          sc,
+          'p50',
+          'ms',
+          pick(runs, (x) => x.p50),
+        ),
+      );
+      rows.push(
+        row(
+          sc,
+          'p99',
+          'ms',
+          pick(runs, (x) => x.p99),
+          { lowerIsBetter: true, ratio: 1, label: '≤ 1.0×' },
+        ),
+      );
+      rows.push(
+        row(
+          sc,
+          'missing deliveries',
+          '%',
+          pick(runs, (x) => (x.expected ? (100 * x.missing) / x.expected : 0)),
+        ),
+      );
+    }
+    const fan = k.runs[20];
+    if (fan) {
+      rows.push(
+        row(
+          'fan-out, 20 clients',
+          'deliveries per server CPU-second',
+          '/s',
+          pick(fan, (x) => x.deliveries / (x.serverCpuMs / 1000)),
+          { lowerIsBetter: false, ratio: 2, label: '≥ 2×' },
+        ),
+      );
+    }
+  }
+  const c = r.coldOpen;
+  if (c) {
+    for (const [form, per] of Object.entries(c.runs)) {
+      rows.push(
+        row(
+          `cold open, ${c.trace.name} ${form} (${form === 'history' ? `${c.trace.updates} updates` : `${(c.trace.stateBytes / 1024).toFixed(0)} KiB state`})`,
+          'socket open → text',
+          'ms',
+          per as PerKind,
+          { lowerIsBetter: true, ratio: 1.5, label: '≤ 1.5×' },
+        ),
+      );
+    }
+  }
+  const m = r.memory;
+  if (m) {
+    const n = Object.values(m)[0]?.[0];
+    rows.push(
+      row(
+        `memory, ${n?.connections ?? '?'} idle connections`,
+        'RSS per connection',
+        'KiB',
+        pick(m, (x) => x.rssPerConnection / 1024),
+        { lowerIsBetter: true, ratio: 0.5, label: '≤ 0.5×' },
+      ),
+    );
+    rows.push(
+      row(
+        `memory, ${n?.connections ?? '?'} idle connections`,
+        'heap+external per connection',
+        'KiB',
+        pick(m, (x) => x.heapPerConnection / 1024),
+      ),
+    );
+    rows.push(
+      row(
+        `memory, ${n?.documents ?? '?'} open seph-blog1 documents`,
+        'RSS per document',
+        'MiB',
+        pick(m, (x) => x.rssPerDocument / 1048576),
+        { lowerIsBetter: true, ratio: 0.1, label: '≤ 0.1× (10× less)' },
+      ),
+    );
+    rows.push(
+      row(
+        `memory, ${n?.documents ?? '?'} open seph-blog1 documents`,
+        'heap+external per document',
+        'MiB',
+        pick(m, (x) => x.heapPerDocument / 1048576),
+      ),
+    );
+  }
+  const s = r.reconnect;
+  if (s) {
+    const spreads = [...new Set(Object.values(s).flatMap((runs) => runs.map((x) => x.spreadMs)))];
+    for (const spread of spreads) {
+      const per: Partial<Record<ServerKind, typeof s.trame>> = {};
+      for (const [kind, runs] of Object.entries(s) as Array<[ServerKind, NonNullable<typeof s.trame>]>)
+        per[kind] = runs.filter((x) => x.spreadMs === spread);
+      const n = Object.values(per)[0]?.[0]?.clients ?? 0;
+      const sc = `reconnect storm, ${n} clients within ${spread === 0 ? '~0' : spread} ms`;
+      rows.push(
+        row(
+          sc,
+          'until all synced',
+          'ms',
+          pick(per, (x) => x.allSyncedMs),
+          spread === 0 ? { lowerIsBetter: true, ratio: 0.5, label: '≤ 0.5×' } : undefined,
+        ),
+      );
+      rows.push(
+        row(
+          sc,
+          'per-client wait p99',
+          'ms',
+          pick(per, (x) => x.clientP99),
+        ),
+      );
+      rows.push(
+        row(
+          sc,
+          'server CPU',
+          'ms',
+          pick(per, (x) => x.serverCpuMs),
+        ),
+      );
+    }
+  }
+  const cc = r.clientCost;
+  if (cc) {
+    const one = (v: number): PerKind => ({ trame: [v] });
+    rows.push(
+      row('client cost per keystroke', 'Yjs: insert + encode (any provider)', 'µs', {
+        trame: [cc.yjsLocalEdit],
+        'y-websocket': [cc.yjsLocalEdit],
+        hocuspocus: [cc.yjsLocalEdit],
+      }),
+    );
+    rows.push(row('client cost per keystroke', 'Trame: encrypt + sign + frame', 'µs', one(cc.trameSeal)));
+    rows.push(
+      row('client cost per keystroke', 'sending side total', 'µs', {
+        trame: [cc.trameLocalTotal],
+        'y-websocket': [cc.yjsLocalEdit],
+        hocuspocus: [cc.yjsLocalEdit],
+      }),
+    );
+    rows.push(
+      row('client cost per remote edit', 'Yjs: apply', 'µs', {
+        trame: [cc.yjsRemoteApply],
+        'y-websocket': [cc.yjsRemoteApply],
+        hocuspocus: [cc.yjsRemoteApply],
+      }),
+    );
+    rows.push(row('client cost per remote edit', 'Trame: parse + verify + decrypt', 'µs', one(cc.trameOpen)));
+    rows.push(
+      row('client cost per remote edit', 'receiving side total', 'µs', {
+        trame: [cc.trameRemoteTotal],
+        'y-websocket': [cc.yjsRemoteApply],
+        hocuspocus: [cc.yjsRemoteApply],
+      }),
+    );
+  }
+  return rows;
+}

@@ -1,0 +1,31 @@
+/** How big and how long a benchmark run is (`--quick` shrinks everything). */
+export interface BenchOptions {
+  quick: boolean;
+  /** Repetitions of each measurement (medians and spread are over these). */
+  reps: number;
+  /** Room sizes of the keystroke scenario. */
+  roomSizes: number[];
+  /** Real (verifying) clients in rooms too large to run only real clients on this machine. */
+  maxRealEditors: number;
+  keysPerSec: number;
+  warmupMs: number;
+  typingMs: number;
+  drainMs: number;
+  /** Cold open: which stored forms, and how many of the trace's transactions. */
+  coldForms: Array<'history' | 'compacted'>;
+  /** Memory: idle connections (one per document), and seph-blog1-size documents opened. */
+  idleConnections: number;
+  bigDocuments: number;
+  /** Reconnect storm: clients and documents, and the spreads (ms) they reconnect within. */
+  stormClients: number;
+  stormDocuments: number;
+  stormSpreadsMs: number[];
+  /** Where server processes keep their data (a fresh folder per run). */
+  dataRoot: string;
+  /** Write V8 CPU profiles of the servers here (`--profile`). */
+  cpuProfileDir?: string;
+  /** Only these scenarios (`--only keystroke,memory`); all when empty. */
+  only: string[];
+  /** Only these servers (`--servers trame,y-websocket`); all when empty. */
+  servers: string[];
+}

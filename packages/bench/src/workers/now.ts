@@ -1,0 +1,4 @@
+/** Absolute time in ms with sub-ms precision, comparable across worker threads. */
+export function now(): number {
+  return performance.timeOrigin + performance.now();
+}

@@ -1,0 +1,98 @@
+/** One step of the PostgreSQL schema, applied once and recorded in `schema_migrations`. */
+export interface PostgresMigration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/**
+ * The PostgreSQL schema, in order. Never edit a released step: append a new one. Integers that
+ * the protocol carries as u32 (seq, clock, height, epoch, expiry) are `bigint`, because
+ * PostgreSQL's `integer` is signed. Frames are `bytea` stored EXTERNAL: ciphertext does not
+ * compress, so TOAST should not try.
+ */
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  {
+    version: 1,
+    description: 'spaces, membership log, documents, snapshots, updates',
+    sql: `
+      CREATE TABLE spaces (
+        space_id bytea PRIMARY KEY,
+        seq bigint NOT NULL,
+        head_hash bytea NOT NULL,
+        epoch bigint NOT NULL
+      );
+
+      CREATE TABLE membership_entries (
+        space_id bytea NOT NULL REFERENCES spaces (space_id),
+        seq bigint NOT NULL,
+        frame bytea NOT NULL,
+        hash bytea NOT NULL,
+        PRIMARY KEY (space_id, seq)
+      );
+      ALTER TABLE membership_entries ALTER COLUMN frame SET STORAGE EXTERNAL;
+
+      CREATE TABLE members (
+        space_id bytea NOT NULL REFERENCES spaces (space_id),
+        identity bytea NOT NULL,
+        role smallint NOT NULL CHECK (role IN (1, 2, 3)),
+        PRIMARY KEY (space_id, identity)
+      );
+
+      CREATE TABLE invites (
+        space_id bytea NOT NULL REFERENCES spaces (space_id),
+        identity bytea NOT NULL,
+        role smallint NOT NULL CHECK (role IN (1, 2, 3)),
+        expires_at bigint NOT NULL,
+        PRIMARY KEY (space_id, identity)
+      );
+
+      -- seq: commit sequence of the document's last UPDATE or SNAPSHOT (the fan-out's order).
+      CREATE TABLE documents (
+        space_id bytea NOT NULL REFERENCES spaces (space_id),
+        doc_id bytea NOT NULL,
+        snapshot_id bytea NOT NULL,
+        height bigint NOT NULL,
+        proof bytea NOT NULL,
+        frame_hash bytea NOT NULL,
+        tail_count bigint NOT NULL,
+        tail_bytes bigint NOT NULL,
+        seq bigint NOT NULL,
+        PRIMARY KEY (space_id, doc_id)
+      );
+
+      -- One snapshot per height: a fork (two snapshots on one parent) cannot be stored even if
+      -- the per-document lock were bypassed.
+      CREATE TABLE snapshots (
+        space_id bytea NOT NULL,
+        doc_id bytea NOT NULL,
+        snapshot_id bytea NOT NULL,
+        parent_id bytea NOT NULL,
+        height bigint NOT NULL,
+        doc_seq bigint NOT NULL,
+        frame bytea NOT NULL,
+        PRIMARY KEY (space_id, doc_id, snapshot_id),
+        UNIQUE (space_id, doc_id, height),
+        UNIQUE (space_id, doc_id, doc_seq),
+        FOREIGN KEY (space_id, doc_id) REFERENCES documents (space_id, doc_id)
+      );
+      ALTER TABLE snapshots ALTER COLUMN frame SET STORAGE EXTERNAL;
+
+      -- The primary key makes a clock accepted twice impossible (R20); doc_seq orders a tail.
+      CREATE TABLE updates (
+        space_id bytea NOT NULL,
+        doc_id bytea NOT NULL,
+        snapshot_id bytea NOT NULL,
+        author bytea NOT NULL,
+        clock bigint NOT NULL,
+        doc_seq bigint NOT NULL,
+        frame bytea NOT NULL,
+        PRIMARY KEY (space_id, doc_id, snapshot_id, author, clock),
+        UNIQUE (space_id, doc_id, doc_seq),
+        FOREIGN KEY (space_id, doc_id) REFERENCES documents (space_id, doc_id)
+      );
+      ALTER TABLE updates ALTER COLUMN frame SET STORAGE EXTERNAL;
+      CREATE INDEX updates_by_tail ON updates (space_id, doc_id, snapshot_id, doc_seq);
+    `,
+  },
+];

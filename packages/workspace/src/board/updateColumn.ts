@@ -1,0 +1,13 @@
+import * as Y from 'yjs';
+import { setIfChanged } from '../util/setIfChanged.js';
+import { BOARD_ROOTS, type ColumnKind } from './Board.js';
+
+/** Renames a column or changes what it means. */
+export function updateColumn(doc: Y.Doc, id: string, patch: { title?: string; kind?: ColumnKind }): boolean {
+  const m = doc.getMap<unknown>(BOARD_ROOTS.columns).get(id);
+  if (!(m instanceof Y.Map)) return false;
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(patch)) if (v !== undefined) setIfChanged(m, k, v);
+  });
+  return true;
+}

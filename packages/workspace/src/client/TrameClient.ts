@@ -1,0 +1,503 @@
+import type { Identity } from '@trame/crypto';
+import { fromHex, Role, toHex } from '@trame/protocol';
+import type * as Y from 'yjs';
+import type { AtelierDraft } from '../collective/AtelierDraft.js';
+import type { CollectivePlan } from '../collective/CollectivePlan.js';
+import type { Locale } from '../collective/Locale.js';
+import { readDecisionCardStates } from '../decisions/readDecisionCardStates.js';
+import { readPublishedDecisions } from '../decisions/readPublishedDecisions.js';
+import { reportDecisionStates } from '../decisions/reportDecisionStates.js';
+import { syncDecisionCards } from '../decisions/syncDecisionCards.js';
+import type { PublishedDecision } from '../decisions/PublishedDecision.js';
+import { expiryDate, type InviteExpiry } from '../invites/expiryDate.js';
+import { inviteLink } from '../invites/inviteLink.js';
+import { addJoinedSpace } from '../local/addJoinedSpace.js';
+import type { JoinedSpace, LocalProfile } from '../local/LocalProfile.js';
+import type { ProfileStore } from '../local/ProfileStore.js';
+import type { PresenceLocation, PresenceUser } from '../presence/PresenceUser.js';
+import { setPresence } from '../presence/setPresence.js';
+import { canWrite } from '../roles/canWrite.js';
+import { addItem } from '../space/addItem.js';
+import { findMainBoard } from '../space/findMainBoard.js';
+import { initSpaceIndex } from '../space/initSpaceIndex.js';
+import { readItem } from '../space/readItem.js';
+import { readSpaceMeta } from '../space/readSpaceMeta.js';
+import { recordActivity } from '../space/recordActivity.js';
+import { registerAtelier } from '../space/registerAtelier.js';
+import { setProfile } from '../space/setProfile.js';
+import type { ItemType, SpaceKind } from '../space/SpaceIndex.js';
+import { updateAtelier } from '../space/updateAtelier.js';
+import { updateItem } from '../space/updateItem.js';
+import { updateSpaceMeta } from '../space/updateSpaceMeta.js';
+import type { DocumentSessionLike, SpaceSessionLike, SyncApi } from '../sync/SyncApi.js';
+import { applyTemplate } from '../templates/applyTemplate.js';
+import { copyItemContent } from '../templates/copyItemContent.js';
+import { DECISIONS_COLUMN_TITLE } from '../templates/DECISIONS_COLUMN_TITLE.js';
+import type { OpenSpace } from './OpenSpace.js';
+import { todayIso } from './todayIso.js';
+import { WorkspaceError } from './WorkspaceError.js';
+
+/** Everything the client needs; the web app builds it once the identity is loaded. */
+export interface TrameClientOptions<S extends SpaceSessionLike> {
+  sync: SyncApi<S>;
+  identity: Identity;
+  /** `ws(s)://<host>/ws`. */
+  relayUrl: string;
+  profile: LocalProfile;
+  store: ProfileStore;
+  /** Clock, injectable for tests. */
+  now?: () => number;
+  /** How long to wait for the relay to confirm freshly created content before giving up. */
+  saveTimeoutMs?: number;
+}
+
+/**
+ * The collective as one user's device sees it: opens spaces and documents through @trame/sync,
+ * creates the collective, ateliers and items, publishes the user's profile and presence, and
+ * moves assembly decisions to atelier boards. Screens call it and the pure functions of this
+ * package; they never talk to @trame/sync directly.
+ */
+export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
+  private readonly sync: SyncApi<S>;
+  private readonly identity: Identity;
+  private readonly relayUrl: string;
+  private readonly store: ProfileStore;
+  private readonly now: () => number;
+  private readonly saveTimeoutMs: number;
+  private current: LocalProfile;
+  private readonly spaces = new Map<string, Promise<OpenSpace<S>>>();
+  private location: PresenceLocation | null = null;
+
+  /** Hex public key of this user. */
+  readonly myId: string;
+
+  constructor(o: TrameClientOptions<S>) {
+    this.sync = o.sync;
+    this.identity = o.identity;
+    this.relayUrl = o.relayUrl;
+    this.store = o.store;
+    this.current = o.profile;
+    this.now = o.now ?? Date.now;
+    this.saveTimeoutMs = o.saveTimeoutMs ?? 15_000;
+    this.myId = toHex(o.identity.publicKey);
+  }
+
+  /** The device's profile as last saved. */
+  get profile(): LocalProfile {
+    return this.current;
+  }
+
+  /** This user as presence shows them. */
+  get me(): PresenceUser {
+    return { id: this.myId, name: this.current.displayName, colour: this.current.colour };
+  }
+
+  /** The first assembly this device has joined, where the home screen starts. */
+  get homeAssemblyId(): string | null {
+    return this.current.spaces.find((s) => s.kind === 'assembly')?.id ?? this.current.spaces[0]?.assemblyId ?? null;
+  }
+
+  /** Spaces this device has joined that belong to `assemblyId`. */
+  joinedSpaces(assemblyId: string): JoinedSpace[] {
+    return this.current.spaces.filter((s) => s.assemblyId === assemblyId);
+  }
+
+  /**
+   * Opens (once) a space and its index document and publishes our profile there. Later calls
+   * return the same instance; spaces stay open for the client's lifetime (a user has a handful).
+   */
+  openSpace(id: string): Promise<OpenSpace<S>> {
+    let p = this.spaces.get(id);
+    if (!p) {
+      p = this.connect(id);
+      this.spaces.set(id, p);
+      p.catch(() => this.spaces.delete(id));
+    }
+    return p;
+  }
+
+  /** Opens a document, board or minutes; the caller destroys the session when leaving. */
+  async openItem(spaceId: string, itemId: string, doc?: Y.Doc): Promise<DocumentSessionLike> {
+    const space = await this.openSpace(spaceId);
+    const session = this.sync.openDocument({ space: space.session, docId: fromHex(itemId), ...(doc ? { doc } : {}) });
+    setPresence(session.awareness, this.me);
+    return session;
+  }
+
+  /**
+   * Creates the collective: the assembly, then each atelier as its own space with its main
+   * board, registered in the assembly. Returns the assembly's id. Every name is written only
+   * into encrypted index documents.
+   */
+  async createCollective(plan: CollectivePlan, locale: Locale): Promise<string> {
+    const session = await this.sync.SpaceSession.create(this.connectOptions());
+    const id = session.spaceIdHex;
+    const space = this.adopt(id, session);
+    initSpaceIndex(space.index.doc, {
+      kind: 'assembly',
+      name: plan.assembly.name.trim(),
+      description: plan.assembly.description.trim(),
+      colour: plan.assembly.colour,
+      status: 'active',
+      collectiveName: plan.collectiveName.trim(),
+      assemblyId: '',
+      createdAt: this.now(),
+      createdBy: this.myId,
+    });
+    await this.remember({ id, kind: 'assembly', assemblyId: id, joinedAt: this.now() });
+    for (const draft of plan.ateliers) await this.createAtelier(id, draft, locale);
+    await this.settle(space.index);
+    return id;
+  }
+
+  /** Creates an atelier space in the collective, with its main board; returns its id. */
+  async createAtelier(assemblyId: string, draft: AtelierDraft, locale: Locale): Promise<string> {
+    const assembly = await this.openSpace(assemblyId);
+    if (readSpaceMeta(assembly.index.doc)?.kind === 'atelier') throw new WorkspaceError('NOT_AN_ASSEMBLY');
+    const session = await this.sync.SpaceSession.create(this.connectOptions());
+    const id = session.spaceIdHex;
+    const space = this.adopt(id, session);
+    const now = this.now();
+    initSpaceIndex(space.index.doc, {
+      kind: 'atelier',
+      name: draft.name.trim(),
+      description: draft.description.trim(),
+      colour: draft.colour,
+      status: 'active',
+      collectiveName: '',
+      assemblyId,
+      createdAt: now,
+      createdBy: this.myId,
+    });
+    registerAtelier(assembly.index.doc, {
+      id,
+      name: draft.name.trim(),
+      description: draft.description.trim(),
+      colour: draft.colour,
+      status: 'active',
+      createdAt: now,
+      lastActivityAt: now,
+      lastActivityBy: this.myId,
+    });
+    await this.remember({ id, kind: 'atelier', assemblyId, joinedAt: now });
+    const boardTitle = locale === 'fr' ? "Tableau de l'atelier" : 'Atelier board';
+    const boardId = await this.createItem(id, { type: 'board', title: boardTitle, templateId: 'board.atelier', locale });
+    updateItem(space.index.doc, boardId, { role: 'main' }, this.myId, now);
+    await this.settle(space.index);
+    return id;
+  }
+
+  /** Creates a document, board or minutes from a template and lists it; returns its id. */
+  async createItem(
+    spaceId: string,
+    o: { type: ItemType; title: string; templateId?: string; locale: Locale },
+  ): Promise<string> {
+    const space = await this.openSpace(spaceId);
+    this.assertCanWrite(space);
+    const docId = this.sync.newDocId();
+    const itemId = toHex(docId);
+    const item = this.sync.openDocument({ space: space.session, docId });
+    try {
+      const now = this.now();
+      applyTemplate(item.doc, o.templateId ?? `${o.type}.blank`, { locale: o.locale, now, today: todayIso(now) });
+      this.list(space, itemId, o.type, o.title, 'created');
+      await this.settle(item);
+    } finally {
+      item.destroy();
+    }
+    return itemId;
+  }
+
+  /** Copies an item (content, not history) under a new title; returns the copy's id. */
+  async duplicateItem(spaceId: string, itemId: string, title: string): Promise<string> {
+    const space = await this.openSpace(spaceId);
+    this.assertCanWrite(space);
+    const info = readItem(space.index.doc, itemId);
+    if (!info) throw new WorkspaceError('UNKNOWN_ITEM');
+    const source = await this.openItem(spaceId, itemId);
+    const docId = this.sync.newDocId();
+    const copyId = toHex(docId);
+    const copy = this.sync.openDocument({ space: space.session, docId });
+    try {
+      await source.whenSynced();
+      copyItemContent(source.doc, copy.doc, info.type);
+      this.list(space, copyId, info.type, title, 'duplicated');
+      await this.settle(copy);
+    } finally {
+      source.destroy();
+      copy.destroy();
+    }
+    return copyId;
+  }
+
+  /** Renames a listed item. */
+  async renameItem(spaceId: string, itemId: string, title: string): Promise<void> {
+    const space = await this.openSpace(spaceId);
+    this.assertCanWrite(space);
+    const now = this.now();
+    if (!updateItem(space.index.doc, itemId, { title: title.trim() }, this.myId, now)) {
+      throw new WorkspaceError('UNKNOWN_ITEM');
+    }
+    recordActivity(space.index.doc, { at: now, by: this.myId, itemId, action: 'renamed' });
+  }
+
+  /** Archives (hides from the list) or restores an item; nothing is deleted. */
+  async setArchived(spaceId: string, itemId: string, archived: boolean): Promise<void> {
+    const space = await this.openSpace(spaceId);
+    this.assertCanWrite(space);
+    const now = this.now();
+    if (!updateItem(space.index.doc, itemId, { archived }, this.myId, now)) throw new WorkspaceError('UNKNOWN_ITEM');
+    recordActivity(space.index.doc, { at: now, by: this.myId, itemId, action: archived ? 'archived' : 'restored' });
+  }
+
+  /**
+   * Renames or re-describes a space (animateurs). For an atelier the assembly's registry entry
+   * (home card) follows, so both stay in step.
+   */
+  async updateSpaceDetails(
+    spaceId: string,
+    patch: { name?: string; description?: string; colour?: string; collectiveName?: string },
+  ): Promise<void> {
+    const space = await this.openSpace(spaceId);
+    if (space.session.myRole !== Role.Admin) throw new WorkspaceError('FORBIDDEN');
+    const clean = {
+      ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+      ...(patch.description !== undefined ? { description: patch.description.trim() } : {}),
+      ...(patch.colour !== undefined ? { colour: patch.colour } : {}),
+      ...(patch.collectiveName !== undefined ? { collectiveName: patch.collectiveName.trim() } : {}),
+    };
+    updateSpaceMeta(space.index.doc, clean);
+    const meta = readSpaceMeta(space.index.doc);
+    if (meta?.kind === 'atelier' && meta.assemblyId) {
+      const assembly = await this.openSpace(meta.assemblyId).catch(() => null);
+      if (assembly && canWrite(assembly.session.myRole)) {
+        const { collectiveName: _ignored, ...entry } = clean;
+        void _ignored;
+        updateAtelier(assembly.index.doc, spaceId, entry);
+      }
+    }
+  }
+
+  /** Activates an atelier or puts it to rest (assembly animateurs). */
+  async setAtelierStatus(assemblyId: string, atelierId: string, status: 'active' | 'resting'): Promise<void> {
+    const assembly = await this.openSpace(assemblyId);
+    if (assembly.session.myRole !== Role.Admin) throw new WorkspaceError('FORBIDDEN');
+    updateAtelier(assembly.index.doc, atelierId, { status });
+  }
+
+  /**
+   * Creates an invite link for `spaceId`. The token goes in the URL fragment (never sent to a
+   * server); `origin` is the app's own origin.
+   */
+  async createInvite(spaceId: string, o: { role: Role; expiry: InviteExpiry; origin: string }): Promise<string> {
+    const space = await this.openSpace(spaceId);
+    if (space.session.myRole !== Role.Admin) throw new WorkspaceError('FORBIDDEN');
+    const expiresAt = expiryDate(o.expiry, this.now());
+    const token = await space.session.createInvite({ role: o.role, ...(expiresAt ? { expiresAt } : {}) });
+    return inviteLink(o.origin, token);
+  }
+
+  /**
+   * Joins a space from an invite token, publishes our profile there and remembers it.
+   * Returns the space's id and kind, read from its (now readable) index.
+   */
+  async acceptInvite(token: string): Promise<{ id: string; kind: SpaceKind; assemblyId: string }> {
+    const session = await this.sync.SpaceSession.acceptInvite({ ...this.connectOptions(), invite: token });
+    const id = session.spaceIdHex;
+    const space = this.adopt(id, session);
+    await space.index.whenSynced();
+    const meta = readSpaceMeta(space.index.doc);
+    const kind: SpaceKind = meta?.kind ?? 'atelier';
+    const assemblyId = kind === 'assembly' ? id : (meta?.assemblyId ?? id);
+    await this.remember({ id, kind, assemblyId, joinedAt: this.now() });
+    return { id, kind, assemblyId };
+  }
+
+  /** Changes our display name or colour, here and in every open space. */
+  async updateMe(patch: { displayName?: string; colour?: string; locale?: Locale }): Promise<void> {
+    this.current = {
+      ...this.current,
+      ...(patch.displayName !== undefined ? { displayName: patch.displayName.trim() } : {}),
+      ...(patch.colour !== undefined ? { colour: patch.colour } : {}),
+      ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
+    };
+    await this.store.save(this.current);
+    for (const p of this.spaces.values()) {
+      const space = await p.catch(() => null);
+      if (!space) continue;
+      setProfile(space.index.doc, { id: this.myId, displayName: this.current.displayName, colour: this.current.colour });
+      setPresence(space.index.awareness, this.me);
+    }
+  }
+
+  /**
+   * Tells the other members where we are (assembly presence drives "online" on home cards).
+   * `null` when leaving a space.
+   */
+  async setLocation(assemblyId: string, location: PresenceLocation | null): Promise<void> {
+    this.location = location;
+    const assembly = await this.openSpace(assemblyId);
+    setPresence(assembly.index.awareness, this.me, location);
+  }
+
+  /**
+   * Keeps an item's "last edited" and the space's recent activity up to date while the user
+   * edits it; at most one stamp per `intervalMs`. Returns a function that stops and flushes.
+   */
+  trackEdits(spaceId: string, itemId: string, item: DocumentSessionLike, intervalMs = 60_000): () => void {
+    let pending = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = (): void => {
+      timer = null;
+      if (!pending) return;
+      pending = false;
+      void this.stampEdit(spaceId, itemId).catch(() => {});
+    };
+    const onUpdate = (_u: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
+      if (!tr.local) return;
+      pending = true;
+      if (!timer) {
+        flush();
+        pending = false;
+        timer = setTimeout(flush, intervalMs);
+      }
+    };
+    item.doc.on('update', onUpdate);
+    return () => {
+      item.doc.off('update', onUpdate);
+      if (timer) clearTimeout(timer);
+      flush();
+    };
+  }
+
+  /**
+   * Delivers the assembly's decisions addressed to this atelier as cards on its main board,
+   * then reports where each card stands back to the assembly. Runs with the board already open
+   * (`board`) or opens it for the time it takes. Does nothing for observers.
+   */
+  async reconcileDecisions(
+    atelierId: string,
+    o: { locale: Locale; board?: DocumentSessionLike; describe: (d: PublishedDecision) => string },
+  ): Promise<void> {
+    const atelier = await this.openSpace(atelierId);
+    if (!canWrite(atelier.session.myRole)) return;
+    const assemblyId = readSpaceMeta(atelier.index.doc)?.assemblyId || this.joinedAssemblyOf(atelierId);
+    if (!assemblyId) return;
+    const assembly = await this.openSpace(assemblyId);
+    const main = findMainBoard(atelier.index.doc);
+    if (!main) return;
+    const board = o.board ?? (await this.openItem(atelierId, main.id));
+    try {
+      if (!o.board) await board.whenSynced();
+      syncDecisionCards(board.doc, {
+        assemblyId,
+        decisions: readPublishedDecisions(assembly.index.doc, atelierId),
+        columnTitle: DECISIONS_COLUMN_TITLE[o.locale],
+        by: this.myId,
+        now: this.now(),
+        describe: o.describe,
+      });
+      if (canWrite(assembly.session.myRole)) {
+        reportDecisionStates(assembly.index.doc, atelierId, readDecisionCardStates(board.doc), this.now());
+      }
+      if (!o.board) await this.settle(board);
+    } finally {
+      if (!o.board) board.destroy();
+    }
+  }
+
+  /** Closes every space and document this client opened. */
+  async close(): Promise<void> {
+    const open = [...this.spaces.values()];
+    this.spaces.clear();
+    for (const p of open) {
+      const space = await p.catch(() => null);
+      if (!space) continue;
+      space.index.destroy();
+      space.session.close();
+    }
+  }
+
+  private async connect(id: string): Promise<OpenSpace<S>> {
+    const session = await this.sync.SpaceSession.open({ ...this.connectOptions(), spaceId: fromHex(id) });
+    return this.wire(id, session);
+  }
+
+  /** Registers a session we created or joined, so openSpace returns it. */
+  private adopt(id: string, session: S): OpenSpace<S> {
+    const space = this.wire(id, session);
+    this.spaces.set(id, Promise.resolve(space));
+    return space;
+  }
+
+  private wire(id: string, session: S): OpenSpace<S> {
+    const index = this.sync.openDocument({ space: session, docId: session.spaceId });
+    setPresence(index.awareness, this.me, this.location);
+    if (canWrite(session.myRole)) {
+      setProfile(index.doc, { id: this.myId, displayName: this.current.displayName, colour: this.current.colour });
+    }
+    return { id, session, index };
+  }
+
+  private list(space: OpenSpace<S>, itemId: string, type: ItemType, title: string, action: 'created' | 'duplicated'): void {
+    const now = this.now();
+    space.index.doc.transact(() => {
+      addItem(space.index.doc, {
+        id: itemId,
+        type,
+        title: title.trim(),
+        createdAt: now,
+        createdBy: this.myId,
+        updatedAt: now,
+        updatedBy: this.myId,
+        archived: false,
+        role: '',
+      });
+      recordActivity(space.index.doc, { at: now, by: this.myId, itemId, action });
+    });
+  }
+
+  private async stampEdit(spaceId: string, itemId: string): Promise<void> {
+    const space = await this.openSpace(spaceId);
+    if (!canWrite(space.session.myRole)) return;
+    const now = this.now();
+    updateItem(space.index.doc, itemId, {}, this.myId, now);
+    recordActivity(space.index.doc, { at: now, by: this.myId, itemId, action: 'edited' });
+    const meta = readSpaceMeta(space.index.doc);
+    if (meta?.kind === 'atelier' && meta.assemblyId && this.spaces.has(meta.assemblyId)) {
+      const assembly = await this.openSpace(meta.assemblyId);
+      if (canWrite(assembly.session.myRole)) {
+        updateAtelier(assembly.index.doc, spaceId, { lastActivityAt: now, lastActivityBy: this.myId });
+      }
+    }
+  }
+
+  private joinedAssemblyOf(spaceId: string): string | null {
+    return this.current.spaces.find((s) => s.id === spaceId)?.assemblyId ?? null;
+  }
+
+  private assertCanWrite(space: OpenSpace<S>): void {
+    if (!canWrite(space.session.myRole)) throw new WorkspaceError('FORBIDDEN');
+  }
+
+  private async remember(space: JoinedSpace): Promise<void> {
+    this.current = addJoinedSpace(this.current, space);
+    await this.store.save(this.current);
+  }
+
+  /** Waits until the relay holds what we wrote, but never hangs a screen on a slow relay. */
+  private async settle(session: DocumentSessionLike): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      session.whenSaved(),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, this.saveTimeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
+  private connectOptions(): { relayUrl: string; identity: Identity } {
+    return { relayUrl: this.relayUrl, identity: this.identity };
+  }
+}

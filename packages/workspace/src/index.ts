@@ -1,0 +1,164 @@
+// @trame/workspace: the client-side domain of Trame. Pure functions over Y.Docs (tested with
+// in-memory docs) and one runtime class, TrameClient, on top of @trame/sync's contract.
+
+// sync contract (structural)
+export type {
+  SyncApi,
+  SpaceSessionLike,
+  DocumentSessionLike,
+  DocumentStatus,
+  SpaceMemberInfo,
+  SpaceConnectOptions,
+} from './sync/SyncApi.js';
+
+// runtime
+export { TrameClient } from './client/TrameClient.js';
+export type { TrameClientOptions } from './client/TrameClient.js';
+export type { OpenSpace } from './client/OpenSpace.js';
+export { WorkspaceError } from './client/WorkspaceError.js';
+export type { WorkspaceErrorCode } from './client/WorkspaceError.js';
+export { todayIso } from './client/todayIso.js';
+
+// ids and ordering
+export { newId } from './ids/newId.js';
+export { isHexId } from './ids/isHexId.js';
+export type { Ordered, OrderUpdate } from './ordering/Ordered.js';
+export { compareOrdered } from './ordering/compareOrdered.js';
+export { keyBetween } from './ordering/keyBetween.js';
+export { isOrderKey } from './ordering/isOrderKey.js';
+export { planMove } from './ordering/planMove.js';
+
+// collective defaults
+export type { Locale, Localized } from './collective/Locale.js';
+export type { AtelierDraft } from './collective/AtelierDraft.js';
+export type { CollectivePlan } from './collective/CollectivePlan.js';
+export type { DefaultAtelier } from './collective/DEFAULT_ATELIERS.js';
+export { DEFAULT_ATELIERS } from './collective/DEFAULT_ATELIERS.js';
+export { DEFAULT_ASSEMBLY } from './collective/DEFAULT_ASSEMBLY.js';
+export { ATELIER_COLOURS } from './collective/ATELIER_COLOURS.js';
+export { defaultCollectivePlan } from './collective/defaultCollectivePlan.js';
+export { validatePlan, MAX_NAME_LENGTH } from './collective/validatePlan.js';
+export type { PlanProblem } from './collective/validatePlan.js';
+
+// space index
+export { INDEX_ROOTS } from './space/SpaceIndex.js';
+export type {
+  SpaceKind,
+  SpaceStatus,
+  ItemType,
+  SpaceMeta,
+  ItemInfo,
+  MemberProfile,
+  AtelierEntry,
+  ActivityAction,
+  ActivityEntry,
+} from './space/SpaceIndex.js';
+export { initSpaceIndex } from './space/initSpaceIndex.js';
+export { readSpaceMeta } from './space/readSpaceMeta.js';
+export { updateSpaceMeta } from './space/updateSpaceMeta.js';
+export { addItem } from './space/addItem.js';
+export { readItem } from './space/readItem.js';
+export { readItems } from './space/readItems.js';
+export { updateItem } from './space/updateItem.js';
+export { setProfile } from './space/setProfile.js';
+export { readProfiles } from './space/readProfiles.js';
+export { recordActivity, ACTIVITY_KEEP } from './space/recordActivity.js';
+export { readActivity } from './space/readActivity.js';
+export { findMainBoard } from './space/findMainBoard.js';
+export { registerAtelier } from './space/registerAtelier.js';
+export { readAteliers } from './space/readAteliers.js';
+export { updateAtelier } from './space/updateAtelier.js';
+
+// boards
+export { BOARD_ROOTS } from './board/Board.js';
+export type { ColumnKind, CardSource, ChecklistItem, BoardCard, BoardColumn, BoardView } from './board/Board.js';
+export type { CardFields } from './board/CardFields.js';
+export type { CardFilter } from './board/CardFilter.js';
+export { initBoard } from './board/initBoard.js';
+export { readBoard } from './board/readBoard.js';
+export { readCard } from './board/readCard.js';
+export { addColumn } from './board/addColumn.js';
+export { updateColumn } from './board/updateColumn.js';
+export { removeColumn } from './board/removeColumn.js';
+export { moveColumn } from './board/moveColumn.js';
+export { addCard } from './board/addCard.js';
+export { updateCard } from './board/updateCard.js';
+export { moveCard } from './board/moveCard.js';
+export { removeCard } from './board/removeCard.js';
+export { addChecklistItem } from './board/addChecklistItem.js';
+export { updateChecklistItem } from './board/updateChecklistItem.js';
+export { filterBoard } from './board/filterBoard.js';
+export { boardTags } from './board/boardTags.js';
+
+// minutes
+export { MINUTES_ROOTS } from './minutes/Minutes.js';
+export type {
+  MinutesMeta,
+  AttendanceStatus,
+  AttendanceEntry,
+  DecisionView,
+  ActionView,
+  AgendaItemView,
+  MinutesView,
+} from './minutes/Minutes.js';
+export { initMinutes } from './minutes/initMinutes.js';
+export { readMinutes } from './minutes/readMinutes.js';
+export { updateMinutesMeta } from './minutes/updateMinutesMeta.js';
+export { setAttendance } from './minutes/setAttendance.js';
+export { addAgendaItem } from './minutes/addAgendaItem.js';
+export { updateAgendaItem } from './minutes/updateAgendaItem.js';
+export { agendaDiscussion } from './minutes/agendaDiscussion.js';
+export { addDecision } from './minutes/addDecision.js';
+export { updateDecision } from './minutes/updateDecision.js';
+export { addAction } from './minutes/addAction.js';
+export { updateAction } from './minutes/updateAction.js';
+
+// assembly decisions → atelier boards
+export type { PublishedDecision, DecisionState, DecisionStatus } from './decisions/PublishedDecision.js';
+export { decisionKey } from './decisions/decisionKey.js';
+export { decisionCardId } from './decisions/decisionCardId.js';
+export { RECEIVED_DECISIONS, DECISIONS_COLUMN_ID } from './decisions/DECISION_BOARD.js';
+export { publishDecisions } from './decisions/publishDecisions.js';
+export { readPublishedDecisions } from './decisions/readPublishedDecisions.js';
+export { syncDecisionCards } from './decisions/syncDecisionCards.js';
+export { readDecisionCardStates } from './decisions/readDecisionCardStates.js';
+export { reportDecisionStates } from './decisions/reportDecisionStates.js';
+export { readDecisionStatuses } from './decisions/readDecisionStatuses.js';
+
+// text documents and templates
+export { DOCUMENT_FIELD } from './document/DOCUMENT_FIELD.js';
+export type { PmNode } from './document/PmNode.js';
+export { pmToYXml } from './document/pmToYXml.js';
+export { writeDocumentContent } from './document/writeDocumentContent.js';
+export { documentText } from './document/documentText.js';
+export type { Template, TemplateContext } from './templates/Template.js';
+export { TEMPLATES } from './templates/TEMPLATES.js';
+export { DECISIONS_COLUMN_TITLE } from './templates/DECISIONS_COLUMN_TITLE.js';
+export { templatesFor } from './templates/templatesFor.js';
+export { applyTemplate } from './templates/applyTemplate.js';
+export { copyItemContent } from './templates/copyItemContent.js';
+export { applyTextChange } from './text/applyTextChange.js';
+export { transformCursor } from './text/transformCursor.js';
+export type { TextDeltaOp } from './text/transformCursor.js';
+
+// presence, roles, invites
+export type { PresenceUser, PresenceLocation, PresentPerson } from './presence/PresenceUser.js';
+export { colourForId, PRESENCE_COLOURS } from './presence/colourForId.js';
+export { setPresence } from './presence/setPresence.js';
+export { readPresence } from './presence/readPresence.js';
+export { onlineBySpace } from './presence/onlineBySpace.js';
+export { canWrite } from './roles/canWrite.js';
+export { canManage } from './roles/canManage.js';
+export { roleName } from './roles/roleName.js';
+export type { RoleName } from './roles/roleName.js';
+export { inviteLink } from './invites/inviteLink.js';
+export { readInviteFragment } from './invites/readInviteFragment.js';
+export { expiryDate } from './invites/expiryDate.js';
+export type { InviteExpiry } from './invites/expiryDate.js';
+
+// device-local storage
+export type { LocalProfile, JoinedSpace } from './local/LocalProfile.js';
+export type { ProfileStore } from './local/ProfileStore.js';
+export { IndexedDbProfileStore } from './local/IndexedDbProfileStore.js';
+export { MemoryProfileStore } from './local/MemoryProfileStore.js';
+export { addJoinedSpace } from './local/addJoinedSpace.js';

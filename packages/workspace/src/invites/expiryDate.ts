@@ -1,0 +1,18 @@
+/** Expiry choices offered when creating an invite. */
+export type InviteExpiry = '1d' | '7d' | '30d' | 'never';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The expiry date for a choice, or undefined for "never". */
+export function expiryDate(choice: InviteExpiry, now: number): Date | undefined {
+  switch (choice) {
+    case '1d':
+      return new Date(now + DAY);
+    case '7d':
+      return new Date(now + 7 * DAY);
+    case '30d':
+      return new Date(now + 30 * DAY);
+    default:
+      return undefined;
+  }
+}

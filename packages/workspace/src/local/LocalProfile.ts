@@ -1,0 +1,28 @@
+import type { Locale } from '../collective/Locale.js';
+import type { SpaceKind } from '../space/SpaceIndex.js';
+
+/** A space this device has joined. Ids only: names live in the encrypted index documents. */
+export interface JoinedSpace {
+  /** Hex space id. */
+  id: string;
+  kind: SpaceKind;
+  /** Hex id of the assembly the space belongs to (its own id for an assembly). */
+  assemblyId: string;
+  joinedAt: number;
+}
+
+/**
+ * What this device keeps about its user between visits (IndexedDB). The secret key never
+ * leaves the device. `displayName` is also kept here so it can be published into spaces joined
+ * later; docs/adr/0003-web-encrypted-local-cache.md says how this record gets encrypted at rest.
+ */
+export interface LocalProfile {
+  version: 1;
+  /** Ed25519 secret key, 64 bytes. */
+  secretKey: Uint8Array;
+  displayName: string;
+  colour: string;
+  locale: Locale;
+  spaces: JoinedSpace[];
+  createdAt: number;
+}
