@@ -1,6 +1,7 @@
 import { encodeAck, FrameKind, toHex, type SnapshotFrame } from '@trame/protocol';
 import { checkContentTarget } from '../checks/checkContentTarget.js';
 import { acceptSnapshot } from '../documents/acceptSnapshot.js';
+import { writeDocument } from '../documents/writeDocument.js';
 import type { LiveFrame } from '../hub/LiveFrame.js';
 import type { Connection } from './Connection.js';
 
@@ -11,26 +12,39 @@ export async function handleSnapshot(conn: Connection, frame: SnapshotFrame): Pr
   checkContentTarget(frame, target);
   const docKey = conn.docKey!;
   ctx.fanout.checkWritable();
-  await ctx.documentQueue.run(`${conn.spaceKey}/${docKey}`, async () => {
-    const result = await ctx.storage.withDocument(target.spaceId, target.docId, (tx) => acceptSnapshot(tx, frame));
-    conn.send(
-      encodeAck({
-        ackedKind: FrameKind.Snapshot,
-        ref: frame.snapshotId,
-        number: frame.height,
-        tailCount: result.head.tailCount,
-        tailBytes: result.head.tailBytes,
-        duplicate: result.verdict === 'duplicate',
-      }),
+  const key = `${conn.spaceKey}/${docKey}`;
+  const pending = await ctx.documentQueue.run(key, async () => {
+    const { value: result, durable } = await writeDocument(ctx.storage, target.spaceId, target.docId, (tx) =>
+      acceptSnapshot(tx, frame),
     );
-    if (result.verdict === 'duplicate') return;
-    conn.log('info', 'snapshot.accepted', { height: frame.height, bytes: frame.raw.length });
-    const live: LiveFrame = {
-      kind: 'snapshot',
-      snapshotId: toHex(frame.snapshotId),
-      height: frame.height,
-      raw: frame.raw,
+    const deliver = (): void => {
+      conn.send(
+        encodeAck({
+          ackedKind: FrameKind.Snapshot,
+          ref: frame.snapshotId,
+          number: frame.height,
+          tailCount: result.head.tailCount,
+          tailBytes: result.head.tailBytes,
+          duplicate: result.verdict === 'duplicate',
+        }),
+      );
+      if (result.verdict === 'duplicate') return;
+      conn.log('info', 'snapshot.accepted', { height: frame.height, bytes: frame.raw.length });
+      const live: LiveFrame = {
+        kind: 'snapshot',
+        snapshotId: toHex(frame.snapshotId),
+        height: frame.height,
+        raw: frame.raw,
+      };
+      ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
     };
-    ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
+    if (!durable) {
+      deliver();
+      return null;
+    }
+    // Pipelined commit (ADR 0002): the write queue moves on to the document's next frame while
+    // this one is synced; ACK and forward keep acceptance order in the delivery queue.
+    return { done: ctx.deliveryQueue.run(key, () => durable.then(deliver)) };
   });
+  if (pending) await pending.done;
 }

@@ -16,6 +16,11 @@ export interface RelayContext {
   readonly fanout: Fanout;
   /** Serializes writes and broadcasts per document (key `space/doc`, hex). */
   readonly documentQueue: KeyedSerialQueue;
+  /**
+   * Orders ACKs and forwards per document once their commits are durable, when the storage
+   * pipelines writes (the document's write queue has moved on by then).
+   */
+  readonly deliveryQueue: KeyedSerialQueue;
   /** Serializes membership writes and broadcasts per space (key: space hex). */
   readonly spaceQueue: KeyedSerialQueue;
   /** Wall clock in ms (invite expiry, R35). */

@@ -91,6 +91,7 @@ export function createRelay(options: RelayOptions): Relay {
     hub,
     fanout,
     documentQueue: new KeyedSerialQueue(),
+    deliveryQueue: new KeyedSerialQueue(),
     spaceQueue: new KeyedSerialQueue(),
     now: options.now ?? Date.now,
     track(work) {
@@ -187,6 +188,7 @@ export function createRelay(options: RelayOptions): Relay {
     // Frames already being handled finish (and commit) before storage is closed by its owner.
     while (inflight.size > 0) await Promise.allSettled([...inflight]);
     await ctx.documentQueue.idle();
+    await ctx.deliveryQueue.idle();
     await ctx.spaceQueue.idle();
     s?.closeAllConnections();
     await serverClosed;

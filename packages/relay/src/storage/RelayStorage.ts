@@ -170,6 +170,17 @@ export interface RelayStorage {
   initialState(query: InitialStateQuery): Promise<InitialState>;
   withSpace<T>(spaceId: Uint8Array, fn: (tx: SpaceTransaction) => Promise<T>): Promise<T>;
   withDocument<T>(spaceId: Uint8Array, docId: Uint8Array, fn: (tx: DocumentTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Optional pipelined form of {@link withDocument} for adapters whose commit and sync are
+   * separate (SQLite group commit, ADR 0002): resolves at COMMIT, with `durable` resolving once
+   * the commit is on disk. The relay then checks the document's next frame while this one is
+   * being synced, and acknowledges and forwards in commit order only once durable.
+   */
+  commitDocument?<T>(
+    spaceId: Uint8Array,
+    docId: Uint8Array,
+    fn: (tx: DocumentTransaction) => Promise<T>,
+  ): Promise<{ value: T; durable: Promise<void> }>;
   health(): Promise<StorageHealth>;
   /** Waits for running transactions, then releases resources. */
   close(): Promise<void>;

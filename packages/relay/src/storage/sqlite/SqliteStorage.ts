@@ -68,6 +68,13 @@ export class SqliteStorage implements RelayStorage {
   }
 
   private async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const { value, durable } = await this.pipelinedTransaction(fn);
+    await durable;
+    return value;
+  }
+
+  /** Commits in the serial queue; `durable` resolves once the WAL sync covering it returned. */
+  private async pipelinedTransaction<T>(fn: () => Promise<T>): Promise<{ value: T; durable: Promise<void> }> {
     const { result, seq } = await this.run(async () => {
       // IMMEDIATE takes the write lock up front: a second process on the same file waits
       // (busy_timeout) instead of failing half-way through the checks.
@@ -82,7 +89,7 @@ export class SqliteStorage implements RelayStorage {
       }
     });
     // Outside the serial queue: the next transactions run while this one's WAL is synced.
-    return this.afterDurable(result, seq);
+    return { value: result, durable: this.afterDurable(undefined, seq) };
   }
 
   access(spaceId: Uint8Array, identity: Uint8Array): Promise<SpaceAccess | null> {
@@ -121,6 +128,14 @@ export class SqliteStorage implements RelayStorage {
 
   withDocument<T>(spaceId: Uint8Array, docId: Uint8Array, fn: (tx: DocumentTransaction) => Promise<T>): Promise<T> {
     return this.transaction(() => fn(new SqliteDocumentTransaction(this.q, spaceId, docId)));
+  }
+
+  commitDocument<T>(
+    spaceId: Uint8Array,
+    docId: Uint8Array,
+    fn: (tx: DocumentTransaction) => Promise<T>,
+  ): Promise<{ value: T; durable: Promise<void> }> {
+    return this.pipelinedTransaction(() => fn(new SqliteDocumentTransaction(this.q, spaceId, docId)));
   }
 
   async health(): Promise<StorageHealth> {
