@@ -18,9 +18,11 @@ const stamp = join(root, 'node_modules', '.trame-install-stamp');
 const want = createHash('sha256').update(readFileSync(lock)).update(readFileSync(join(root, 'package.json'))).digest('hex');
 const have = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
 if (have === want) process.exit(0);
-const fresh = !existsSync(join(root, 'node_modules'));
-const args = fresh ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
-console.log(`Installing dependencies (npm ${args[0]}; better-sqlite3 builds from source, about 2 minutes)…`);
+// `npm install`, not `npm ci`: the lock written by npm 11 here leaves out other platforms'
+// optional binaries (rollup, turbo, esbuild), which `npm ci` then reports as missing. The
+// exact pins in every package.json and the lock still fix what gets installed.
+const args = ['install', '--no-audit', '--no-fund'];
+console.log('Installing dependencies (better-sqlite3 builds from source the first time, about 2 minutes)…');
 const r = spawnSync('npm', args, {
   cwd: root,
   stdio: 'inherit',
