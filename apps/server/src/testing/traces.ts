@@ -25,7 +25,13 @@ export interface SequentialTrace {
   txns: Array<{ patches: Patch[] }>;
 }
 
-const TRACE_DIR = fileURLToPath(new URL('../../../../../shared/data/editing-traces/', import.meta.url));
+/**
+ * `../shared/data/editing-traces/` next to the repository (where CI puts it), or
+ * `TRAME_TRACES_DIR` for a checkout that lives elsewhere.
+ */
+const TRACE_DIR = process.env.TRAME_TRACES_DIR
+  ? `${process.env.TRAME_TRACES_DIR.replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../../../../../shared/data/editing-traces/', import.meta.url));
 
 /** Reads `../shared/data/editing-traces/NAME.json.gz` (CC BY 4.0, see its README). */
 export function loadTrace<T = ConcurrentTrace | SequentialTrace>(name: string): T {
