@@ -40,7 +40,7 @@ describe('openContentFrame (R40)', () => {
   it('rejects a frame whose header was altered (signature, then AD)', () => {
     const { raw, key } = makeUpdate();
     const tampered = raw.slice();
-    tampered[88] ^= 1; // third byte of the clock: 1 becomes 257
+    tampered[88] = tampered[88]! ^ 1; // third byte of the clock: 1 becomes 257
     expect(() => openContentFrame(decodeFrame(tampered) as UpdateFrame, key)).toThrowError(
       expect.objectContaining({ code: 'SIGNATURE_INVALID' }),
     );
