@@ -1,9 +1,9 @@
 import { encodeAck, FrameKind, toHex, type SnapshotFrame } from '@trame/protocol';
 import { checkContentTarget } from '../checks/checkContentTarget.js';
 import { acceptSnapshot } from '../documents/acceptSnapshot.js';
-import { writeDocument } from '../documents/writeDocument.js';
 import type { LiveFrame } from '../hub/LiveFrame.js';
 import type { Connection } from './Connection.js';
+import { writeAndDeliver } from './writeAndDeliver.js';
 
 /** R23-R28: like {@link handleUpdate}, for a SNAPSHOT. */
 export async function handleSnapshot(conn: Connection, frame: SnapshotFrame): Promise<void> {
@@ -12,12 +12,10 @@ export async function handleSnapshot(conn: Connection, frame: SnapshotFrame): Pr
   checkContentTarget(frame, target);
   const docKey = conn.docKey!;
   ctx.fanout.checkWritable();
-  const key = `${conn.spaceKey}/${docKey}`;
-  const pending = await ctx.documentQueue.run(key, async () => {
-    const { value: result, durable } = await writeDocument(ctx.storage, target.spaceId, target.docId, (tx) =>
-      acceptSnapshot(tx, frame),
-    );
-    const deliver = (): void => {
+  await writeAndDeliver(
+    conn,
+    (tx) => acceptSnapshot(tx, frame),
+    (result) => {
       conn.send(
         encodeAck({
           ackedKind: FrameKind.Snapshot,
@@ -37,14 +35,6 @@ export async function handleSnapshot(conn: Connection, frame: SnapshotFrame): Pr
         raw: frame.raw,
       };
       ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
-    };
-    if (!durable) {
-      deliver();
-      return null;
-    }
-    // Pipelined commit (ADR 0002): the write queue moves on to the document's next frame while
-    // this one is synced; ACK and forward keep acceptance order in the delivery queue.
-    return { done: ctx.deliveryQueue.run(key, () => durable.then(deliver)) };
-  });
-  if (pending) await pending.done;
+    },
+  );
 }

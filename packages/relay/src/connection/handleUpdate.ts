@@ -1,9 +1,9 @@
 import { encodeAck, FrameKind, toHex, type UpdateFrame } from '@trame/protocol';
 import { checkContentTarget } from '../checks/checkContentTarget.js';
 import { acceptUpdate } from '../documents/acceptUpdate.js';
-import { writeDocument } from '../documents/writeDocument.js';
 import type { LiveFrame } from '../hub/LiveFrame.js';
 import type { Connection } from './Connection.js';
+import { writeAndDeliver } from './writeAndDeliver.js';
 
 /**
  * R20-R23, R27: check and store in one document transaction, inside the document's queue;
@@ -16,12 +16,10 @@ export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promis
   checkContentTarget(frame, target);
   const docKey = conn.docKey!;
   ctx.fanout.checkWritable();
-  const key = `${conn.spaceKey}/${docKey}`;
-  const pending = await ctx.documentQueue.run(key, async () => {
-    const { value: result, durable } = await writeDocument(ctx.storage, target.spaceId, target.docId, (tx) =>
-      acceptUpdate(tx, frame),
-    );
-    const deliver = (): void => {
+  await writeAndDeliver(
+    conn,
+    (tx) => acceptUpdate(tx, frame),
+    (result) => {
       conn.send(
         encodeAck({
           ackedKind: FrameKind.Update,
@@ -41,14 +39,6 @@ export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promis
         raw: frame.raw,
       };
       ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
-    };
-    if (!durable) {
-      deliver();
-      return null;
-    }
-    // Pipelined commit (ADR 0002): the write queue moves on to the document's next frame while
-    // this one is synced; ACK and forward keep acceptance order in the delivery queue.
-    return { done: ctx.deliveryQueue.run(key, () => durable.then(deliver)) };
-  });
-  if (pending) await pending.done;
+    },
+  );
 }
