@@ -1,11 +1,18 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
- * End-to-end tests drive Debian's Chromium (Playwright's own browser download is not used).
- * Until apps/server serves the built app next to the relay, the web server is `vite preview`
- * of the production build; then `TRAME_E2E_SERVER` switches to the real server.
+ * End-to-end tests against the real thing: `apps/server` (relay + built app on one port, SQLite
+ * in a fresh temporary DATA_DIR), driven through Debian's Chromium (Playwright's own browser
+ * download is not used). The config is also loaded by the worker processes; they inherit the
+ * temporary directory chosen here through the environment.
  */
-const PORT = Number(process.env.TRAME_E2E_PORT ?? 4173);
+const PORT = Number(process.env.TRAME_E2E_PORT ?? 8791);
+process.env.TRAME_E2E_DIR ??= mkdtempSync(join(tmpdir(), 'trame-e2e-'));
+const dir = process.env.TRAME_E2E_DIR;
+mkdirSync(join(dir, 'data'), { recursive: true });
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
@@ -14,8 +21,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [['list']],
+  globalTeardown: './e2e/support/globalTeardown.ts',
   use: {
     baseURL,
     locale: 'fr-FR',
@@ -34,13 +43,26 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 } },
-    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+    // The collective's story: several people, each in their own browser context.
+    { name: 'story', testMatch: 'story.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
+    // Every main screen, looked at on a phone and on a desktop.
+    {
+      name: 'phone',
+      testMatch: 'screens.spec.ts',
+      use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
+    },
+    { name: 'desktop', testMatch: 'screens.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
+    // Last: the relay's disk and logs must hold none of what the people above typed.
+    { name: 'blind-relay', testMatch: 'blindRelay.spec.ts', dependencies: ['story', 'phone', 'desktop'] },
   ],
   webServer: {
-    command: process.env.TRAME_E2E_SERVER ?? `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: baseURL,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    // Builds (cached by turbo when `npm test` just built) and starts the real server.
+    command: 'node e2e/support/startServer.mjs',
+    url: `${baseURL}/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { TRAME_E2E_DIR: dir, PORT: String(PORT) },
   },
 });

@@ -1,15 +1,24 @@
 // @trame/workspace: the client-side domain of Trame. Pure functions over Y.Docs (tested with
 // in-memory docs) and one runtime class, TrameClient, on top of @trame/sync's contract.
 
-// sync contract (structural)
+// sync contract (structural, checked against @trame/sync by SyncApi.conformance.test.ts)
 export type {
   SyncApi,
   SpaceSessionLike,
+  SpaceSessionEvents,
   DocumentSessionLike,
+  DocumentSessionEvents,
   DocumentStatus,
+  SpaceStatus as SpaceConnectionStatus,
   SpaceMemberInfo,
   SpaceConnectOptions,
+  OpenDocumentOptionsLike,
+  LocalCache,
+  HeadStore,
 } from './sync/SyncApi.js';
+export { syncView } from './sync/syncView.js';
+export type { SyncView } from './sync/syncView.js';
+export { SyncStatusTracker } from './sync/SyncStatusTracker.js';
 
 // runtime
 export { TrameClient } from './client/TrameClient.js';
@@ -18,6 +27,7 @@ export type { OpenSpace } from './client/OpenSpace.js';
 export { WorkspaceError } from './client/WorkspaceError.js';
 export type { WorkspaceErrorCode } from './client/WorkspaceError.js';
 export { todayIso } from './client/todayIso.js';
+export { isAccessRefusal } from './client/isAccessRefusal.js';
 
 // ids and ordering
 export { newId } from './ids/newId.js';
@@ -65,6 +75,7 @@ export { readProfiles } from './space/readProfiles.js';
 export { recordActivity, ACTIVITY_KEEP } from './space/recordActivity.js';
 export { readActivity } from './space/readActivity.js';
 export { findMainBoard } from './space/findMainBoard.js';
+export { recordPresentProfiles } from './space/recordPresentProfiles.js';
 export { registerAtelier } from './space/registerAtelier.js';
 export { readAteliers } from './space/readAteliers.js';
 export { updateAtelier } from './space/updateAtelier.js';
@@ -162,3 +173,8 @@ export type { ProfileStore } from './local/ProfileStore.js';
 export { IndexedDbProfileStore } from './local/IndexedDbProfileStore.js';
 export { MemoryProfileStore } from './local/MemoryProfileStore.js';
 export { addJoinedSpace } from './local/addJoinedSpace.js';
+export { CacheProfileStore } from './local/CacheProfileStore.js';
+export { IndexedDbCache, CACHE_DB_NAME } from './local/IndexedDbCache.js';
+export { loadDeviceKey, DEVICE_DB_NAME } from './local/loadDeviceKey.js';
+export { forgetSpaceEntries } from './local/forgetSpaceEntries.js';
+export type { ListableStore } from './local/forgetSpaceEntries.js';

@@ -23,16 +23,18 @@ import { initSpaceIndex } from '../space/initSpaceIndex.js';
 import { readItem } from '../space/readItem.js';
 import { readSpaceMeta } from '../space/readSpaceMeta.js';
 import { recordActivity } from '../space/recordActivity.js';
+import { recordPresentProfiles } from '../space/recordPresentProfiles.js';
 import { registerAtelier } from '../space/registerAtelier.js';
 import { setProfile } from '../space/setProfile.js';
 import type { ItemType, SpaceKind } from '../space/SpaceIndex.js';
 import { updateAtelier } from '../space/updateAtelier.js';
 import { updateItem } from '../space/updateItem.js';
 import { updateSpaceMeta } from '../space/updateSpaceMeta.js';
-import type { DocumentSessionLike, SpaceSessionLike, SyncApi } from '../sync/SyncApi.js';
+import type { DocumentSessionLike, HeadStore, LocalCache, SpaceSessionLike, SyncApi } from '../sync/SyncApi.js';
 import { applyTemplate } from '../templates/applyTemplate.js';
 import { copyItemContent } from '../templates/copyItemContent.js';
 import { DECISIONS_COLUMN_TITLE } from '../templates/DECISIONS_COLUMN_TITLE.js';
+import { isAccessRefusal } from './isAccessRefusal.js';
 import type { OpenSpace } from './OpenSpace.js';
 import { todayIso } from './todayIso.js';
 import { WorkspaceError } from './WorkspaceError.js';
@@ -49,6 +51,21 @@ export interface TrameClientOptions<S extends SpaceSessionLike> {
   now?: () => number;
   /** How long to wait for the relay to confirm freshly created content before giving up. */
   saveTimeoutMs?: number;
+  /**
+   * The device cache, already encrypted (@trame/sync's `EncryptedCache`): spaces and documents
+   * then open from it offline, and edits made offline survive a reload.
+   */
+  cache?: LocalCache;
+  /** Remembers document heads across reloads (@trame/sync's `PersistentHeadStore`). */
+  headStore?: HeadStore;
+  /** Deletes the device cache's entries of a space; called once this identity is removed from it. */
+  forgetSpace?: (spaceId: string) => Promise<void>;
+}
+
+/** An item session opened for a screen, with where it belongs. */
+interface LiveItem {
+  spaceId: string;
+  itemId: string;
 }
 
 /**
@@ -66,7 +83,14 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   private readonly saveTimeoutMs: number;
   private current: LocalProfile;
   private readonly spaces = new Map<string, Promise<OpenSpace<S>>>();
+  private readonly live = new Map<DocumentSessionLike, LiveItem>();
+  private readonly cache: LocalCache | undefined;
+  private readonly headStore: HeadStore | undefined;
+  private readonly forgetSpace: ((spaceId: string) => Promise<void>) | undefined;
+  private readonly removedListeners = new Set<(spaceId: string) => void>();
+  private readonly leavingHooks = new Set<() => void>();
   private location: PresenceLocation | null = null;
+  private online = true;
 
   /** Hex public key of this user. */
   readonly myId: string;
@@ -79,6 +103,9 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     this.current = o.profile;
     this.now = o.now ?? Date.now;
     this.saveTimeoutMs = o.saveTimeoutMs ?? 15_000;
+    this.cache = o.cache;
+    this.headStore = o.headStore;
+    this.forgetSpace = o.forgetSpace;
     this.myId = toHex(o.identity.publicKey);
   }
 
@@ -92,14 +119,80 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     return { id: this.myId, name: this.current.displayName, colour: this.current.colour };
   }
 
-  /** The first assembly this device has joined, where the home screen starts. */
+  /**
+   * The first assembly this device has joined, where the home screen starts; null for someone
+   * invited only to ateliers (the assembly's index is not theirs to read).
+   */
   get homeAssemblyId(): string | null {
-    return this.current.spaces.find((s) => s.kind === 'assembly')?.id ?? this.current.spaces[0]?.assemblyId ?? null;
+    return this.current.spaces.find((s) => s.kind === 'assembly')?.id ?? null;
   }
 
   /** Spaces this device has joined that belong to `assemblyId`. */
   joinedSpaces(assemblyId: string): JoinedSpace[] {
     return this.current.spaces.filter((s) => s.assemblyId === assemblyId);
+  }
+
+  /** Ateliers joined without their assembly: the home of someone invited to an atelier only. */
+  get ateliersWithoutAssembly(): JoinedSpace[] {
+    return this.current.spaces.filter((s) => s.kind === 'atelier' && !this.isJoined(s.assemblyId));
+  }
+
+  /** Whether this device has joined the space. */
+  isJoined(spaceId: string): boolean {
+    return this.current.spaces.some((s) => s.id === spaceId);
+  }
+
+  /** Calls `fn(spaceId)` when this identity is removed from a space; returns an unsubscribe. */
+  onRemoved(fn: (spaceId: string) => void): () => void {
+    this.removedListeners.add(fn);
+    return () => this.removedListeners.delete(fn);
+  }
+
+  /**
+   * Follows the browser's network state: offline, every open document drops its relay
+   * connection at once (its status line says so, and edits keep going to the device cache);
+   * back online, they reconnect and send what waited. Without this a dead socket could take
+   * half a minute to notice.
+   */
+  setOnline(online: boolean): void {
+    if (online === this.online) return;
+    this.online = online;
+    const sessions = [...this.live.keys()];
+    for (const p of this.spaces.values()) {
+      void p.then(
+        (space) => (online ? space.index.connect() : space.index.disconnect()),
+        () => {},
+      );
+    }
+    for (const s of sessions) {
+      if (online) s.connect();
+      else s.disconnect();
+    }
+  }
+
+  /**
+   * Registers work to finish before the page goes away (e.g. publishing a debounced change);
+   * returns an unregister function. See {@link leaving}.
+   */
+  beforeLeaving(fn: () => void): () => void {
+    this.leavingHooks.add(fn);
+    return () => this.leavingHooks.delete(fn);
+  }
+
+  /**
+   * The page is going away (`pagehide`): runs the {@link beforeLeaving} hooks, then writes every
+   * open document and space index to the device cache, so that nothing typed is lost even if
+   * the relay had not acknowledged it yet (it is sent at the next start).
+   */
+  leaving(): void {
+    for (const fn of this.leavingHooks) fn();
+    for (const s of this.live.keys()) void s.saveNow();
+    for (const p of this.spaces.values()) void p.then((space) => space.index.saveNow(), () => {});
+  }
+
+  /** Documents, boards and minutes open on screen (for diagnostics and tests). */
+  openItems(): Array<LiveItem & { session: DocumentSessionLike }> {
+    return [...this.live].map(([session, where]) => ({ ...where, session }));
   }
 
   /**
@@ -116,12 +209,21 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     return p;
   }
 
-  /** Opens a document, board or minutes; the caller destroys the session when leaving. */
-  async openItem(spaceId: string, itemId: string, doc?: Y.Doc): Promise<DocumentSessionLike> {
+  /**
+   * Opens a document, board or minutes for a screen, from the device cache first when there
+   * is one; the screen gives it back with {@link closeItem} when leaving.
+   */
+  async openItem(spaceId: string, itemId: string): Promise<DocumentSessionLike> {
     const space = await this.openSpace(spaceId);
-    const session = this.sync.openDocument({ space: space.session, docId: fromHex(itemId), ...(doc ? { doc } : {}) });
-    setPresence(session.awareness, this.me);
+    const session = this.openDoc(space.session, fromHex(itemId));
+    this.live.set(session, { spaceId, itemId });
     return session;
+  }
+
+  /** Closes an item opened with {@link openItem}, after writing its state to the device cache. */
+  closeItem(session: DocumentSessionLike): void {
+    this.live.delete(session);
+    session.destroy();
   }
 
   /**
@@ -196,7 +298,7 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     this.assertCanWrite(space);
     const docId = this.sync.newDocId();
     const itemId = toHex(docId);
-    const item = this.sync.openDocument({ space: space.session, docId });
+    const item = this.openDoc(space.session, docId);
     try {
       const now = this.now();
       applyTemplate(item.doc, o.templateId ?? `${o.type}.blank`, { locale: o.locale, now, today: todayIso(now) });
@@ -214,10 +316,10 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     this.assertCanWrite(space);
     const info = readItem(space.index.doc, itemId);
     if (!info) throw new WorkspaceError('UNKNOWN_ITEM');
-    const source = await this.openItem(spaceId, itemId);
+    const source = this.openDoc(space.session, fromHex(itemId));
     const docId = this.sync.newDocId();
     const copyId = toHex(docId);
-    const copy = this.sync.openDocument({ space: space.session, docId });
+    const copy = this.openDoc(space.session, docId);
     try {
       await source.whenSynced();
       copyItemContent(source.doc, copy.doc, info.type);
@@ -268,7 +370,7 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     };
     updateSpaceMeta(space.index.doc, clean);
     const meta = readSpaceMeta(space.index.doc);
-    if (meta?.kind === 'atelier' && meta.assemblyId) {
+    if (meta?.kind === 'atelier' && meta.assemblyId && this.isJoined(meta.assemblyId)) {
       const assembly = await this.openSpace(meta.assemblyId).catch(() => null);
       if (assembly && canWrite(assembly.session.myRole)) {
         const { collectiveName: _ignored, ...entry } = clean;
@@ -322,6 +424,7 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
       ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
     };
     await this.store.save(this.current);
+    for (const s of this.live.keys()) setPresence(s.awareness, this.me);
     for (const p of this.spaces.values()) {
       const space = await p.catch(() => null);
       if (!space) continue;
@@ -336,6 +439,8 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
    */
   async setLocation(assemblyId: string, location: PresenceLocation | null): Promise<void> {
     this.location = location;
+    // Someone invited to an atelier only is not in the assembly: nowhere to publish it.
+    if (!this.isJoined(assemblyId)) return;
     const assembly = await this.openSpace(assemblyId);
     setPresence(assembly.index.awareness, this.me, location);
   }
@@ -382,11 +487,11 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     const atelier = await this.openSpace(atelierId);
     if (!canWrite(atelier.session.myRole)) return;
     const assemblyId = readSpaceMeta(atelier.index.doc)?.assemblyId || this.joinedAssemblyOf(atelierId);
-    if (!assemblyId) return;
+    if (!assemblyId || !this.isJoined(assemblyId)) return;
     const assembly = await this.openSpace(assemblyId);
     const main = findMainBoard(atelier.index.doc);
     if (!main) return;
-    const board = o.board ?? (await this.openItem(atelierId, main.id));
+    const board = o.board ?? this.openDoc(atelier.session, fromHex(main.id));
     try {
       if (!o.board) await board.whenSynced();
       syncDecisionCards(board.doc, {
@@ -408,6 +513,8 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
 
   /** Closes every space and document this client opened. */
   async close(): Promise<void> {
+    for (const s of this.live.keys()) s.destroy();
+    this.live.clear();
     const open = [...this.spaces.values()];
     this.spaces.clear();
     for (const p of open) {
@@ -431,12 +538,61 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   }
 
   private wire(id: string, session: S): OpenSpace<S> {
-    const index = this.sync.openDocument({ space: session, docId: session.spaceId });
+    const index = this.openDoc(session, session.spaceId);
     setPresence(index.awareness, this.me, this.location);
     if (canWrite(session.myRole)) {
       setProfile(index.doc, { id: this.myId, displayName: this.current.displayName, colour: this.current.colour });
     }
+    // Observers cannot write their own profile (the relay refuses their writes): writers record
+    // the name each member announces, signed, in the index's awareness. Only once the index
+    // holds the relay's state, so as never to shadow a profile we have not received yet.
+    let synced = false;
+    const witness = (): void => {
+      if (!synced || !canWrite(session.myRole)) return;
+      recordPresentProfiles(index.doc, index.awareness.getStates().values(), {
+        myId: this.myId,
+        isMember: (member) => session.roleOf(member) !== Role.None,
+      });
+    };
+    index.awareness.on('change', witness);
+    void index.whenSynced().then(() => {
+      synced = true;
+      witness();
+    });
+    const removed = (): void => void this.removed(id, session, index);
+    session.on('removed', removed);
+    session.on('error', (e) => {
+      // The relay refusing the connection (not a refused entry we appended) means we are out.
+      if (e.code !== 'INVALID_MEMBERSHIP' && isAccessRefusal(e)) removed();
+    });
     return { id, session, index };
+  }
+
+  /** This identity left the space (removed by an animateur): forget it on this device. */
+  private async removed(id: string, session: S, index: DocumentSessionLike): Promise<void> {
+    if (!this.isJoined(id) && !this.spaces.has(id)) return;
+    this.spaces.delete(id);
+    for (const [s, where] of this.live) if (where.spaceId === id) this.live.delete(s);
+    this.current = { ...this.current, spaces: this.current.spaces.filter((s) => s.id !== id) };
+    await this.store.save(this.current).catch(() => {});
+    for (const fn of this.removedListeners) fn(id);
+    index.destroy();
+    session.close();
+    await this.forgetSpace?.(id).catch(() => {});
+  }
+
+  /** Every document goes through here: same cache, heads, presence and network state. */
+  private openDoc(space: S, docId: Uint8Array): DocumentSessionLike {
+    const session = this.sync.openDocument({
+      space,
+      docId,
+      user: { name: this.current.displayName, color: this.current.colour },
+      ...(this.cache ? { cache: this.cache } : {}),
+      ...(this.headStore ? { headStore: this.headStore } : {}),
+      connect: this.online,
+    });
+    setPresence(session.awareness, this.me);
+    return session;
   }
 
   private list(space: OpenSpace<S>, itemId: string, type: ItemType, title: string, action: 'created' | 'duplicated'): void {
@@ -485,8 +641,12 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     await this.store.save(this.current);
   }
 
-  /** Waits until the relay holds what we wrote, but never hangs a screen on a slow relay. */
+  /**
+   * Waits until the relay holds what we wrote, but never hangs a screen on a slow relay; offline
+   * the device cache keeps it and it is sent when the network is back.
+   */
   private async settle(session: DocumentSessionLike): Promise<void> {
+    if (!this.online) return session.saveNow();
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([
       session.whenSaved(),
@@ -497,7 +657,7 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     clearTimeout(timer);
   }
 
-  private connectOptions(): { relayUrl: string; identity: Identity } {
-    return { relayUrl: this.relayUrl, identity: this.identity };
+  private connectOptions(): { relayUrl: string; identity: Identity; cache?: LocalCache } {
+    return { relayUrl: this.relayUrl, identity: this.identity, ...(this.cache ? { cache: this.cache } : {}) };
   }
 }

@@ -23,3 +23,16 @@ describe('invites', () => {
     expect(expiryDate('7d', 0)!.getTime()).toBe(7 * 24 * 3600 * 1000);
   });
 });
+
+describe('isAccessRefusal', () => {
+  it('tells a refusal from a network failure', async () => {
+    const { TrameError, CloseCode } = await import('@trame/protocol');
+    const { isAccessRefusal } = await import('../client/isAccessRefusal.js');
+    expect(isAccessRefusal(new TrameError('NOT_A_MEMBER'))).toBe(true);
+    expect(isAccessRefusal(new TrameError('INVALID_MEMBERSHIP'))).toBe(true);
+    expect(isAccessRefusal(new TrameError('CONNECTION_CLOSED', '', { closeCode: CloseCode.Forbidden }))).toBe(true);
+    expect(isAccessRefusal(new TrameError('CONNECTION_CLOSED', '', { closeCode: 1006 }))).toBe(false);
+    expect(isAccessRefusal(new Error('network'))).toBe(false);
+    expect(isAccessRefusal(null)).toBe(false);
+  });
+});

@@ -1,3 +1,6 @@
+import { idbDone as done } from './idbDone.js';
+import { idbOpen } from './idbOpen.js';
+import { idbRequest as request } from './idbRequest.js';
 import type { LocalProfile } from './LocalProfile.js';
 import type { ProfileStore } from './ProfileStore.js';
 
@@ -6,8 +9,9 @@ const STORE = 'profile';
 const KEY = 'me';
 
 /**
- * Keeps the profile in IndexedDB (structured clone keeps the secret key a Uint8Array, never a
- * string in some log). One record per browser profile.
+ * The first version's profile record: IndexedDB, in the clear (structured clone keeps the
+ * secret key a Uint8Array). Kept only to migrate such a record into the encrypted
+ * {@link CacheProfileStore} (docs/adr, web encrypted local cache) and then delete it.
  */
 export class IndexedDbProfileStore implements ProfileStore {
   constructor(private readonly factory: IDBFactory = globalThis.indexedDB) {}
@@ -45,27 +49,8 @@ export class IndexedDbProfileStore implements ProfileStore {
   }
 
   private open(): Promise<IDBDatabase> {
-    const req = this.factory.open(DB_NAME, 1);
-    req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
-    };
-    return request(req);
+    return idbOpen(this.factory, DB_NAME, STORE);
   }
-}
-
-function request<T>(req: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result as T);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
 }
 
 function isProfile(v: unknown): v is LocalProfile {

@@ -56,7 +56,11 @@ export interface ItemInfo {
   role: 'main' | '';
 }
 
-/** How a member appears: chosen by the member, written by the member's own client. */
+/**
+ * How a member appears: chosen by the member, written by the member's own client; for
+ * observers, who cannot write, recorded by a writer from the name they announce in the index's
+ * signed awareness (see `recordPresentProfiles`).
+ */
 export interface MemberProfile {
   id: string;
   displayName: string;

@@ -2,6 +2,9 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Identity } from '@trame/crypto';
 import type { Role, TrameError } from '@trame/protocol';
+import type { DocumentStatus, HeadStore, LocalCache, SpaceStatus, WebSocketConstructor } from '@trame/sync';
+
+export type { DocumentStatus, HeadStore, LocalCache, SpaceStatus } from '@trame/sync';
 
 /** One member of a space as the verified membership log shows it. */
 export interface SpaceMemberInfo {
@@ -11,43 +14,70 @@ export interface SpaceMemberInfo {
   role: Role;
 }
 
+/** Events of a space session and their listeners' arguments (lib0 ObservableV2 style). */
+export interface SpaceSessionEvents {
+  membership: (members: SpaceMemberInfo[]) => void;
+  /** This identity is no longer a member of the space: forget local copies. */
+  removed: () => void;
+  status: (status: SpaceStatus) => void;
+  error: (error: TrameError) => void;
+}
+
 /**
- * What @trame/workspace needs of a `SpaceSession` (the @trame/sync contract). Declared here,
- * structurally, so the domain package builds and is tested without the sync layer; the real
- * class satisfies it.
+ * What @trame/workspace needs of @trame/sync's `SpaceSession`. Declared structurally so the
+ * domain logic can be unit-tested with fakes; `SyncApi.conformance.test.ts` checks that the
+ * real class satisfies it, so the two cannot drift apart.
  */
 export interface SpaceSessionLike {
   readonly spaceId: Uint8Array;
   readonly spaceIdHex: string;
   readonly myRole: Role;
+  /** Connection of the space's membership log (documents have their own status). */
+  readonly currentStatus: SpaceStatus;
   members(): SpaceMemberInfo[];
   roleOf(id: string): Role;
   addMember(publicKey: Uint8Array, role: Role): Promise<void>;
   setRole(publicKey: Uint8Array, role: Role): Promise<void>;
   removeMember(publicKey: Uint8Array): Promise<void>;
+  /** Returns the invite token (base64url) to put after `#` in a link. */
   createInvite(o: { role: Role; expiresAt?: Date }): Promise<string>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the contract's listener signature
-  on(event: 'membership' | 'status' | 'error', fn: (...args: any[]) => void): void;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the contract's listener signature
-  off(event: 'membership' | 'status' | 'error', fn: (...args: any[]) => void): void;
+  on<E extends keyof SpaceSessionEvents>(event: E, fn: SpaceSessionEvents[E]): unknown;
+  off<E extends keyof SpaceSessionEvents>(event: E, fn: SpaceSessionEvents[E]): unknown;
   close(): void;
 }
 
-/** Connection and durability state of one open document, shown in the status line. */
-export type DocumentStatus = 'connecting' | 'loading' | 'saved' | 'saving' | 'offline' | 'error';
+/** Events of a document session. */
+export interface DocumentSessionEvents {
+  status: (status: DocumentStatus) => void;
+  error: (error: TrameError) => void;
+  synced: () => void;
+}
 
-/** What @trame/workspace needs of a `DocumentSession` (the @trame/sync contract). */
+/** What @trame/workspace needs of @trame/sync's `DocumentSession`. */
 export interface DocumentSessionLike {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   /** The y-websocket provider; editors only read its `awareness`. */
   readonly provider: unknown;
   readonly status: DocumentStatus;
+  /** False for observers (and once removed): the relay would refuse their writes. */
   readonly canWrite: boolean;
-  on(event: 'status', fn: (s: DocumentStatus) => void): void;
-  on(event: 'error', fn: (e: TrameError) => void): void;
+  /** Local edits the relay has not acknowledged yet (kept in the device cache meanwhile). */
+  readonly hasUnsavedChanges: boolean;
+  on<E extends keyof DocumentSessionEvents>(event: E, fn: DocumentSessionEvents[E]): unknown;
+  off<E extends keyof DocumentSessionEvents>(event: E, fn: DocumentSessionEvents[E]): unknown;
+  /** Resolves once the cached state (if any) is in `doc`: it can be shown, even offline. */
+  whenLoaded(): Promise<void>;
+  /** Resolves once the document holds the relay's state. */
   whenSynced(): Promise<void>;
+  /** Resolves once every local edit is acknowledged by the relay. */
   whenSaved(): Promise<void>;
+  /** Writes the document's state to the device cache now (before a page goes away). */
+  saveNow(): Promise<void>;
+  /** Reconnects after {@link disconnect}. */
+  connect(): void;
+  /** Drops the relay connection (the browser went offline); edits keep being cached. */
+  disconnect(): void;
   destroy(): void;
 }
 
@@ -55,7 +85,25 @@ export interface DocumentSessionLike {
 export interface SpaceConnectOptions {
   relayUrl: string;
   identity: Identity;
-  WebSocketImpl?: typeof WebSocket;
+  WebSocketImpl?: WebSocketConstructor;
+  /** Encrypted device cache: the space's verified log is kept there to open it offline. */
+  cache?: LocalCache;
+}
+
+/** Options of `openDocument`, as @trame/workspace uses them. */
+export interface OpenDocumentOptionsLike<S> {
+  space: S;
+  docId: Uint8Array;
+  doc?: Y.Doc;
+  awareness?: Awareness;
+  /** Shown next to this user's caret; the sync layer adds `id` (the signing identity). */
+  user?: { name: string; color: string; [key: string]: unknown };
+  /** Where document heads are remembered, to detect a relay rolling a document back. */
+  headStore?: HeadStore;
+  /** Encrypted device cache: the document's state and unsaved edits survive a reload. */
+  cache?: LocalCache;
+  /** Connect right away (default true). */
+  connect?: boolean;
 }
 
 /**
@@ -65,15 +113,11 @@ export interface SpaceConnectOptions {
 export interface SyncApi<S extends SpaceSessionLike = SpaceSessionLike> {
   SpaceSession: {
     create(o: SpaceConnectOptions): Promise<S>;
+    /** Resolves at once from a cache holding the log; otherwise rejects (e.g. NOT_A_MEMBER). */
     open(o: SpaceConnectOptions & { spaceId: Uint8Array }): Promise<S>;
+    /** Rejects with NOT_A_MEMBER (or INVALID_MEMBERSHIP) if the invite was used, revoked or expired. */
     acceptInvite(o: SpaceConnectOptions & { invite: string }): Promise<S>;
   };
-  openDocument(o: {
-    space: S;
-    docId: Uint8Array;
-    doc?: Y.Doc;
-    awareness?: Awareness;
-    WebSocketImpl?: typeof WebSocket;
-  }): DocumentSessionLike;
+  openDocument(o: OpenDocumentOptionsLike<S>): DocumentSessionLike;
   newDocId(): Uint8Array;
 }

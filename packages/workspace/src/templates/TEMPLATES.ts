@@ -20,19 +20,21 @@ export const TEMPLATES: readonly Template[] = [
   {
     id: 'document.atelierReport',
     type: 'document',
-    name: { fr: "Compte rendu d'atelier", en: 'Atelier report' },
+    name: { fr: "Synthèse d'atelier", en: 'Atelier summary' },
     description: {
-      fr: "Ce que l'atelier a fait, décidé et compte faire, à rapporter à l'assemblée.",
-      en: 'What the atelier did, decided and plans, to report back to the assembly.',
+      fr: "Contexte, travail fait, décisions, prochaines étapes : à rapporter à l'assemblée.",
+      en: 'Context, work done, decisions, next steps: to report back to the assembly.',
     },
     apply: (doc, { locale }) =>
       writeDocumentContent(
         doc,
         locale === 'fr'
           ? [
-              pm.h(1, "Compte rendu d'atelier"),
+              pm.h(1, "Synthèse d'atelier"),
               pm.p('', 'Date : '),
               pm.p('', 'Présents : '),
+              pm.h(2, 'Contexte'),
+              pm.p(''),
               pm.h(2, 'Ce qui a été fait'),
               pm.ul(''),
               pm.h(2, 'Décisions'),
@@ -43,9 +45,11 @@ export const TEMPLATES: readonly Template[] = [
               pm.quote(''),
             ]
           : [
-              pm.h(1, 'Atelier report'),
+              pm.h(1, 'Atelier summary'),
               pm.p('', 'Date: '),
               pm.p('', 'Present: '),
+              pm.h(2, 'Context'),
+              pm.p(''),
               pm.h(2, 'What was done'),
               pm.ul(''),
               pm.h(2, 'Decisions'),

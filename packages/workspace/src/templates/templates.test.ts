@@ -33,10 +33,10 @@ describe('templates', () => {
     expect(first.nodeName).toBe('heading');
     expect(first.getAttribute('level')).toBe(1);
     expect(documentText(doc).split('\n').slice(0, 4)).toEqual([
-      "Compte rendu d'atelier",
+      "Synthèse d'atelier",
       'Date : ',
       'Présents : ',
-      'Ce qui a été fait',
+      'Contexte',
     ]);
   });
 

@@ -1,34 +1,29 @@
-import {
-  colourForId,
-  IndexedDbProfileStore,
-  MemoryProfileStore,
-  TrameClient,
-  type Locale,
-  type LocalProfile,
-  type ProfileStore,
-  type SpaceSessionLike,
-} from '@trame/workspace';
+import { colourForId, TrameClient, type Locale, type LocalProfile, type ProfileStore } from '@trame/workspace';
 import { toHex } from '@trame/protocol';
 import { getLocale } from '$lib/paraglide/runtime.js';
-import { generateIdentity, identityFromSecretKey, ready, sync } from '$lib/sync/sync';
+import { openDevice, type Device } from '$lib/device/openDevice';
+import { exposeDebugHook } from '$lib/debug/exposeDebugHook';
+import { generateIdentity, identityFromSecretKey, ready, sync, type SpaceSession } from '$lib/sync/sync';
 import { relayUrl } from '$lib/sync/relayUrl';
 
 /** Where the app is in its start-up. */
 export type AppPhase = 'loading' | 'new' | 'ready' | 'failed';
 
 /**
- * The app's one piece of global state: the device profile and the TrameClient built from it.
- * Screens read `app.client`; they never keep their own connection state.
+ * The app's one piece of global state: the device storage, the profile and the TrameClient
+ * built from them. Screens read `app.client`; they never keep their own connection state.
  */
 export class AppSession {
   phase = $state<AppPhase>('loading');
-  client = $state.raw<TrameClient<SpaceSessionLike> | null>(null);
+  client = $state.raw<TrameClient<SpaceSession> | null>(null);
   profile = $state.raw<LocalProfile | null>(null);
   failure = $state<string | null>(null);
-  private store: ProfileStore | null = null;
+  /** False when this browser keeps nothing (IndexedDB refused): the settings say so. */
+  persistent = $state(true);
+  private device: Device | null = null;
   private booting: Promise<void> | null = null;
 
-  /** Loads libsodium and the device profile; idempotent. */
+  /** Loads libsodium, the device storage and the profile; idempotent. */
   boot(): Promise<void> {
     this.booting ??= this.doBoot();
     return this.booting;
@@ -47,20 +42,22 @@ export class AppSession {
       spaces: [],
       createdAt: Date.now(),
     };
-    await this.storeOrThrow().save(profile);
+    await this.deviceOrThrow().profiles.save(profile);
     this.start(profile);
   }
 
-  /** Saves changes made through the client (name, colour, joined spaces) into `profile`. */
-  refreshProfile(): void {
-    if (this.client) this.profile = this.client.profile;
+  /** "Forget this device": closes everything and deletes what Trame keeps in this browser. */
+  async forgetDevice(): Promise<void> {
+    await this.client?.close();
+    await this.deviceOrThrow().forgetAll();
   }
 
   private async doBoot(): Promise<void> {
     try {
       await ready();
-      this.store = await pickStore();
-      const profile = await this.store.load();
+      this.device = await openDevice();
+      this.persistent = this.device.persistent;
+      const profile = await this.device.profiles.load();
       if (profile) this.start(profile);
       else this.phase = 'new';
     } catch (e) {
@@ -71,34 +68,41 @@ export class AppSession {
 
   private start(profile: LocalProfile): void {
     const identity = identityFromSecretKey(profile.secretKey);
-    const store = this.storeOrThrow();
+    const device = this.deviceOrThrow();
     // Wrap the store so every save made by the client is reflected in the reactive profile.
     const watched: ProfileStore = {
-      load: () => store.load(),
-      clear: () => store.clear(),
+      load: () => device.profiles.load(),
+      clear: () => device.profiles.clear(),
       save: async (p) => {
-        await store.save(p);
+        await device.profiles.save(p);
         this.profile = p;
       },
     };
-    this.client = new TrameClient({ sync, identity, relayUrl: relayUrl(), profile, store: watched });
+    const client = new TrameClient<SpaceSession>({
+      sync,
+      identity,
+      relayUrl: relayUrl(),
+      profile,
+      store: watched,
+      cache: device.cache,
+      headStore: device.heads,
+      forgetSpace: (id) => device.forgetSpace(id),
+    });
+    // The browser knows first when the network goes: documents drop their sockets at once and
+    // say "Hors ligne", instead of waiting for a dead connection to time out.
+    client.setOnline(navigator.onLine);
+    addEventListener('offline', () => client.setOnline(false));
+    addEventListener('online', () => client.setOnline(true));
+    // Pending work and unsaved document states go to the (encrypted) cache before the tab goes.
+    addEventListener('pagehide', () => client.leaving());
+    exposeDebugHook(client);
+    this.client = client;
     this.profile = profile;
     this.phase = 'ready';
   }
 
-  private storeOrThrow(): ProfileStore {
-    if (!this.store) throw new Error('profile store not ready');
-    return this.store;
-  }
-}
-
-async function pickStore(): Promise<ProfileStore> {
-  // Some private-browsing modes refuse IndexedDB; then the identity lives only in this tab.
-  try {
-    const store = new IndexedDbProfileStore();
-    await store.load();
-    return store;
-  } catch {
-    return new MemoryProfileStore();
+  private deviceOrThrow(): Device {
+    if (!this.device) throw new Error('device storage not ready');
+    return this.device;
   }
 }

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages.js';
 /** What the person can do about a sync error. */
 export type SyncErrorAction = 'home' | 'retry' | 'wait' | 'none';
 
-const ACCESS: readonly ErrorCode[] = ['NOT_A_MEMBER', 'FORBIDDEN_ROLE', 'UNKNOWN_SPACE', 'AUTH_FAILED', 'NO_KEY'];
+const ACCESS: readonly ErrorCode[] = ['NOT_A_MEMBER', 'UNKNOWN_SPACE', 'AUTH_FAILED', 'NO_KEY'];
 const INTEGRITY: readonly ErrorCode[] = [
   'SIGNATURE_INVALID',
   'DECRYPT_FAILED',
@@ -18,8 +18,9 @@ const INTEGRITY: readonly ErrorCode[] = [
 ];
 const TRANSIENT: readonly ErrorCode[] = ['UNAVAILABLE', 'SLOW_READER', 'INTERNAL', 'RATE_LIMITED', 'CONNECTION_CLOSED'];
 
-/** A sentence for a sync error and the action to offer next to it. */
+/** A sentence for a sync error (or a refusal of our edits) and the action to offer next to it. */
 export function syncErrorMessage(code: ErrorCode): { text: string; action: SyncErrorAction } {
+  if (code === 'FORBIDDEN_ROLE') return { text: m.err_forbidden_role(), action: 'none' };
   if (ACCESS.includes(code)) return { text: m.err_access(), action: 'home' };
   if (INTEGRITY.includes(code)) return { text: m.err_integrity(), action: 'retry' };
   if (TRANSIENT.includes(code)) return { text: m.err_unavailable(), action: 'wait' };

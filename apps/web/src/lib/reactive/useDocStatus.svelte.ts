@@ -1,26 +1,27 @@
-import type { TrameError } from '@trame/protocol';
-import type { DocumentSessionLike, DocumentStatus } from '@trame/workspace';
+import { SyncStatusTracker, type DocumentSessionLike, type SyncView } from '@trame/workspace';
 
-/** A document session's status and last error, for the status line. Call during init. */
-export function useDocStatus(session: DocumentSessionLike): {
-  readonly status: DocumentStatus;
-  readonly error: TrameError | null;
-} {
-  let status = $state<DocumentStatus>(session.status);
-  let error = $state.raw<TrameError | null>(null);
-  session.on('status', (s) => {
-    status = s;
-    if (s !== 'error') error = null;
-  });
-  session.on('error', (e) => {
-    error = e;
+/**
+ * What the status line says about a document session, kept current (the logic is
+ * @trame/workspace's SyncStatusTracker; the browser says whether there is a network at all).
+ * Call during component init.
+ */
+export function useDocStatus(session: DocumentSessionLike): { readonly view: SyncView } {
+  let view = $state.raw<SyncView>({ kind: 'connecting' });
+  const tracker = new SyncStatusTracker(session, (v) => (view = v), () => navigator.onLine);
+  view = tracker.view;
+  $effect(() => {
+    const refresh = (): void => tracker.refresh();
+    addEventListener('online', refresh);
+    addEventListener('offline', refresh);
+    return () => {
+      removeEventListener('online', refresh);
+      removeEventListener('offline', refresh);
+      tracker.destroy();
+    };
   });
   return {
-    get status() {
-      return status;
-    },
-    get error() {
-      return error;
+    get view() {
+      return view;
     },
   };
 }

@@ -1,5 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { shoot } from './shoot';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { canary } from './support/canary';
+import { shoot as save } from './support/shoot';
+
+/** Screenshots go to e2e/screenshots/<phone|desktop>/. */
+const shoot = (page: Page, info: TestInfo, name: string, fullPage = false): Promise<void> =>
+  save(page, info.project.name, name, fullPage);
 
 /**
  * A first animateur sets up the collective and walks through every main screen: welcome,
@@ -9,13 +14,27 @@ import { shoot } from './shoot';
  */
 test('set up the collective and use every main screen', async ({ page }, info) => {
   const phone = info.project.name === 'phone';
+  canary(
+    'Léa Roussel',
+    'Karim Benali',
+    'Maison des associations, Nîmes',
+    'Manifestation du 22',
+    'trouver trois avocat·es',
+  );
+  canary('Rédiger la fiche « droits du manifestant »', 'Contacter la Ligue des droits', 'Trouver le bon contact');
+  canary(
+    'Proposition : tenir une permanence juridique',
+    'Organiser une permanence juridique le 22',
+    'Prévenir les ateliers',
+  );
+  canary('Média / Marketing', 'Communication', 'Sécurité', 'Informatique', 'Formation');
   await page.goto('/');
 
   // first visit
   await expect(page.getByRole('heading', { name: 'Bienvenue sur Trame' })).toBeVisible();
   await expect(page.getByText('le serveur ne voit que des données illisibles')).toBeVisible();
   await shoot(page, info, '01-welcome');
-  await page.getByLabel('Votre nom dans le collectif').fill('Léa');
+  await page.getByLabel('Votre nom dans le collectif').fill('Léa Roussel');
   await page.getByRole('button', { name: 'Continuer' }).click();
 
   // create the collective
@@ -63,7 +82,9 @@ test('set up the collective and use every main screen', async ({ page }, info) =
   await page.getByRole('link', { name: "Tableau de l'atelier" }).click();
   const todo = page.getByRole('region', { name: /À faire/ });
   await todo.getByRole('button', { name: 'Ajouter une carte' }).click();
-  await page.getByLabel('Titre de la nouvelle carte dans « À faire »').fill('Rédiger la fiche « droits du manifestant »');
+  await page
+    .getByLabel('Titre de la nouvelle carte dans « À faire »')
+    .fill('Rédiger la fiche « droits du manifestant »');
   await page.keyboard.press('Enter');
   await page.getByLabel('Titre de la nouvelle carte dans « À faire »').fill('Contacter la Ligue des droits');
   await page.keyboard.press('Enter');
@@ -72,7 +93,7 @@ test('set up the collective and use every main screen', async ({ page }, info) =
   const dialog = page.getByRole('dialog', { name: 'Carte' });
   await dialog.getByLabel('Étiquettes').fill('partenaires, urgent');
   await dialog.getByLabel('Étiquettes').blur();
-  await dialog.getByRole('checkbox', { name: 'Léa' }).check();
+  await dialog.getByRole('checkbox', { name: 'Léa Roussel' }).check();
   await dialog.getByPlaceholder('Nouvel élément').fill('Trouver le bon contact');
   await dialog.getByRole('button', { name: 'Ajouter', exact: true }).click();
   await dialog.getByLabel('Colonne').selectOption({ label: 'En cours' });
@@ -101,13 +122,15 @@ test('set up the collective and use every main screen', async ({ page }, info) =
   await expect(page.getByRole('heading', { name: 'Ordre du jour' })).toBeVisible();
   await page.getByLabel('Lieu').fill('Maison des associations, Nîmes');
   await page.getByLabel('Lieu').blur();
-  await page.getByPlaceholder('Ajouter une personne').fill('Léa');
+  await page.getByPlaceholder('Ajouter une personne').fill('Léa Roussel');
   await page.getByRole('button', { name: 'Présent·e', exact: true }).click();
-  await page.getByPlaceholder('Ajouter une personne').fill('Karim');
+  await page.getByPlaceholder('Ajouter une personne').fill('Karim Benali');
   await page.getByRole('button', { name: 'Excusé·e', exact: true }).click();
   await page.evaluate(() => window.scrollTo(0, 0));
   await shoot(page, info, '09-minutes');
-  await page.getByLabel('Discussion du point 3').fill('Proposition : tenir une permanence juridique pendant la manifestation du 22.');
+  await page
+    .getByLabel('Discussion du point 3')
+    .fill('Proposition : tenir une permanence juridique pendant la manifestation du 22.');
   const item3 = page.getByRole('listitem').filter({ has: page.getByLabel('Intitulé du point 3') });
   await item3.getByPlaceholder('Texte de la décision').fill('Organiser une permanence juridique le 22');
   await item3.getByRole('button', { name: 'Ajouter une décision' }).click();
@@ -115,7 +138,7 @@ test('set up the collective and use every main screen', async ({ page }, info) =
   await item3.getByRole('checkbox', { name: 'Sécurité' }).check();
   await expect(item3.getByText('en attente').first()).toBeVisible();
   await item3.getByPlaceholder('Action').fill('Prévenir les ateliers');
-  await item3.getByPlaceholder('Qui').fill('Léa');
+  await item3.getByPlaceholder('Qui').fill('Léa Roussel');
   await item3.getByRole('button', { name: 'Ajouter une action' }).click();
   await item3.getByLabel('Texte de la décision').first().scrollIntoViewIfNeeded();
   await shoot(page, info, '09-minutes-decision');
@@ -134,7 +157,10 @@ test('set up the collective and use every main screen', async ({ page }, info) =
   await expect(page.getByText('en attente')).toBeVisible(); // Sécurité has not opened its board yet
 
   // members and invites
-  await page.getByRole('navigation', { name: "Fil d'Ariane" }).getByRole('link', { name: 'Assemblée de coordination' }).click();
+  await page
+    .getByRole('navigation', { name: "Fil d'Ariane" })
+    .getByRole('link', { name: 'Assemblée de coordination' })
+    .click();
   await page.getByRole('link', { name: 'Gérer les membres et les invitations' }).click();
   await page.getByRole('radio', { name: /^Observateur/ }).check();
   await page.getByLabel('Validité du lien').selectOption('1d');
