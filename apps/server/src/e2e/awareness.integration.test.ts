@@ -1,24 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { encodeEphemeralHeader, ERROR_CODES, FrameKind, type ErrorFrame } from '@trame/protocol';
 import { sealContentFrame } from '@trame/crypto';
 import { Role, newDocId, toHex } from '@trame/sync';
-import { collectErrors, createSpace, openDoc, openSpace, person, rogue, startTestRelay, waitFor, type TestRelay } from './harness.js';
+import { collectErrors, createSpace, openDoc, openSpace, person, rogue, waitFor, e2eScope } from './harness.js';
 
-let relay: TestRelay | null = null;
-const closers: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) c();
-  await relay?.cleanup();
-  relay = null;
-});
+const scope = e2eScope();
+const closers = scope.closers;
 
 type PeerState = { user?: { id?: string; name?: string }; cursor?: { anchor: number } };
 
 describe('awareness (issue test 7, R44)', () => {
   it("shows a second client the first one's cursor and name, and ignores a forged state", async () => {
-    relay = await startTestRelay();
+    const relay = await scope.start();
     const alice = person('Alice');
     const bob = person('Bob');
     const mallory = person('Mallory');
@@ -31,11 +26,15 @@ describe('awareness (issue test 7, R44)', () => {
     const docId = newDocId();
     const a = openDoc(spaceA, alice, docId);
     const b = openDoc(spaceB, bob, docId);
-    closers.push(() => a.destroy(), () => b.destroy());
+    closers.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    );
     await Promise.all([a.whenSynced(), b.whenSynced()]);
     a.doc.getText('t').insert(0, 'Ordre du jour');
     a.awareness.setLocalStateField('cursor', { anchor: 5 });
-    const aliceSeenByBob = (): PeerState | undefined => b.awareness.getStates().get(a.doc.clientID) as PeerState | undefined;
+    const aliceSeenByBob = (): PeerState | undefined =>
+      b.awareness.getStates().get(a.doc.clientID) as PeerState | undefined;
     await waitFor(() => aliceSeenByBob()?.cursor?.anchor === 5, "Alice's cursor at Bob's");
     expect(aliceSeenByBob()!.user).toMatchObject({ name: 'Alice', id: toHex(alice.identity.publicKey) });
 
@@ -46,10 +45,20 @@ describe('awareness (issue test 7, R44)', () => {
     await m.ready;
     const fakeDoc = new Y.Doc();
     const fake = new Awareness(fakeDoc);
-    fake.setLocalState({ user: { id: toHex(alice.identity.publicKey), name: 'Alice', color: '#f00' }, cursor: { anchor: 1 } });
+    fake.setLocalState({
+      user: { id: toHex(alice.identity.publicKey), name: 'Alice', color: '#f00' },
+      cursor: { anchor: 1 },
+    });
     const sendEphemeral = (author: Uint8Array, sequence: number): void => {
       const header = encodeEphemeralHeader({ spaceId: spaceA.spaceId, docId, epoch: 0, author, sequence });
-      m.conn.send(sealContentFrame(header, spaceA.state.docKey(0, docId), encodeAwarenessUpdate(fake, [fakeDoc.clientID]), mallory.identity));
+      m.conn.send(
+        sealContentFrame(
+          header,
+          spaceA.state.docKey(0, docId),
+          encodeAwarenessUpdate(fake, [fakeDoc.clientID]),
+          mallory.identity,
+        ),
+      );
     };
     sendEphemeral(mallory.identity.publicKey, 1);
     await waitFor(() => errors.some((e) => e.code === 'AWARENESS_FORGED'), 'forged awareness reported');

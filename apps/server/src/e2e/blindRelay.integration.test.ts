@@ -1,16 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Role, newDocId, toHex } from '@trame/sync';
-import { createSpace, openDoc, openSpace, person, startTestRelay, text, waitFor, type TestRelay } from './harness.js';
+import { createSpace, openDoc, openSpace, person, text, waitFor, e2eScope } from './harness.js';
 
-let relay: TestRelay | null = null;
-const closers: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) c();
-  await relay?.cleanup();
-  relay = null;
-});
+const scope = e2eScope();
+const closers = scope.closers;
 
 // Planted plaintext: document text, a title, a display name (issue test 2).
 const CANARY_TEXT = 'canari-texte-7f3a Manifestation samedi place de la Comédie';
@@ -23,7 +18,7 @@ function haystacks(dir: string): Array<{ file: string; bytes: Buffer }> {
 
 describe('the relay learns nothing (issue test 2)', () => {
   it('stores and logs none of the text, titles or display names', async () => {
-    relay = await startTestRelay();
+    const relay = await scope.start();
     const alice = person(CANARY_NAME);
     const bob = person('Bob');
     const spaceA = await createSpace(relay.url, alice);
@@ -35,7 +30,10 @@ describe('the relay learns nothing (issue test 2)', () => {
     // A low compaction bound so that snapshots are stored too, not only updates.
     const a = openDoc(spaceA, alice, docId, { compaction: { afterUpdates: 5, afterBytes: 1 << 20 } });
     const b = openDoc(spaceB, bob, docId);
-    closers.push(() => a.destroy(), () => b.destroy());
+    closers.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    );
     await Promise.all([a.whenSynced(), b.whenSynced()]);
     a.doc.getMap('meta').set('title', CANARY_TITLE);
     for (const word of CANARY_TEXT.split(' ')) {
@@ -43,9 +41,15 @@ describe('the relay learns nothing (issue test 2)', () => {
       await a.whenSaved();
     }
     a.awareness.setLocalStateField('cursor', { anchor: 3 });
-    await waitFor(() => text(b).includes('Comédie') && b.doc.getMap('meta').get('title') === CANARY_TITLE, 'Bob sees the text and title');
     await waitFor(
-      () => [...b.awareness.getStates().values()].some((st) => (st as { user?: { name?: string } }).user?.name === CANARY_NAME),
+      () => text(b).includes('Comédie') && b.doc.getMap('meta').get('title') === CANARY_TITLE,
+      'Bob sees the text and title',
+    );
+    await waitFor(
+      () =>
+        [...b.awareness.getStates().values()].some(
+          (st) => (st as { user?: { name?: string } }).user?.name === CANARY_NAME,
+        ),
       "Bob sees Alice's name",
     );
     await Promise.all([a.whenSaved(), b.whenSaved()]);

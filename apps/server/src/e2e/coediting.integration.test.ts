@@ -1,17 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { FrameKind } from '@trame/protocol';
 import { Role, newDocId, type DocumentSession } from '@trame/sync';
 import { concurrentTraceEdits, loadTrace, type ConcurrentTrace } from '../testing/traces.js';
-import { collectErrors, countFrames, createSpace, openDoc, openSpace, person, startTestRelay, text, waitFor, type TestRelay } from './harness.js';
+import {
+  collectErrors,
+  countFrames,
+  createSpace,
+  openDoc,
+  openSpace,
+  person,
+  text,
+  waitFor,
+  e2eScope,
+} from './harness.js';
 
-let relay: TestRelay | null = null;
-const closers: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) c();
-  await relay?.cleanup();
-  relay = null;
-});
+const scope = e2eScope();
+const closers = scope.closers;
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 
@@ -41,7 +46,7 @@ function rng(seed: number): () => number {
 
 describe('co-editing through the relay (issue test 1)', () => {
   it('three clients edit one document concurrently and converge', async () => {
-    relay = await startTestRelay();
+    const relay = await scope.start();
     const people = [person('Alice'), person('Bob'), person('Claire')];
     const owner = await createSpace(relay.url, people[0]!);
     closers.push(() => owner.close());
@@ -75,7 +80,7 @@ describe('co-editing through the relay (issue test 1)', () => {
   });
 
   it('replays friendsforever through two clients, one per agent, and reaches its endContent', async () => {
-    relay = await startTestRelay();
+    const relay = await scope.start();
     const trace = loadTrace<ConcurrentTrace>('friendsforever');
     const edits = concurrentTraceEdits(trace);
     const agents = [person('Agent 0'), person('Agent 1')];
@@ -88,7 +93,8 @@ describe('co-editing through the relay (issue test 1)', () => {
     const sessions = [openDoc(owner, agents[0]!, docId), openDoc(other, agents[1]!, docId)];
     closers.push(...sessions.map((s) => () => s.destroy()));
     const errors = sessions.map((s) => collectErrors(s));
-    if (process.env.TRAME_DEBUG) sessions.forEach((s, i) => s.on('error', (e) => console.log('session', i, e.code, e.message)));
+    if (process.env.TRAME_DEBUG)
+      sessions.forEach((s, i) => s.on('error', (e) => console.log('session', i, e.code, e.message)));
     await Promise.all(sessions.map((s) => s.whenSynced()));
     // Each client applies its own agent's transactions in trace order; before an edit that
     // builds on the other agent's text, it waits until that text has arrived through the relay.

@@ -1,21 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FrameKind } from '@trame/protocol';
 import { LIMITS } from '@trame/protocol';
 import { newDocId } from '@trame/sync';
-import { countFrames, createSpace, openDoc, person, startTestRelay, text, type TestRelay } from './harness.js';
+import { countFrames, createSpace, openDoc, person, text, e2eScope } from './harness.js';
 
-let relay: TestRelay | null = null;
-const closers: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) c();
-  await relay?.cleanup();
-  relay = null;
-});
+const scope = e2eScope();
+const closers = scope.closers;
 
 describe('cold load after a long history (issue test 5, R46)', () => {
   it('a client joining after 5,000 updates receives one snapshot and a short tail', async () => {
     // A bulk writer: lift the per-connection rate limit so the test measures history, not pacing.
-    relay = await startTestRelay({ limits: { framesPerSecond: 100_000, frameBurst: 100_000 } });
+    const relay = await scope.start({ limits: { framesPerSecond: 100_000, frameBurst: 100_000 } });
     const alice = person('Alice');
     const space = await createSpace(relay.url, alice);
     closers.push(() => space.close());

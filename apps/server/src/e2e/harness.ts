@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startRelay, createJsonLogger, type RelayLimits, type RunningRelay } from '@trame/relay';
@@ -33,7 +34,9 @@ export interface TestRelay {
   cleanup(): Promise<void>;
 }
 
-export async function startTestRelay(o: { dataDir?: string; port?: number; limits?: Partial<RelayLimits> } = {}): Promise<TestRelay> {
+export async function startTestRelay(
+  o: { dataDir?: string; port?: number; limits?: Partial<RelayLimits> } = {},
+): Promise<TestRelay> {
   await ready();
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'trame-e2e-'));
   const logFile = join(dataDir, 'relay.log');
@@ -62,6 +65,32 @@ export async function startTestRelay(o: { dataDir?: string; port?: number; limit
     },
   };
   return t;
+}
+
+/** What a test file opens, closed after each test: sessions (`closers`) and its relay. */
+export interface E2EScope {
+  relay: TestRelay | null;
+  closers: Array<() => void>;
+  /** Starts this test's relay; it is cleaned up after the test. */
+  start(o?: Parameters<typeof startTestRelay>[0]): Promise<TestRelay>;
+}
+
+/** Registers the teardown every end-to-end test file needs (call at the top of the file). */
+export function e2eScope(): E2EScope {
+  const scope: E2EScope = {
+    relay: null,
+    closers: [],
+    async start(o) {
+      scope.relay = await startTestRelay(o);
+      return scope.relay;
+    },
+  };
+  afterEach(async () => {
+    for (const c of scope.closers.splice(0)) c();
+    await scope.relay?.cleanup();
+    scope.relay = null;
+  });
+  return scope;
 }
 
 export interface Person {

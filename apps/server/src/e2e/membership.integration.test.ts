@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Role, SpaceSession, newDocId, toHex } from '@trame/sync';
-import { collectErrors, createSpace, openDoc, openSpace, person, startTestRelay, text, waitFor, WS, type TestRelay } from './harness.js';
+import { collectErrors, createSpace, openDoc, openSpace, person, text, waitFor, WS, e2eScope } from './harness.js';
 
-let relay: TestRelay | null = null;
-const closers: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) c();
-  await relay?.cleanup();
-  relay = null;
-});
+const scope = e2eScope();
+const closers = scope.closers;
 
 describe('membership through the relay (R30-R35)', () => {
   it('R35: a newcomer joins with an invite link while no animateur is online; the link works once', async () => {
-    relay = await startTestRelay();
+    const relay = await scope.start();
     const alice = person('Alice');
     const bob = person('Bob');
     const eve = person('Eve');
@@ -20,7 +15,12 @@ describe('membership through the relay (R30-R35)', () => {
     const token = await owner.createInvite({ role: Role.Editor });
     const spaceId = owner.spaceId;
     owner.close(); // the animateur goes offline
-    const spaceB = await SpaceSession.acceptInvite({ relayUrl: relay.url, identity: bob.identity, invite: token, WebSocketImpl: WS });
+    const spaceB = await SpaceSession.acceptInvite({
+      relayUrl: relay.url,
+      identity: bob.identity,
+      invite: token,
+      WebSocketImpl: WS,
+    });
     closers.push(() => spaceB.close());
     expect(spaceB.myRole).toBe(Role.Editor);
     const docId = newDocId();
@@ -30,7 +30,9 @@ describe('membership through the relay (R30-R35)', () => {
     b.doc.getText('t').insert(0, 'Bob est là');
     await b.whenSaved();
     // The same link cannot admit a second person.
-    await expect(SpaceSession.acceptInvite({ relayUrl: relay.url, identity: eve.identity, invite: token, WebSocketImpl: WS })).rejects.toMatchObject({
+    await expect(
+      SpaceSession.acceptInvite({ relayUrl: relay.url, identity: eve.identity, invite: token, WebSocketImpl: WS }),
+    ).rejects.toMatchObject({
       code: expect.stringMatching(/INVALID_MEMBERSHIP|NOT_A_MEMBER|CONNECTION_CLOSED/),
     });
     // Alice, back online, sees Bob as a member and reads his text.
@@ -43,18 +45,25 @@ describe('membership through the relay (R30-R35)', () => {
   });
 
   it('R35: an expired invite is refused (the relay no longer lets the invite identity in)', async () => {
-    relay = await startTestRelay();
+    const relay = await scope.start();
     const alice = person('Alice');
     const owner = await createSpace(relay.url, alice);
     closers.push(() => owner.close());
     const token = await owner.createInvite({ role: Role.Viewer, expiresAt: new Date(Date.now() - 60_000) });
-    await expect(SpaceSession.acceptInvite({ relayUrl: relay.url, identity: person('Late').identity, invite: token, WebSocketImpl: WS })).rejects.toMatchObject({
+    await expect(
+      SpaceSession.acceptInvite({
+        relayUrl: relay.url,
+        identity: person('Late').identity,
+        invite: token,
+        WebSocketImpl: WS,
+      }),
+    ).rejects.toMatchObject({
       code: 'NOT_A_MEMBER',
     });
   });
 
   it('R33: removing a member closes their connections at once; a demoted editor can no longer write', async () => {
-    relay = await startTestRelay();
+    const relay = await scope.start();
     const alice = person('Alice');
     const bob = person('Bob');
     const claire = person('Claire');
@@ -65,10 +74,16 @@ describe('membership through the relay (R30-R35)', () => {
     const docId = newDocId();
     const spaceB = await openSpace(relay.url, bob, owner.spaceId);
     const spaceC = await openSpace(relay.url, claire, owner.spaceId);
-    closers.push(() => spaceB.close(), () => spaceC.close());
+    closers.push(
+      () => spaceB.close(),
+      () => spaceC.close(),
+    );
     const b = openDoc(spaceB, bob, docId);
     const c = openDoc(spaceC, claire, docId);
-    closers.push(() => b.destroy(), () => c.destroy());
+    closers.push(
+      () => b.destroy(),
+      () => c.destroy(),
+    );
     await Promise.all([b.whenSynced(), c.whenSynced()]);
     const bErrors = collectErrors(b);
     await owner.removeMember(bob.identity.publicKey);

@@ -1,19 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomBytes } from '@trame/crypto';
 import { EncryptedCache, MemoryCache, PersistentHeadStore, Role, SpaceSession, newDocId } from '@trame/sync';
-import { openDoc, person, startTestRelay, text, waitFor, WS, type TestRelay } from './harness.js';
+import { openDoc, person, text, waitFor, WS, e2eScope } from './harness.js';
 
-let relay: TestRelay | null = null;
-const closers: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) c();
-  await relay?.cleanup();
-  relay = null;
-});
+const scope = e2eScope();
+const closers = scope.closers;
 
 describe('encrypted local cache: open and edit offline, sync when back', () => {
   it('reopens a document without the relay, keeps offline edits across a reload, and delivers them once', async () => {
-    relay = await startTestRelay();
+    const relay = await scope.start();
     const alice = person('Alice');
     const bob = person('Bob');
     const device = new MemoryCache(); // what IndexedDB holds in a browser
@@ -60,7 +55,12 @@ describe('encrypted local cache: open and edit offline, sync when back', () => {
     closers.push(() => doc.destroy());
     await doc.whenSynced();
     await doc.whenSaved();
-    const bobSpace = await SpaceSession.open({ relayUrl: relay.url, identity: bob.identity, WebSocketImpl: WS, spaceId });
+    const bobSpace = await SpaceSession.open({
+      relayUrl: relay.url,
+      identity: bob.identity,
+      WebSocketImpl: WS,
+      spaceId,
+    });
     closers.push(() => bobSpace.close());
     const b = openDoc(bobSpace, bob, docId);
     closers.push(() => b.destroy());

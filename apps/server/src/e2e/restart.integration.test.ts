@@ -1,14 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Role, newDocId, type DocumentSession } from '@trame/sync';
-import { createSpace, openDoc, openSpace, person, startTestRelay, text, waitFor, type TestRelay } from './harness.js';
+import { createSpace, openDoc, openSpace, person, text, waitFor, e2eScope } from './harness.js';
 
-let relay: TestRelay | null = null;
-const closers: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) c();
-  await relay?.cleanup();
-  relay = null;
-});
+const scope = e2eScope();
+const closers = scope.closers;
 
 function occurrences(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
@@ -16,7 +11,7 @@ function occurrences(haystack: string, needle: string): number {
 
 describe('relay restart mid-edit (issue test 3)', () => {
   it('loses nothing acknowledged, reconnects, and delivers offline edits exactly once', async () => {
-    relay = await startTestRelay();
+    const relay = await scope.start();
     const alice = person('Alice');
     const bob = person('Bob');
     const spaceA = await createSpace(relay.url, alice);
@@ -27,7 +22,10 @@ describe('relay restart mid-edit (issue test 3)', () => {
     const docId = newDocId();
     const a: DocumentSession = openDoc(spaceA, alice, docId, { compaction: { afterUpdates: 20, afterBytes: 1 << 20 } });
     const b: DocumentSession = openDoc(spaceB, bob, docId);
-    closers.push(() => a.destroy(), () => b.destroy());
+    closers.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    );
     await Promise.all([a.whenSynced(), b.whenSynced()]);
 
     const acked: string[] = [];
@@ -54,7 +52,11 @@ describe('relay restart mid-edit (issue test 3)', () => {
     // Phase 3: offline edits on both sides.
     for (let i = 50; i < 60; i++) type(i % 2 ? b : a, `[${i % 2 ? 'b' : 'a'}${i}]`);
     await relay.restart();
-    await waitFor(() => a.status === 'saved' && b.status === 'saved' && text(a) === text(b), 'reconnect and converge', 30_000);
+    await waitFor(
+      () => a.status === 'saved' && b.status === 'saved' && text(a) === text(b),
+      'reconnect and converge',
+      30_000,
+    );
     const all = [...acked, ...typed];
     for (const token of all) expect(occurrences(text(a), token), token).toBe(1);
     // And it is the relay's durable state: a fresh session reads the same text.

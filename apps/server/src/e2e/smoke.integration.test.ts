@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Role, newDocId, type DocumentSession, type SpaceSession } from '@trame/sync';
-import { createSpace, openDoc, openSpace, person, startTestRelay, text, waitFor, type TestRelay } from './harness.js';
+import { createSpace, openDoc, openSpace, person, text, waitFor, e2eScope } from './harness.js';
 
-let relay: TestRelay | null = null;
-const closers: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) c();
-  await relay?.cleanup();
-  relay = null;
-});
+const scope = e2eScope();
+const closers = scope.closers;
 
 describe('smoke', () => {
   it('two members co-edit one encrypted document through the relay', async () => {
-    relay = await startTestRelay();
+    const relay = await scope.start();
     const alice = person('Alice');
     const bob = person('Bob');
     const spaceA: SpaceSession = await createSpace(relay.url, alice);
@@ -23,7 +18,10 @@ describe('smoke', () => {
     const docId = newDocId();
     const a: DocumentSession = openDoc(spaceA, alice, docId);
     const b: DocumentSession = openDoc(spaceB, bob, docId);
-    closers.push(() => a.destroy(), () => b.destroy());
+    closers.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    );
     await Promise.all([a.whenSynced(), b.whenSynced()]);
     a.doc.getText('t').insert(0, 'Bonjour ');
     b.doc.getText('t').insert(0, 'Salut ');

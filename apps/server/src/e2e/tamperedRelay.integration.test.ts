@@ -6,15 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { encodeUpdateHeader, FrameKind, type AckFrame } from '@trame/protocol';
 import { sealContentFrame } from '@trame/crypto';
 import { Role, newDocId, type DocumentSession } from '@trame/sync';
-import { collectErrors, createSpace, openDoc, openSpace, person, rogue, startTestRelay, text, waitFor, type TestRelay } from './harness.js';
+import { collectErrors, createSpace, openDoc, openSpace, person, rogue, text, waitFor, e2eScope } from './harness.js';
 
-let relay: TestRelay | null = null;
-const closers: Array<() => void> = [];
+const scope = e2eScope();
+const closers = scope.closers;
 const tmp: string[] = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) c();
-  await relay?.cleanup();
-  relay = null;
+afterEach(() => {
   for (const d of tmp.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -32,7 +29,7 @@ async function typeWords(s: DocumentSession, n: number, prefix: string): Promise
 
 describe('a relay that lies is detected (issue test 6, R40-R43)', () => {
   it('R42: serving an older snapshot than the client has seen is ROLLBACK_DETECTED', async () => {
-    relay = await startTestRelay();
+    const relay = await scope.start();
     const alice = person('Alice');
     const space = await createSpace(relay.url, alice);
     closers.push(() => space.close());
@@ -71,7 +68,7 @@ describe('a relay that lies is detected (issue test 6, R40-R43)', () => {
   });
 
   it('R41: an update dropped from the middle of the tail is MISSING_UPDATES', async () => {
-    relay = await startTestRelay();
+    const relay = await scope.start();
     const alice = person('Alice');
     const bob = person('Bob');
     const space = await createSpace(relay.url, alice);
@@ -100,7 +97,7 @@ describe('a relay that lies is detected (issue test 6, R40-R43)', () => {
   });
 
   it('R40: an update with a forged signature is refused by the other clients', async () => {
-    relay = await startTestRelay();
+    const relay = await scope.start();
     const alice = person('Alice');
     const mallory = person('Mallory');
     const space = await createSpace(relay.url, alice);
