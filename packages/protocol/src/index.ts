@@ -24,6 +24,7 @@ export { ZERO_ID, ZERO_HASH } from './frames/zero.js';
 export {
   encodeHello,
   encodeChallenge,
+  encodeDurable,
   encodeAuth,
   encodeReady,
   encodeAck,
@@ -45,6 +46,7 @@ export type {
   Frame,
   HelloFrame,
   ChallengeFrame,
+  DurableFrame,
   AuthFrame,
   ReadyFrame,
   MembershipFields,

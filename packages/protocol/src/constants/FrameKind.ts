@@ -13,6 +13,7 @@ export const FrameKind = {
   Ephemeral: 0x13,
   Ack: 0x20,
   Error: 0x21,
+  Durable: 0x22,
 } as const;
 
 export type FrameKind = (typeof FrameKind)[keyof typeof FrameKind];

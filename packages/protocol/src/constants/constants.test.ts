@@ -33,6 +33,7 @@ describe('protocol constants', () => {
       Ephemeral: 0x13,
       Ack: 0x20,
       Error: 0x21,
+      Durable: 0x22,
     });
   });
 

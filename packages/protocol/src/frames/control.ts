@@ -55,6 +55,11 @@ export function encodeAck(a: Omit<AckFrame, 'kind' | 'raw'>): Uint8Array {
     .finish();
 }
 
+/** DURABLE: 2 bytes (docs/PROTOCOL.md §3.11). */
+export function encodeDurable(): Uint8Array {
+  return start(FrameKind.Durable).finish();
+}
+
 /** ERROR frame; the message is a short English hint for logs, never content. */
 export function encodeError(
   e: Partial<Omit<ErrorFrame, 'kind' | 'raw' | 'code'>> & { code: number },

@@ -201,6 +201,10 @@ export function decodeFrame(raw: Uint8Array): Frame {
       const parts = readContent(r, raw, r.offset);
       return { kind, spaceId, docId, epoch, author, sequence, ...parts };
     }
+    case FrameKind.Durable: {
+      r.end();
+      return { kind, raw };
+    }
     case FrameKind.Ack: {
       const ackedKind = r.u8('ackedKind');
       const ref = r.take(ID_BYTES, 'ref');

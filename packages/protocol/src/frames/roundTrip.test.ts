@@ -27,7 +27,7 @@ import {
   encodeSnapshotHeader,
   encodeUpdateHeader,
 } from './content.js';
-import { encodeAck, encodeAuth, encodeChallenge, encodeError, encodeHello, encodeReady } from './control.js';
+import { encodeAck, encodeAuth, encodeChallenge, encodeDurable, encodeError, encodeHello, encodeReady } from './control.js';
 import { decodeFrame } from './decodeFrame.js';
 import { ZERO_ID } from './zero.js';
 
@@ -202,6 +202,15 @@ describe('ACK (§3.9, 32 bytes)', () => {
     expect(f.ackedKind).toBe(FrameKind.Membership);
     expectBytes(f.ref, ZERO_ID);
     expect(f.number).toBe(0);
+  });
+});
+
+describe('DURABLE (§3.11, 2 bytes)', () => {
+  it('R47: is the version and kind only, and refuses trailing bytes (R2)', () => {
+    const raw = encodeDurable();
+    expect([...raw]).toEqual([1, 0x22]);
+    expect(decodeAs(raw, FrameKind.Durable).raw).toBe(raw);
+    expect(() => decodeFrame(new Uint8Array([1, 0x22, 0]))).toThrow(expect.objectContaining({ code: 'MALFORMED_FRAME' }));
   });
 });
 

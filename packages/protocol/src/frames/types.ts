@@ -152,6 +152,15 @@ export interface AckFrame {
   raw: Uint8Array;
 }
 
+/**
+ * Every UPDATE and SNAPSHOT the relay sent on this connection before this frame is durable
+ * (R47): a client records heads (R42) only up to here.
+ */
+export interface DurableFrame {
+  kind: typeof FrameKind.Durable;
+  raw: Uint8Array;
+}
+
 export interface ErrorFrame {
   kind: typeof FrameKind.Error;
   code: number;
@@ -175,4 +184,5 @@ export type Frame =
   | SnapshotFrame
   | EphemeralFrame
   | AckFrame
-  | ErrorFrame;
+  | ErrorFrame
+  | DurableFrame;

@@ -132,6 +132,11 @@ export class Connection implements Peer {
     else this.send(frame.raw);
   }
 
+  /** R47: sent only on a connection that is live; a loading one gets its own after READY. */
+  sendDurable(raw: Uint8Array): void {
+    if (this.phase === 'open' && !this.queued) this.send(raw);
+  }
+
   /** Starts queueing live frames; call before reading the initial state (R13). */
   startQueueing(): void {
     this.queued = [];

@@ -15,8 +15,21 @@ export async function handleSnapshot(conn: Connection, frame: SnapshotFrame): Pr
   await writeAndDeliver(
     conn,
     (tx) => acceptSnapshot(tx, frame),
-    (result) => {
-      conn.send(
+    {
+      forward: (result) => {
+        if (result.verdict === 'duplicate') return false;
+        conn.log('info', 'snapshot.accepted', { height: frame.height, bytes: frame.raw.length });
+        const live: LiveFrame = {
+          kind: 'snapshot',
+          snapshotId: toHex(frame.snapshotId),
+          height: frame.height,
+          raw: frame.raw,
+        };
+        ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
+        return true;
+      },
+      ack: (result) =>
+        conn.send(
         encodeAck({
           ackedKind: FrameKind.Snapshot,
           ref: frame.snapshotId,
@@ -25,16 +38,7 @@ export async function handleSnapshot(conn: Connection, frame: SnapshotFrame): Pr
           tailBytes: result.head.tailBytes,
           duplicate: result.verdict === 'duplicate',
         }),
-      );
-      if (result.verdict === 'duplicate') return;
-      conn.log('info', 'snapshot.accepted', { height: frame.height, bytes: frame.raw.length });
-      const live: LiveFrame = {
-        kind: 'snapshot',
-        snapshotId: toHex(frame.snapshotId),
-        height: frame.height,
-        raw: frame.raw,
-      };
-      ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
+      ),
     },
   );
 }

@@ -7,8 +7,8 @@ import { writeAndDeliver } from './writeAndDeliver.js';
 
 /**
  * R20-R23, R27: check and store in one document transaction, inside the document's queue;
- * ACK only after the commit (R14), then forward the frame unchanged to the document's other
- * connections, so they receive frames in acceptance order.
+ * forward the frame unchanged to the document's other connections at COMMIT, so they receive
+ * frames in acceptance order, and ACK only once it is durable (R14, R47).
  */
 export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promise<void> {
   const { ctx } = conn;
@@ -19,8 +19,21 @@ export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promis
   await writeAndDeliver(
     conn,
     (tx) => acceptUpdate(tx, frame),
-    (result) => {
-      conn.send(
+    {
+      forward: (result) => {
+        if (result.verdict === 'duplicate') return false;
+        const live: LiveFrame = {
+          kind: 'update',
+          snapshotId: toHex(frame.snapshotId),
+          author: conn.identityKey,
+          clock: frame.clock,
+          raw: frame.raw,
+        };
+        ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
+        return true;
+      },
+      ack: (result) =>
+        conn.send(
         encodeAck({
           ackedKind: FrameKind.Update,
           ref: frame.snapshotId,
@@ -29,16 +42,7 @@ export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promis
           tailBytes: result.head.tailBytes,
           duplicate: result.verdict === 'duplicate',
         }),
-      );
-      if (result.verdict === 'duplicate') return;
-      const live: LiveFrame = {
-        kind: 'update',
-        snapshotId: toHex(frame.snapshotId),
-        author: conn.identityKey,
-        clock: frame.clock,
-        raw: frame.raw,
-      };
-      ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
+      ),
     },
   );
 }

@@ -86,6 +86,8 @@ export async function openSession(conn: Connection): Promise<void> {
   });
   if (conn.isClosed()) return;
   conn.phase = 'open';
+  // R47: a state read while nothing of the document waits for its sync is durable as served.
+  if (!conn.spaceLevel && ctx.durability.isDurable(`${conn.spaceKey}/${conn.docKey!}`)) conn.send(ctx.durability.frame);
   conn.log('info', 'connection.ready', {
     role: state.access.role,
     entries: state.membership.length,

@@ -2,25 +2,50 @@ import { writeDocument } from '../documents/writeDocument.js';
 import type { DocumentTransaction } from '../storage/RelayStorage.js';
 import type { Connection } from './Connection.js';
 
+/** What to do with a document write's result: forward it at COMMIT, acknowledge it once durable. */
+export interface DeliverySteps<T> {
+  /**
+   * R27: runs right after COMMIT, inside the document's queue, so other connections receive
+   * frames in commit order without waiting for the disk. Returns whether a frame went out.
+   */
+  forward(result: T): boolean;
+  /** R14: runs once the write is durable, in commit order. */
+  ack(result: T): void;
+}
+
 /**
- * Runs one document write in the document's queue and then `deliver` (ACK, forward) once the
- * write is durable (R14, R27). With a pipelined storage (ADR 0002) the write queue moves on to
- * the document's next frame while this one is synced; the delivery queue keeps acceptance order.
+ * Runs one document write in the document's queue, forwards what it accepted at COMMIT and
+ * acknowledges it once durable (R14, R27, R47). With a pipelined storage (ADR 0002) the write
+ * queue moves on to the document's next frame while this one is synced; the delivery queue
+ * keeps ACKs in acceptance order, and {@link DurabilityNotice} tells the other connections
+ * when what they were forwarded is durable.
  */
 export async function writeAndDeliver<T>(
   conn: Connection,
   write: (tx: DocumentTransaction) => Promise<T>,
-  deliver: (result: T) => void,
+  steps: DeliverySteps<T>,
 ): Promise<void> {
   const { ctx, target } = conn;
   const key = `${conn.spaceKey}/${conn.docKey!}`;
   const pending = await ctx.documentQueue.run(key, async () => {
     const { value, durable } = await writeDocument(ctx.storage, target.spaceId, target.docId, write);
     if (!durable) {
-      deliver(value);
+      if (steps.forward(value)) ctx.durability.delivered(key);
+      steps.ack(value);
       return null;
     }
-    return { done: ctx.deliveryQueue.run(key, () => durable.then(() => deliver(value))) };
+    // Counted before it goes out, so that no DURABLE can claim it before its sync returned.
+    ctx.durability.forwarded(key);
+    steps.forward(value);
+    // A failed sync leaves the count up: no DURABLE will ever cover that frame.
+    return {
+      done: ctx.deliveryQueue.run(key, () =>
+        durable.then(() => {
+          steps.ack(value);
+          ctx.durability.synced(key);
+        }),
+      ),
+    };
   });
   if (pending) await pending.done;
 }

@@ -13,6 +13,8 @@ export interface FanoutHost {
   /** Runs `task` in the space's membership queue. */
   inSpaceQueue<T>(spaceKey: string, task: () => Promise<T>): Promise<T>;
   readonly logger: Logger;
+  /** Document frames that were durable before they were published went out (R47). */
+  durableDelivered?(spaceKey: string, docKey: string): void;
 }
 
 /** Health of the fan-out, shown by `GET /health`. */

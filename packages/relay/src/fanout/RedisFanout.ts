@@ -324,6 +324,8 @@ export class RedisFanout implements Fanout {
 
   private deliverToDocument(spaceKey: string, docKey: string, entry: SequencedEntry): void {
     for (const peer of this.h.documentPeers(spaceKey, docKey)) if (peer !== entry.origin) peer.deliver(entry.frame);
+    // Committed in PostgreSQL before it was published: durable already (R47).
+    this.h.durableDelivered?.(spaceKey, docKey);
   }
 
   private deliverToSpace(spaceKey: string, entry: SequencedEntry): void {

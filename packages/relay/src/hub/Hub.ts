@@ -44,10 +44,17 @@ export class Hub<P extends Peer> {
     return [...(this.spaces.get(spaceKey) ?? [])];
   }
 
+  /** The live set of a document's connections by room key (`space/doc`): do not modify. */
+  documentRoom(roomKey: string): ReadonlySet<P> {
+    return this.documents.get(roomKey) ?? EMPTY;
+  }
+
   documentPeers(spaceKey: string, docKey: string): P[] {
     return [...(this.documents.get(roomKey(spaceKey, docKey)) ?? [])];
   }
 }
+
+const EMPTY: ReadonlySet<never> = new Set();
 
 function roomKey(spaceKey: string, docKey: string): string {
   return `${spaceKey}/${docKey}`;

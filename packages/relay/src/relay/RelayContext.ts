@@ -1,5 +1,6 @@
 import type { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import type { Connection } from '../connection/Connection.js';
+import type { DurabilityNotice } from '../documents/DurabilityNotice.js';
 import type { Fanout } from '../fanout/Fanout.js';
 import type { Hub } from '../hub/Hub.js';
 import type { Logger } from '../logging/Logger.js';
@@ -21,6 +22,8 @@ export interface RelayContext {
    * pipelines writes (the document's write queue has moved on by then).
    */
   readonly deliveryQueue: KeyedSerialQueue;
+  /** Tells each document's connections when what they were forwarded is durable (R47). */
+  readonly durability: DurabilityNotice;
   /** Serializes membership writes and broadcasts per space (key: space hex). */
   readonly spaceQueue: KeyedSerialQueue;
   /** Wall clock in ms (invite expiry, R35). */

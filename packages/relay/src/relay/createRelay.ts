@@ -6,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode } from '@trame/protocol';
 import { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import { Connection } from '../connection/Connection.js';
+import { DurabilityNotice } from '../documents/DurabilityNotice.js';
 import type { Fanout } from '../fanout/Fanout.js';
 import { InProcessFanout } from '../fanout/InProcessFanout.js';
 import { isRelayPath } from '../http/isRelayPath.js';
@@ -92,6 +93,7 @@ export function createRelay(options: RelayOptions): Relay {
     fanout,
     documentQueue: new KeyedSerialQueue(),
     deliveryQueue: new KeyedSerialQueue(),
+    durability: new DurabilityNotice((roomKey) => hub.documentRoom(roomKey)),
     spaceQueue: new KeyedSerialQueue(),
     now: options.now ?? Date.now,
     track(work) {
@@ -106,6 +108,7 @@ export function createRelay(options: RelayOptions): Relay {
     inDocumentQueue: (spaceKey, docKey, task) => ctx.documentQueue.run(`${spaceKey}/${docKey}`, task),
     inSpaceQueue: (spaceKey, task) => ctx.spaceQueue.run(spaceKey, task),
     logger,
+    durableDelivered: (spaceKey, docKey) => ctx.durability.delivered(`${spaceKey}/${docKey}`),
   });
 
   const websocketServer = new WebSocketServer({
@@ -190,6 +193,7 @@ export function createRelay(options: RelayOptions): Relay {
     await ctx.documentQueue.idle();
     await ctx.deliveryQueue.idle();
     await ctx.spaceQueue.idle();
+    ctx.durability.close();
     s?.closeAllConnections();
     await serverClosed;
     websocketServer.close();

@@ -41,6 +41,13 @@ type FrameOf<K extends Frame['kind']> = Extract<Frame, { kind: K }>;
  */
 export class TestClient {
   private readonly inbox: Frame[] = [];
+  /** Frames other than DURABLE received so far. */
+  private received = 0;
+  /**
+   * R47: DURABLE frames are kept out of the inbox (tests read content, ACK and ERROR frames in
+   * order); each entry is how many other frames had arrived before that DURABLE.
+   */
+  readonly durableAfter: number[] = [];
   private waiter: (() => void) | null = null;
   /** Resolves with the close code and reason once the socket is closed. */
   readonly closed: Promise<{ code: number; reason: string }>;
@@ -50,7 +57,12 @@ export class TestClient {
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (!isBinary) throw new Error('the relay sent a text message');
-      this.inbox.push(decodeFrame(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+      const frame = decodeFrame(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      if (frame.kind === FrameKind.Durable) this.durableAfter.push(this.received);
+      else {
+        this.received += 1;
+        this.inbox.push(frame);
+      }
       this.wake();
     });
     this.closed = new Promise((resolve) => {
@@ -91,6 +103,29 @@ export class TestClient {
   /** Frames received and not yet read. */
   get pending(): number {
     return this.inbox.length;
+  }
+
+  /** Frames other than DURABLE received so far (read or not). */
+  get receivedCount(): number {
+    return this.received;
+  }
+
+  /** Waits until a DURABLE arrived after at least `frames` other frames (R47). */
+  async waitDurable(frames = this.received, timeoutMs = 3000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.durableAfter.some((n) => n >= frames)) {
+      if (this.closeInfo) throw new Error(`socket closed (${this.closeInfo.code}) while waiting for DURABLE`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('timed out waiting for DURABLE');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiter = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.waiter = null;
+    }
   }
 
   /** The next frame, waiting up to `timeoutMs`. */

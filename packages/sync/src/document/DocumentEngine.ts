@@ -297,6 +297,9 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
         return;
       case FrameKind.Ack:
         return this.onAck(f);
+      case FrameKind.Durable:
+        // R47: what the relay sent before this is durable; only now may it bound a rollback (R42).
+        return this.saveHeads();
       case FrameKind.Error:
         return this.onError(f);
       default:
@@ -402,7 +405,6 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
       }
       Y.applyUpdate(this.shadow, plain, REMOTE);
     }
-    this.saveHeads();
     this.resolveInflightAfterLoad(snapshot);
     this.loaded = true;
     this.transport?.markOpen();
@@ -440,6 +442,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
   }
 
   private onRemoteUpdate(f: UpdateFrame): void {
+    this.adoptIfBuiltOnOwnSnapshot(f.snapshotId);
     const author = toHex(f.author);
     const currentId = this.current?.id ?? ZERO_ID;
     if (!bytesEqual(f.snapshotId, currentId)) {
@@ -457,7 +460,6 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
       return this.resync();
     }
     this.clocks.set(author, f.clock);
-    this.saveHeads();
     let plain: Uint8Array;
     try {
       plain = this.open(f);
@@ -471,6 +473,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
   }
 
   private onRemoteSnapshot(f: SnapshotFrame): void {
+    this.adoptIfBuiltOnOwnSnapshot(f.parentId);
     const cur = this.current;
     if (cur && bytesEqual(f.snapshotId, cur.id)) return;
     const parentOk = cur ? bytesEqual(f.parentId, cur.id) : isZero(f.parentId);
@@ -491,7 +494,6 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
     Y.applyUpdate(this.shadow, plain, REMOTE);
     this.current = { id: f.snapshotId.slice(), height: f.height, proof: f.proof.slice(), frameHash: sha256(f.raw) };
     this.clocks = new Map();
-    this.saveHeads();
     this.transport?.deliver(syncMessage(SYNC_UPDATE, plain));
     if (this.inflight?.kind === 'update' && this.staleInflight) this.rebaseInflight();
   }
@@ -533,18 +535,34 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
     if (f.kind === 'update' && a.ackedKind === FrameKind.Update && bytesEqual(a.ref, f.snapshotId) && a.number === f.clock) {
       this.inflight = null;
       this.staleInflight = false;
-      if ((this.clocks.get(this.meHex) ?? 0) < f.clock) this.clocks.set(this.meHex, f.clock);
-      this.saveHeads();
+      // R47: frames are forwarded at COMMIT and ACKs wait for the sync, so a snapshot built on
+      // this update may have arrived first; the clock then belongs to the old snapshot.
+      const onCurrent = bytesEqual(f.snapshotId, this.current?.id ?? ZERO_ID);
+      if (onCurrent && (this.clocks.get(this.meHex) ?? 0) < f.clock) this.clocks.set(this.meHex, f.clock);
       if (this.pending.length === 0 && this.overCompactionBound(a.tailCount, a.tailBytes)) this.publishSnapshot([]);
       else this.flush();
     } else if (f.kind === 'snapshot' && a.ackedKind === FrameKind.Snapshot && bytesEqual(a.ref, f.head.id)) {
       this.inflight = null;
-      this.current = f.head;
-      this.clocks = new Map();
-      this.saveHeads();
+      this.adoptOwnSnapshot(f.head);
       this.flush();
     }
     this.updateStatus();
+  }
+
+  /**
+   * Our SNAPSHOT is the document's latest: its ACK came, or (R47: forwards do not wait for
+   * the sync, ACKs do) another writer's frame built on it arrived first.
+   */
+  private adoptOwnSnapshot(head: SnapshotHead): void {
+    if (this.current && bytesEqual(this.current.id, head.id)) return;
+    this.current = head;
+    this.clocks = new Map();
+  }
+
+  /** Adopts our in-flight snapshot when a live frame shows the relay accepted it (R47). */
+  private adoptIfBuiltOnOwnSnapshot(snapshotId: Uint8Array): void {
+    const f = this.inflight;
+    if (f?.kind === 'snapshot' && bytesEqual(f.head.id, snapshotId)) this.adoptOwnSnapshot(f.head);
   }
 
   private onError(e: ErrorFrame): void {
