@@ -21,6 +21,7 @@ import { encodeRejection } from './encodeRejection.js';
 import { filterQueuedFrames, type InitialPosition } from './filterQueuedFrames.js';
 import { frameRef, rawFrameRef, type FrameRef } from './FrameRef.js';
 import { handleFrame } from './handleFrame.js';
+import type { Corkable } from './WriteCoalescer.js';
 
 /**
  * PROTOCOL.md §5: `hello` → (CHALLENGE sent) `auth` → (AUTH verified) `loading` → `open`, or
@@ -119,11 +120,37 @@ export class Connection implements Peer {
   /** Sends one frame, dropping the client if it does not read fast enough (R15). */
   send(bytes: Uint8Array): void {
     if (this.phase === 'closed' || this.ws.readyState !== WebSocket.OPEN) return;
+    // ws keeps its net.Socket in `_socket`; without it (another ws version) frames go one by one.
+    const socket = (this.ws as unknown as { _socket?: Corkable })._socket;
+    if (socket) this.ctx.writes.hold(socket);
     this.ws.send(bytes);
     if (this.ws.bufferedAmount > this.ctx.limits.maxSendBufferBytes) {
       this.log('warn', 'connection.slow_reader', { buffered: this.ws.bufferedAmount });
       this.close(CloseCode.SlowReader, 'SLOW_READER');
     }
+  }
+
+  /**
+   * Sends one frame of the initial state, waiting while the socket holds more than a
+   * quarter of the send-buffer limit: a long tail (tens of MB) is streamed at the pace the
+   * client reads it instead of tripping the slow-reader limit meant for live frames (R15).
+   */
+  async sendInitial(bytes: Uint8Array): Promise<void> {
+    if (this.phase === 'closed' || this.ws.readyState !== WebSocket.OPEN) return;
+    const socket = (this.ws as unknown as { _socket?: Corkable & NodeJS.EventEmitter })._socket;
+    if (socket) this.ctx.writes.hold(socket);
+    this.ws.send(bytes);
+    if (!socket || this.ws.bufferedAmount <= this.ctx.limits.maxSendBufferBytes / 4) return;
+    this.ctx.writes.release();
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        socket.off('drain', done);
+        socket.off('close', done);
+        resolve();
+      };
+      socket.on('drain', done);
+      socket.on('close', done);
+    });
   }
 
   /** A frame accepted from another connection: sent now, or queued while loading (R13). */

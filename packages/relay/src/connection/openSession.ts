@@ -65,9 +65,10 @@ export async function openSession(conn: Connection): Promise<void> {
     throw new TrameError('NOT_A_MEMBER', 'not a member of the space');
   }
 
-  for (const entry of state.membership) conn.send(entry);
-  if (state.snapshot) conn.send(state.snapshot);
-  for (const update of state.tail) conn.send(update);
+  for (const entry of state.membership) await conn.sendInitial(entry);
+  if (state.snapshot) await conn.sendInitial(state.snapshot);
+  for (const update of state.tail) await conn.sendInitial(update);
+  if (conn.isClosed()) return;
   conn.send(
     encodeReady({
       role: state.access.role,

@@ -1,5 +1,6 @@
 import type { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import type { Connection } from '../connection/Connection.js';
+import type { WriteCoalescer } from '../connection/WriteCoalescer.js';
 import type { DurabilityNotice } from '../documents/DurabilityNotice.js';
 import type { Fanout } from '../fanout/Fanout.js';
 import type { Hub } from '../hub/Hub.js';
@@ -22,6 +23,8 @@ export interface RelayContext {
    * pipelines writes (the document's write queue has moved on by then).
    */
   readonly deliveryQueue: KeyedSerialQueue;
+  /** Batches each socket's writes of one event-loop turn into one system call. */
+  readonly writes: WriteCoalescer;
   /** Tells each document's connections when what they were forwarded is durable (R47). */
   readonly durability: DurabilityNotice;
   /** Serializes membership writes and broadcasts per space (key: space hex). */

@@ -7,6 +7,7 @@ import { CloseCode } from '@trame/protocol';
 import { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import { Connection } from '../connection/Connection.js';
 import { DurabilityNotice } from '../documents/DurabilityNotice.js';
+import { WriteCoalescer } from '../connection/WriteCoalescer.js';
 import type { Fanout } from '../fanout/Fanout.js';
 import { InProcessFanout } from '../fanout/InProcessFanout.js';
 import { isRelayPath } from '../http/isRelayPath.js';
@@ -93,6 +94,7 @@ export function createRelay(options: RelayOptions): Relay {
     fanout,
     documentQueue: new KeyedSerialQueue(),
     deliveryQueue: new KeyedSerialQueue(),
+    writes: new WriteCoalescer(),
     durability: new DurabilityNotice((roomKey) => hub.documentRoom(roomKey)),
     spaceQueue: new KeyedSerialQueue(),
     now: options.now ?? Date.now,
