@@ -103,7 +103,7 @@ describe('authSigningInput (R10)', () => {
       knownSnapshotId: rand(16),
     });
     const input = authSigningInput(nonce, helloRaw);
-    expect(input.length).toBe(14 + 32 + 87);
+    expect(input.length).toBe(14 + 32 + 91);
     expectBytes(input.subarray(0, 14), ascii('trame/v1/auth\0'));
     expectBytes(input.subarray(14, 46), nonce);
     expectBytes(input.subarray(46), helloRaw);
@@ -111,7 +111,7 @@ describe('authSigningInput (R10)', () => {
 
   it('R10: binds the HELLO: another HELLO or nonce gives another input', () => {
     const nonce = rand(32);
-    const a = rand(87);
+    const a = rand(91);
     const b = a.slice();
     b[2] = b[2]! ^ 1;
     expect(Buffer.from(authSigningInput(nonce, a)).equals(Buffer.from(authSigningInput(nonce, b)))).toBe(false);

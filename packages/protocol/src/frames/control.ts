@@ -13,8 +13,10 @@ function start(kind: number): ByteWriter {
   return new ByteWriter(96).u8(PROTOCOL_VERSION).u8(kind);
 }
 
-/** HELLO: 87 bytes (docs/PROTOCOL.md §3.1). */
-export function encodeHello(h: Omit<HelloFrame, 'kind' | 'raw'>): Uint8Array {
+/** HELLO: 91 bytes (docs/PROTOCOL.md §3.1). `knownTailCount` defaults to 0 (send the whole tail). */
+export function encodeHello(
+  h: Omit<HelloFrame, 'kind' | 'raw' | 'knownTailCount'> & { knownTailCount?: number },
+): Uint8Array {
   return start(FrameKind.Hello)
     .u8(h.create ? 1 : 0)
     .fixed(h.spaceId, ID_BYTES)
@@ -22,6 +24,7 @@ export function encodeHello(h: Omit<HelloFrame, 'kind' | 'raw'>): Uint8Array {
     .fixed(h.identity, PUBLIC_KEY_BYTES)
     .u32(h.knownMembershipSeq < 0 ? NONE : h.knownMembershipSeq)
     .fixed(h.knownSnapshotId, ID_BYTES)
+    .u32(h.knownTailCount ?? 0)
     .finish();
 }
 

@@ -80,6 +80,7 @@ export function decodeFrame(raw: Uint8Array): Frame {
       const identity = r.take(PUBLIC_KEY_BYTES, 'identity');
       const seq = r.u32('knownMembershipSeq');
       const knownSnapshotId = r.take(ID_BYTES, 'knownSnapshotId');
+      const knownTailCount = r.u32('knownTailCount');
       r.end();
       return {
         kind,
@@ -89,6 +90,7 @@ export function decodeFrame(raw: Uint8Array): Frame {
         identity,
         knownMembershipSeq: seq === NONE ? -1 : seq,
         knownSnapshotId,
+        knownTailCount,
         raw,
       };
     }

@@ -31,7 +31,7 @@ import { encodeAck, encodeAuth, encodeChallenge, encodeDurable, encodeError, enc
 import { decodeFrame } from './decodeFrame.js';
 import { ZERO_ID } from './zero.js';
 
-describe('HELLO (§3.1, 87 bytes)', () => {
+describe('HELLO (§3.1, 91 bytes)', () => {
   const hello = {
     create: true,
     spaceId: rand(16),
@@ -39,6 +39,7 @@ describe('HELLO (§3.1, 87 bytes)', () => {
     identity: rand(32),
     knownMembershipSeq: 0x01020304,
     knownSnapshotId: rand(16),
+    knownTailCount: 0x0a0b0c0d,
   };
 
   it('round-trips every field', () => {
@@ -50,12 +51,13 @@ describe('HELLO (§3.1, 87 bytes)', () => {
     expectBytes(f.identity, hello.identity);
     expect(f.knownMembershipSeq).toBe(0x01020304);
     expectBytes(f.knownSnapshotId, hello.knownSnapshotId);
+    expect(f.knownTailCount).toBe(0x0a0b0c0d);
     expect(f.raw).toBe(raw);
   });
 
   it('places every field at the offsets of the table', () => {
     const raw = encodeHello(hello);
-    expect(raw.length).toBe(87);
+    expect(raw.length).toBe(91);
     expect(raw[0]).toBe(1);
     expect(raw[1]).toBe(0x01);
     expect(raw[2]).toBe(1);
@@ -64,6 +66,12 @@ describe('HELLO (§3.1, 87 bytes)', () => {
     expectBytes(raw.subarray(35, 67), hello.identity);
     expect(u32At(raw, 67)).toBe(0x01020304);
     expectBytes(raw.subarray(71, 87), hello.knownSnapshotId);
+    expect(u32At(raw, 87)).toBe(0x0a0b0c0d);
+  });
+
+  it('R48: knownTailCount defaults to 0 (the whole tail)', () => {
+    const { knownTailCount: _omitted, ...rest } = hello;
+    expect(decodeAs(encodeHello(rest), FrameKind.Hello).knownTailCount).toBe(0);
   });
 
   it('encodes create=false as flags 0 and knownMembershipSeq -1 as 0xFFFFFFFF', () => {

@@ -14,6 +14,11 @@ export interface HelloFrame {
   knownMembershipSeq: number;
   /** Latest snapshot the client already holds (zeros: none); the relay then skips resending it. */
   knownSnapshotId: Uint8Array;
+  /**
+   * How many updates of `knownSnapshotId`'s tail the client holds, counted from the first
+   * (R48): the relay then skips that many when the snapshot is still the latest.
+   */
+  knownTailCount: number;
   raw: Uint8Array;
 }
 

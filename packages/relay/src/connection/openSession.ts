@@ -1,4 +1,4 @@
-import { CloseCode, encodeReady, FrameKind, isTrameError, Role, TrameError, ZERO_ID } from '@trame/protocol';
+import { bytesEqual, CloseCode, encodeReady, FrameKind, isTrameError, Role, TrameError, ZERO_ID } from '@trame/protocol';
 import { canConnect } from '../space/canConnect.js';
 import type { InitialState, SpaceAccess } from '../storage/RelayStorage.js';
 import type { Connection } from './Connection.js';
@@ -67,7 +67,15 @@ export async function openSession(conn: Connection): Promise<void> {
 
   for (const entry of state.membership) await conn.sendInitial(entry);
   if (state.snapshot) await conn.sendInitial(state.snapshot);
-  for (const update of state.tail) await conn.sendInitial(update);
+  // R48: a client that holds the latest snapshot and the first k updates of its tail (a
+  // reconnect) gets only the rest; READY still reports the whole tail.
+  const skip =
+    !state.snapshot &&
+    bytesEqual(hello.knownSnapshotId, state.head.snapshotId) &&
+    hello.knownTailCount <= state.head.tailCount
+      ? hello.knownTailCount
+      : 0;
+  for (let i = skip; i < state.tail.length; i++) await conn.sendInitial(state.tail[i]!);
   if (conn.isClosed()) return;
   conn.send(
     encodeReady({
@@ -95,5 +103,6 @@ export async function openSession(conn: Connection): Promise<void> {
     snapshotSent: state.snapshot !== null,
     tailCount: state.head.tailCount,
     tailBytes: state.head.tailBytes,
+    tailSkipped: skip,
   });
 }

@@ -482,6 +482,17 @@ describe('forwarding and initial state', () => {
     expect(known.frames.map((fr) => fr.kind)).toEqual([FrameKind.Membership, FrameKind.Update, FrameKind.Update]);
     expect(toHex(known.frames[0]!.raw)).toBe(toHex(f.space.log.entries[2]!));
     expect(toHex(known.ready.snapshotId)).toBe(toHex(sId));
+
+    // R48: holding the snapshot and the first update of its tail, only the second is sent.
+    const [, resumed] = await open(f.admin, f.space.spaceId, f.docId, { knownMembershipSeq: 2, knownSnapshotId: sId, knownTailCount: 1 });
+    expect(resumed.frames.map((fr) => toHex(fr.raw))).toEqual([toHex(tail[1]!)]);
+    expect(resumed.ready.tailCount).toBe(2);
+    // A count over the tail (the client saw more than the relay has) gets the whole tail, for R42.
+    const [, over] = await open(f.admin, f.space.spaceId, f.docId, { knownMembershipSeq: 2, knownSnapshotId: sId, knownTailCount: 5 });
+    expect(over.frames.map((fr) => toHex(fr.raw))).toEqual(tail.map(toHex));
+    // An older snapshot id: the count is about another tail and is ignored.
+    const [, stale] = await open(f.admin, f.space.spaceId, f.docId, { knownMembershipSeq: 2, knownTailCount: 1 });
+    expect(stale.frames.slice(1).map((fr) => toHex(fr.raw))).toEqual(tail.map(toHex));
   });
 
   it('R13/R27: readers joining while a writer streams get every update exactly once, in order', async () => {

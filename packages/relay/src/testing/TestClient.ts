@@ -25,6 +25,7 @@ export interface HelloOptions {
   create?: boolean;
   knownMembershipSeq?: number;
   knownSnapshotId?: Uint8Array;
+  knownTailCount?: number;
 }
 
 /** Frames received after AUTH up to READY. */
@@ -200,6 +201,7 @@ export class TestClient {
       identity: identity.publicKey,
       knownMembershipSeq: hello.knownMembershipSeq ?? -1,
       knownSnapshotId: hello.knownSnapshotId ?? ZERO_ID,
+      knownTailCount: hello.knownTailCount ?? 0,
     });
     this.send(helloRaw);
     const challenge = await this.expect(FrameKind.Challenge);

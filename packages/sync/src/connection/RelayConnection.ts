@@ -22,6 +22,8 @@ export interface RelayConnectionOptions {
   create?: boolean;
   knownMembershipSeq?: number;
   knownSnapshotId?: Uint8Array;
+  /** Updates of that snapshot's tail held, from the first (R48). */
+  knownTailCount?: number;
   WebSocketImpl: WebSocketConstructor;
   /** Every frame after AUTH, READY included, in arrival order. */
   onFrame(frame: Frame): void;
@@ -62,6 +64,7 @@ export class RelayConnection {
       identity: this.o.identity.publicKey,
       knownMembershipSeq: this.o.knownMembershipSeq ?? -1,
       knownSnapshotId: this.o.knownSnapshotId ?? ZERO_ID,
+      knownTailCount: this.o.knownTailCount ?? 0,
     });
     this.ws.send(this.helloRaw);
   }

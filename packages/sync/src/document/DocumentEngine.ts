@@ -98,6 +98,8 @@ const SYNC_UPDATE = 2;
 /** Room left in an UPDATE frame for its header, nonce, tag and signature. */
 const UPDATE_OVERHEAD = 1024;
 const AWARENESS_MIN_INTERVAL_MS = 40;
+// Within this time an unchanged awareness state is not sent again (peers keep states 30 s).
+const AWARENESS_RESEND_AFTER_MS = 15_000;
 /**
  * Spacing between content frames. Keeps a fast writer (a paste, a replayed trace) under the
  * relay's per-connection rate limit (R15) together with awareness; edits made meanwhile are
@@ -127,11 +129,18 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
   private inflight: InflightUpdate | InflightSnapshot | null = null;
   private transport: TransportEnd | null = null;
   private conn: RelayConnection | null = null;
-  private loading: { snapshot: SnapshotFrame | null; updates: UpdateFrame[] } | null = null;
+  /** The initial state being received, and what the HELLO said this client holds (R48). */
+  private loading: {
+    snapshot: SnapshotFrame | null;
+    updates: UpdateFrame[];
+    knownSnapshotId: Uint8Array;
+    knownTailCount: number;
+  } | null = null;
   private loaded = false;
   private readonly awarenessOwners = new Map<number, string>();
   private ephemeralSequence = 0;
   private lastAwarenessSent = 0;
+  private lastAwarenessPayload: Uint8Array | null = null;
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
@@ -212,7 +221,13 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
   // ---- relay side ----
 
   private connect(): void {
-    this.loading = { snapshot: null, updates: [] };
+    const knownSnapshotId = this.current?.id ?? ZERO_ID;
+    // R48: by R41 this client holds clocks 1..c of every author on its snapshot, and (R47:
+    // forwards in commit order, own clocks counted at their ACK) they include the relay's
+    // first Σc updates of that tail, so the relay may skip those.
+    let knownTailCount = 0;
+    for (const c of this.clocks.values()) knownTailCount += c;
+    this.loading = { snapshot: null, updates: [], knownSnapshotId, knownTailCount };
     this.loaded = false;
     const conn: RelayConnection = new RelayConnection({
       url: this.o.relayUrl,
@@ -220,7 +235,8 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
       spaceId: this.o.space.spaceId,
       docId: this.o.docId,
       knownMembershipSeq: this.o.space.seq,
-      knownSnapshotId: this.current?.id ?? ZERO_ID,
+      knownSnapshotId,
+      knownTailCount,
       WebSocketImpl: this.o.WebSocketImpl,
       onFrame: (f) => {
         if (conn === this.conn) this.onFrame(f);
@@ -325,7 +341,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
   }
 
   private finishLoading(ready: ReadyFrame): void {
-    const { snapshot, updates } = this.loading!;
+    const { snapshot, updates, knownSnapshotId, knownTailCount } = this.loading!;
     this.loading = null;
     const servedId = ready.snapshotId;
     const known = this.o.headStore.get(this.headKey);
@@ -362,10 +378,18 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
     }
     const sameSnapshot = nextHead !== null && this.current !== null && bytesEqual(nextHead.id, this.current.id);
     const baseClocks = sameSnapshot || (!nextHead && !this.current) ? this.clocks : new Map<string, number>();
+    // R48: the relay skipped the first knownTailCount updates, which this client holds; the
+    // rest may still begin with some it holds (counted before their ACK came back).
+    const resumed =
+      snapshot === null &&
+      knownTailCount > 0 &&
+      bytesEqual(servedId, knownSnapshotId) &&
+      knownTailCount <= ready.tailCount;
     // R41: every author's clocks on the snapshot run 1, 2, 3… without a hole.
-    const seen = new Map<string, number>();
+    const seen = new Map<string, number>(resumed ? this.clocks : []);
     for (const u of updates) {
       const a = toHex(u.author);
+      if (resumed && u.clock <= (this.clocks.get(a) ?? 0)) continue;
       const expected = (seen.get(a) ?? 0) + 1;
       if (!bytesEqual(u.snapshotId, servedId)) {
         return this.failVerification(new TrameError('MISSING_UPDATES', 'tail update on another snapshot'));
@@ -740,11 +764,18 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
       }, wait);
       return;
     }
-    this.lastAwarenessSent = now;
     const aw = this.o.awareness;
     const epoch = this.o.space.epoch;
     if (!this.o.space.hasKey(epoch) || this.o.space.myRole === 0) return;
     const payload = encodeAwarenessUpdate(aw, [aw.clientID]);
+    // After a reconnect the provider announces the same state again (same awareness clock).
+    // The others still hold it (nothing tells them we left; states live 30 s and are renewed
+    // every 15 s with a new clock), so repeating it only makes every peer verify one more
+    // signature — in a reconnect storm, n² of them per document.
+    const last = this.lastAwarenessPayload;
+    if (last && now - this.lastAwarenessSent < AWARENESS_RESEND_AFTER_MS && bytesEqual(last, payload)) return;
+    this.lastAwarenessSent = now;
+    this.lastAwarenessPayload = payload;
     const header = encodeEphemeralHeader({
       spaceId: this.o.space.spaceId,
       docId: this.o.docId,
