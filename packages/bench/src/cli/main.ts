@@ -3,12 +3,14 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { buildRows } from '../report/buildRows.js';
+import { describeFanout } from '../report/describeFanout.js';
 import type { BenchResults } from '../report/BenchResults.js';
 import { formatTable } from '../report/formatTable.js';
 import { renderLatencySvg } from '../report/renderLatencySvg.js';
 import { writeDocs } from '../report/writeDocs.js';
 import { BenchEnv } from '../scenarios/BenchEnv.js';
 import { runColdOpen } from '../scenarios/runColdOpen.js';
+import { runFanout } from '../scenarios/runFanout.js';
 import { runKeystroke } from '../scenarios/runKeystroke.js';
 import { runMemory } from '../scenarios/runMemory.js';
 import { runReconnect } from '../scenarios/runReconnect.js';
@@ -26,7 +28,7 @@ function version(pkg: string): string {
   }
 }
 
-/** `npm run bench [-- --quick] [--only keystroke,coldOpen,memory,reconnect,clientCost] [--servers …] [--reps N] [--profile DIR]`. */
+/** `npm run bench [-- --quick] [--only keystroke,fanout,coldOpen,memory,reconnect,clientCost] [--servers …] [--reps N] [--profile DIR]`. */
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
   const t0 = Date.now();
@@ -74,8 +76,12 @@ async function main(): Promise<void> {
       });
     }
     if (wants('keystroke')) {
-      console.error('keystroke to remote render (and fan-out)…');
+      console.error('keystroke to remote render (and fan-out at typing pace)…');
       results.keystroke = await runKeystroke(env, kinds);
+    }
+    if (wants('fanout')) {
+      console.error(`fan-out throughput (${o.fanoutClients} clients × ${o.fanoutKeysPerSec} keys/s)…`);
+      results.fanout = await runFanout(env, kinds);
     }
     if (wants('coldOpen')) {
       console.error('cold open…');
@@ -100,6 +106,8 @@ async function main(): Promise<void> {
     `\nTrame vs y-websocket vs Hocuspocus — ${results.meta.date}, ${results.meta.machine.cores} × ${results.meta.machine.cpu}, Node ${process.version}${o.quick ? ' (quick)' : ''}\n`,
   );
   console.log(table);
+  const fanoutNote = results.fanout ? describeFanout(results.fanout) : '';
+  if (fanoutNote) console.log(`\n${fanoutNote}`);
   const outDir = join(REPO, 'packages', 'bench', 'results');
   mkdirSync(outDir, { recursive: true });
   const json = `${JSON.stringify({ ...results, rows }, null, 1)}\n`;
@@ -120,6 +128,7 @@ async function main(): Promise<void> {
       '',
       table,
       '',
+      ...(fanoutNote ? [fanoutNote, ''] : []),
       svg ? '![Keystroke latency by room size](benchmarks/keystroke-latency.svg)' : '',
     ].join('\n');
     writeDocs(REPO, generated, { 'results.json': json, ...(svg ? { 'keystroke-latency.svg': svg } : {}) });

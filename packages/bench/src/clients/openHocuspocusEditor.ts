@@ -1,6 +1,6 @@
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { CountingWebSocket } from './CountingWebSocket.js';
 import type { Editor } from './Editor.js';
 
 /** A Hocuspocus client: `HocuspocusProvider` 3 with its own socket, on `ws`. */
@@ -9,7 +9,7 @@ export function openHocuspocusEditor(url: string, room: string): Editor {
   // One socket per provider, as a page that opens one document does.
   const socket = new HocuspocusProviderWebsocket({
     url,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
   });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc });
   provider.attach();

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { CountingWebSocket } from './CountingWebSocket.js';
 import type { Typist } from './Typist.js';
 import { typistDoc } from './typistDoc.js';
 
@@ -9,7 +10,7 @@ const MESSAGE_AUTH = 2;
 
 /** A raw Hocuspocus client: the Auth (token) message, then each keystroke as a sync update. */
 export function openHocuspocusTypist(url: string, room: string): Typist {
-  const ws = new WebSocket(url);
+  const ws = new CountingWebSocket(url);
   ws.binaryType = 'arraybuffer';
   ws.on('error', () => {});
   let onReady!: () => void;

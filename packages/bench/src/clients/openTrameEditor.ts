@@ -1,4 +1,3 @@
-import WebSocket from 'ws';
 import {
   fromHex,
   identityFromSeed,
@@ -8,10 +7,11 @@ import {
   type DocumentSession,
   type WebSocketConstructor,
 } from '@trame/sync';
+import { CountingWebSocket } from './CountingWebSocket.js';
 import type { Editor } from './Editor.js';
 import type { TrameContext } from './TrameContext.js';
 
-const WS = WebSocket as unknown as WebSocketConstructor;
+const WS = CountingWebSocket as unknown as WebSocketConstructor;
 const spaces = new Map<string, Promise<SpaceSession>>();
 
 /** The space session of one identity, opened once per worker and shared by its documents. */

@@ -1,14 +1,14 @@
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { bytesEqual, encodeUpdateHeader, FrameKind, ZERO_ID, type Frame } from '@trame/protocol';
 import { sealContentFrame } from '@trame/crypto';
 import { fromHex, RelayConnection, type WebSocketConstructor } from '@trame/sync';
+import { CountingWebSocket } from './CountingWebSocket.js';
 import { spaceFor } from './openTrameEditor.js';
 import type { TrameContext } from './TrameContext.js';
 import type { Typist } from './Typist.js';
 import { typistDoc } from './typistDoc.js';
 
-const WS = WebSocket as unknown as WebSocketConstructor;
+const WS = CountingWebSocket as unknown as WebSocketConstructor;
 const ERROR_STALE_SNAPSHOT = 3003;
 
 /**

@@ -1,13 +1,13 @@
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { CountingWebSocket } from './CountingWebSocket.js';
 import type { Editor } from './Editor.js';
 
 /** A y-websocket client: `WebsocketProvider` 3 on `ws`, without BroadcastChannel. */
 export function openYWebsocketEditor(url: string, room: string): Editor {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(url, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 5000,
   });

@@ -1,11 +1,12 @@
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
+import { CountingWebSocket } from './CountingWebSocket.js';
 import type { Typist } from './Typist.js';
 import { typistDoc } from './typistDoc.js';
 
 /** A raw y-websocket client that sends each keystroke as a sync update message. */
 export function openYWebsocketTypist(url: string, room: string): Typist {
-  const ws = new WebSocket(`${url}/${room}`);
+  const ws = new CountingWebSocket(`${url}/${room}`);
   ws.binaryType = 'arraybuffer';
   ws.on('message', () => {});
   ws.on('error', () => {});

@@ -1,5 +1,6 @@
 import type { ClientCost } from '../workers/clientCost.js';
 import type { ColdOpenResult } from '../scenarios/runColdOpen.js';
+import type { FanoutResult } from '../scenarios/runFanout.js';
 import type { KeystrokeResult } from '../scenarios/runKeystroke.js';
 import type { MemoryResult } from '../scenarios/runMemory.js';
 import type { ReconnectResult } from '../scenarios/runReconnect.js';
@@ -17,6 +18,7 @@ export interface BenchResults {
     durationS: number;
   };
   keystroke?: KeystrokeResult;
+  fanout?: FanoutResult;
   coldOpen?: ColdOpenResult;
   memory?: MemoryResult;
   reconnect?: ReconnectResult;

@@ -11,6 +11,15 @@ export interface BenchOptions {
   warmupMs: number;
   typingMs: number;
   drainMs: number;
+  /** Fan-out (throughput): clients in the room, of which real editors, and keys/s per client. */
+  fanoutClients: number;
+  fanoutRealEditors: number;
+  fanoutKeysPerSec: number;
+  /** Fan-out: typing time (the first `fanoutWarmupMs` of it left out of the latencies). */
+  fanoutTypingMs: number;
+  fanoutWarmupMs: number;
+  /** Fan-out: longest wait, after typing, for every real editor to have every key. */
+  fanoutDrainTimeoutMs: number;
   /** Cold open: which stored forms, and how many of the trace's transactions. */
   coldForms: Array<'history' | 'compacted'>;
   /** Memory: idle connections (one per document), and seph-blog1-size documents opened. */

@@ -1,9 +1,9 @@
 import type { ServerKind } from '../servers/ServerKind.js';
 import { percentiles, type Percentiles } from '../stats/percentiles.js';
 import { now } from '../workers/now.js';
-import type { RoomPlan } from '../workers/RoomPlan.js';
 import type { BenchEnv, ServerUnderTest } from './BenchEnv.js';
 import { joinLatencies } from './joinLatencies.js';
+import { planRoom } from './planRoom.js';
 import { randomRoom } from './randomRoom.js';
 import { sleep } from './sleep.js';
 
@@ -26,23 +26,6 @@ export interface KeystrokeResult {
   runs: Record<number, Partial<Record<ServerKind, KeystrokeRun[]>>>;
   samples: Record<number, Partial<Record<ServerKind, number[]>>>;
   realEditors: Record<number, number>;
-}
-
-/** Splits a room over the two workers: real editors first, typists for the rest. */
-function planRoom(kind: ServerKind, url: string, room: string, size: number, maxReal: number): [RoomPlan, RoomPlan] {
-  // Real editors verify every frame they receive: 20 of them on this machine's two cores
-  // would measure the clients (20 × 19 × 10 verifications a second), not the server. Larger
-  // rooms keep a few real editors and fill the rest with protocol-level typists, alike for all.
-  const real = Math.min(maxReal, size);
-  const plans: [RoomPlan, RoomPlan] = [
-    { kind, url, room, editors: [], typists: [] },
-    { kind, url, room, editors: [], typists: [] },
-  ];
-  for (let i = 0; i < size; i++) {
-    const p = plans[i % 2]!;
-    (i < real ? p.editors : p.typists).push(i);
-  }
-  return plans;
 }
 
 /**

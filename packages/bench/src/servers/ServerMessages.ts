@@ -10,6 +10,8 @@ export interface ServerStats {
   heapTotal: number;
   external: number;
   arrayBuffers: number;
+  /** WebSocket messages sent since the process started (every connection). */
+  messagesSent: number;
 }
 
 /** Server process → parent. */

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { countSentMessages } from './countSentMessages.js';
 import { openPeerStore } from './openPeerStore.js';
 import type { FromServer, ServerStats, ToServer } from './ServerMessages.js';
 import type { ServerKind } from './ServerKind.js';
@@ -14,6 +15,7 @@ import { startYWebsocketServer } from './startYWebsocketServer.js';
 async function main(): Promise<void> {
   const kind = process.argv[2] as ServerKind;
   const dataDir = process.argv[3]!;
+  const messagesSent = countSentMessages();
   const send = (m: FromServer): void => void process.send!(m);
   let stop: () => Promise<void>;
   let url: string;
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
         heapTotal: mem.heapTotal,
         external: mem.external,
         arrayBuffers: mem.arrayBuffers,
+        messagesSent: messagesSent(),
       };
       send({ t: 'stats', id: m.id, stats });
     } else if (m.t === 'stop') {

@@ -22,3 +22,26 @@ export interface TypingResult {
   /** Yjs client ids of the real editors (the receivers). */
   editorClients: number[];
 }
+
+/** What a worker reports after a fan-out burst (`burst`), before the drain. */
+export interface BurstResult {
+  sent: EditStamp[];
+  /** Next Yjs clock of each of this worker's senders once it stopped: what receivers must reach. */
+  clocks: Array<[client: number, clock: number]>;
+  /** Keys the schedule asked for but the worker dropped because it had fallen too far behind. */
+  skipped: number;
+  /** WebSocket messages this worker's clients sent while typing (all kinds of message). */
+  messagesSent: number;
+  /** Event-loop utilization of the worker while typing: near 1, the clients are the bottleneck. */
+  elu: number;
+  errors: number;
+  editorClients: number[];
+}
+
+/** What a worker reports after the drain (`drain`). */
+export interface DrainResult {
+  received: EditStamp[];
+  /** Whether every real editor reached every sender's clock before the deadline. */
+  complete: boolean;
+  waitedMs: number;
+}

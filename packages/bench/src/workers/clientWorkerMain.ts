@@ -1,6 +1,8 @@
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { ready } from '@trame/sync';
+import { CountingWebSocket } from '../clients/CountingWebSocket.js';
 import type { Editor } from '../clients/Editor.js';
 import { openEditor } from '../clients/openEditor.js';
 import { openHocuspocusTypist } from '../clients/openHocuspocusTypist.js';
@@ -13,7 +15,9 @@ import type { ServerKind } from '../servers/ServerKind.js';
 import { clientCost } from './clientCost.js';
 import { now } from './now.js';
 import { recordRemoteEdits } from './recordRemoteEdits.js';
-import type { EditStamp, RoomPlan, TypingResult } from './RoomPlan.js';
+import type { BurstResult, DrainResult, EditStamp, RoomPlan, TypingResult } from './RoomPlan.js';
+import { typeBurst } from './typeBurst.js';
+import { waitForClocks } from './waitForClocks.js';
 
 /**
  * A worker thread that runs clients, so that the server process is measured and the
@@ -113,6 +117,30 @@ const handlers = {
       errors: typists.reduce((n, t) => n + t.errors(), 0),
       editorClients: editors.map((e) => e.doc.clientID),
     };
+  },
+
+  /** Fan-out: every editor and typist types fast for `durationMs`; remote keys are recorded. */
+  async burst(args: { keysPerSec: number; durationMs: number; seed: number }): Promise<BurstResult> {
+    received.length = 0;
+    recording = true;
+    const elu0: EventLoopUtilization = performance.eventLoopUtilization();
+    const m0 = CountingWebSocket.sent;
+    const r = await typeBurst(editors, typists, args);
+    return {
+      ...r,
+      messagesSent: CountingWebSocket.sent - m0,
+      elu: performance.eventLoopUtilization(elu0).utilization,
+      errors: typists.reduce((n, t) => n + t.errors(), 0),
+      editorClients: editors.map((e) => e.doc.clientID),
+    };
+  },
+
+  /** Fan-out: waits until the real editors have every sender's last key (or the deadline). */
+  async drain(args: { clocks: Array<[number, number]>; timeoutMs: number }): Promise<DrainResult> {
+    const t0 = now();
+    const complete = await waitForClocks(editors, args.clocks, args.timeoutMs);
+    recording = false;
+    return { received: received.splice(0), complete, waitedMs: now() - t0 };
   },
 
   async closeAll(): Promise<void> {
