@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { Role } from '@trame/protocol';
 import { createTestIdentity } from '../testing/createTestIdentity.js';
 import { randomId } from '../testing/randomId.js';
@@ -48,6 +49,26 @@ describe('HTTP', () => {
     expect(initial.ready.role).toBe(Role.Admin);
     await c.close();
     await s.control.close();
+  });
+
+  it('upgrades websockets on /ws and /ws/<room> only', async () => {
+    const r: TestRelay = await startTestRelay();
+    toClose.push(r);
+    const status = (path: string): Promise<number | 'open'> =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(`${r.running.httpUrl.replace('http', 'ws')}${path}`);
+        ws.once('open', () => {
+          ws.close();
+          resolve('open');
+        });
+        ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.once('error', reject);
+      });
+    expect(await status('/ws')).toBe('open');
+    expect(await status('/ws/room?x=1')).toBe('open');
+    expect(await status('/elsewhere')).toBe(404);
+    expect(await status('/wsx')).toBe(404);
+    expect((await fetch(`${r.running.httpUrl}/ws`)).status).toBe(404);
   });
 
   it('serves other paths with a fetch fallback handler', async () => {

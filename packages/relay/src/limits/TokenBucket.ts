@@ -1,3 +1,6 @@
+// One clock for every bucket: a default written inline would be a new closure per connection.
+const monotonicNow = (): number => performance.now();
+
 /**
  * Token bucket for R15: `ratePerSecond` tokens are added per second up to `burst`; each frame
  * takes one. Time comes from an injectable monotonic clock (milliseconds).
@@ -9,7 +12,7 @@ export class TokenBucket {
   constructor(
     private readonly ratePerSecond: number,
     private readonly burst: number,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = monotonicNow,
   ) {
     this.tokens = burst;
     this.last = now();

@@ -32,4 +32,31 @@ describe('createJsonLogger', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('writes info lines to its file by the next turn, and a warning with everything before it at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trame-log-'));
+    try {
+      const file = join(dir, 'relay.log');
+      const events = (): string[] =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => (JSON.parse(l) as { event: string }).event);
+      const logger = createJsonLogger({ file });
+      logger.log('info', 'a');
+      logger.log('info', 'b');
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(events()).toEqual(['a', 'b']);
+      logger.log('info', 'c');
+      logger.log('warn', 'd');
+      expect(events()).toEqual(['a', 'b', 'c', 'd']);
+      logger.log('info', 'e');
+      logger.close();
+      logger.log('info', 'after close');
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(events()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

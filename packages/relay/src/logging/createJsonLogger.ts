@@ -1,13 +1,17 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { flushOnExit } from './flushOnExit.js';
 import type { LogFields, LogLevel, Logger } from './Logger.js';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+// Past this many characters waiting, lines are written without waiting for the end of the turn.
+const MAX_PENDING_CHARS = 64 * 1024;
 
 /** Options of {@link createJsonLogger}. */
 export interface JsonLoggerOptions {
   /** Append lines to this file instead of stdout. */
   file?: string;
-  /** Custom sink (tests); takes precedence over `file`. */
+  /** Custom sink (tests), called once per line at once; takes precedence over `file`. */
   write?: (line: string) => void;
   /** Lowest level written; defaults to `info`. */
   level?: LogLevel;
@@ -22,31 +26,60 @@ export interface ClosableLogger extends Logger {
 
 /**
  * JSON-lines logger: one object per line with `ts`, `level`, `event` and the given fields.
- * File writes are synchronous so that the last lines before a crash are on disk.
+ * File and stdout writes are synchronous so that the last lines before a crash are on disk:
+ * `warn` and `error` lines, with every line before them, are written at once; `debug` and
+ * `info` lines are gathered and written once per event-loop turn (and on exit), because a
+ * reconnect storm logs four lines per connection and a write call each cost more than the
+ * line itself.
  */
 export function createJsonLogger(options: JsonLoggerOptions = {}): ClosableLogger {
   const min = RANK[options.level ?? 'info'];
   const now = options.now ?? Date.now;
+  const direct = options.write;
   let fd: number | null = null;
-  let sink: (line: string) => void;
-  if (options.write) {
-    sink = options.write;
-  } else if (options.file) {
+  let write: (text: string) => void;
+  if (options.file) {
     const handle = openSync(options.file, 'a');
     fd = handle;
-    sink = (line) => writeSync(handle, line);
+    write = (text) => writeSync(handle, text);
   } else {
-    sink = (line) => process.stdout.write(line);
+    write = (text) => process.stdout.write(text);
   }
+  let pending = '';
+  let scheduled = false;
+  let closed = false;
+  const flush = (): void => {
+    scheduled = false;
+    if (pending === '') return;
+    const text = pending;
+    pending = '';
+    write(text);
+  };
+  const unhook = direct ? () => {} : flushOnExit(flush);
   return {
     log(level: LogLevel, event: string, fields: LogFields = {}): void {
-      if (RANK[level] < min) return;
-      sink(`${JSON.stringify({ ts: new Date(now()).toISOString(), level, event, ...fields })}\n`);
+      const rank = RANK[level];
+      if (rank < min || closed) return;
+      const line = `${JSON.stringify({ ts: new Date(now()).toISOString(), level, event, ...fields })}\n`;
+      if (direct) {
+        direct(line);
+        return;
+      }
+      pending += line;
+      if (rank >= RANK.warn || pending.length >= MAX_PENDING_CHARS) {
+        flush();
+      } else if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
     },
     close(): void {
+      flush();
+      closed = true;
+      unhook();
       if (fd !== null) closeSync(fd);
       fd = null;
-      sink = () => {};
+      write = () => {};
     },
   };
 }

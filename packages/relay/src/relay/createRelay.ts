@@ -1,8 +1,8 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdaptorServer, upgradeWebSocket, type HttpBindings } from '@hono/node-server';
-import { Hono, type MiddlewareHandler } from 'hono';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
+import { Hono } from 'hono';
+import { WebSocketServer, type RawData } from 'ws';
 import { CloseCode } from '@trame/protocol';
 import { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import { Connection } from '../connection/Connection.js';
@@ -10,6 +10,7 @@ import { DurabilityNotice } from '../documents/DurabilityNotice.js';
 import { WriteCoalescer } from '../connection/WriteCoalescer.js';
 import type { Fanout } from '../fanout/Fanout.js';
 import { InProcessFanout } from '../fanout/InProcessFanout.js';
+import { acceptWebSockets } from '../http/acceptWebSockets.js';
 import { isRelayPath } from '../http/isRelayPath.js';
 import { readHealth } from '../http/readHealth.js';
 import type { NodeRequestHandler, RelayFallback } from '../http/RelayFallback.js';
@@ -59,7 +60,10 @@ export interface RelayServer {
 
 /** A relay: an HTTP app with the websocket route, and its connections. */
 export interface Relay {
-  /** Hono app with `GET /health`, `GET /ws` and `GET /ws/*` (and the fetch fallback, if any). */
+  /**
+   * Hono app with `GET /health` (and the fetch fallback, if any). Websocket upgrades on `/ws`
+   * and `/ws/*` do not go through it: the server hands them to {@link websocketServer}.
+   */
   readonly app: Hono<{ Bindings: HttpBindings }>;
   readonly websocketServer: WebSocketServer;
   readonly limits: Readonly<RelayLimits>;
@@ -124,23 +128,6 @@ export function createRelay(options: RelayOptions): Relay {
     const report = await readHealth(options.storage, limits.healthTimeoutMs, fanout);
     return c.json(report, report.ok ? 200 : 503);
   });
-  const ws: MiddlewareHandler = upgradeWebSocket(() => {
-    let conn: Connection | null = null;
-    return {
-      onOpen(_event, socket) {
-        conn = new Connection(ctx, socket.raw as WebSocket);
-      },
-      onMessage(event) {
-        conn?.receive(event.data as ArrayBuffer | string);
-      },
-      onClose(event) {
-        conn?.socketClosed(event.code);
-      },
-    };
-  });
-  // y-websocket appends `/<room>`; the HELLO says what to open, so the suffix is ignored.
-  app.get('/ws', ws);
-  app.get('/ws/*', ws);
   const fallback = options.fallback;
   if (fallback && typeof fallback !== 'function') app.all('*', (c) => fallback.fetch(c.req.raw));
 
@@ -157,9 +144,20 @@ export function createRelay(options: RelayOptions): Relay {
     const nodeFallback = typeof fallback === 'function' ? fallback : null;
     server = createAdaptorServer({
       fetch: app.fetch,
-      websocket: { server: websocketServer },
       ...(nodeFallback ? { createServer: withNodeFallback(nodeFallback) } : {}),
     }) as Server;
+    acceptWebSockets(server, websocketServer, (socket) => {
+      socket.binaryType = 'arraybuffer';
+      const conn = new Connection(ctx, socket);
+      socket.on('message', (data: RawData, isBinary: boolean) => {
+        // With binaryType 'arraybuffer' ws hands every message over as one ArrayBuffer.
+        const bytes = data as ArrayBuffer;
+        conn.receive(isBinary ? bytes : Buffer.from(bytes).toString('utf8'));
+      });
+      socket.on('close', (code: number) => conn.socketClosed(code));
+      // ws closes the socket itself after a protocol error; without a listener the error would throw.
+      socket.on('error', ignoreError);
+    });
     return server;
   }
 
@@ -215,6 +213,8 @@ export function createRelay(options: RelayOptions): Relay {
     },
   };
 }
+
+function ignoreError(): void {}
 
 /** A Node `createServer` that sends non-relay paths to `handler` and the rest to Hono. */
 function withNodeFallback(handler: NodeRequestHandler): typeof createHttpServer {
