@@ -62,7 +62,7 @@ describe('startServer', () => {
       .split('\n')
       .map((l) => (JSON.parse(l) as { event: string }).event);
     expect(events).toContain('relay.listening');
-    expect(events).toContain('connection.hello');
+    expect(events).toContain('connection.closing');
     expect(events.at(-1)).toBe('relay.closed');
   });
 });

@@ -58,12 +58,12 @@ export class Connection implements Peer {
     private readonly ws: WebSocket,
   ) {
     this.bucket = new TokenBucket(ctx.limits.framesPerSecond, ctx.limits.frameBurst);
-    ws.on('pong', () => {
-      this.alive = true;
-    });
+    // One listener shared by every socket instead of a closure each (idle connections add up).
+    (ws as WebSocket & { [CONNECTION]?: Connection })[CONNECTION] = this;
+    ws.on('pong', onPong);
     this.authTimer = setTimeout(() => this.authTimedOut(), ctx.limits.authTimeoutMs);
     ctx.hub.track(this);
-    this.log('info', 'connection.open');
+    this.log('debug', 'connection.open');
   }
 
   /** Space, document and identity of the HELLO. Only valid once the HELLO was handled. */
@@ -162,6 +162,37 @@ export class Connection implements Peer {
   /** R47: sent only on a connection that is live; a loading one gets its own after READY. */
   sendDurable(raw: Uint8Array): void {
     if (this.phase === 'open' && !this.queued) this.send(raw);
+  }
+
+  /** A pong arrived: the peer is alive (R15). */
+  ponged(): void {
+    this.alive = true;
+  }
+
+  /**
+   * The session is open: keep only the three ids of the HELLO, in one small buffer, and let the
+   * received message (and the views into it) go. Idle connections are most of a relay's memory.
+   */
+  compactHello(): void {
+    const h = this.hello;
+    if (!h || h.raw.length === 0) return;
+    const ids = new Uint8Array(h.spaceId.length + h.docId.length + h.identity.length);
+    ids.set(h.spaceId, 0);
+    ids.set(h.docId, h.spaceId.length);
+    ids.set(h.identity, h.spaceId.length + h.docId.length);
+    const a = h.spaceId.length;
+    const b = a + h.docId.length;
+    this.hello = {
+      kind: h.kind,
+      create: h.create,
+      spaceId: ids.subarray(0, a),
+      docId: ids.subarray(a, b),
+      identity: ids.subarray(b),
+      knownMembershipSeq: -1,
+      knownSnapshotId: ZERO_ID,
+      knownTailCount: 0,
+      raw: EMPTY,
+    };
   }
 
   /** Starts queueing live frames; call before reading the initial state (R13). */
@@ -273,6 +304,13 @@ export class Connection implements Peer {
     this.queued = null;
     this.ctx.hub.untrack(this);
   }
+}
+
+const CONNECTION = Symbol('trame.connection');
+const EMPTY = new Uint8Array(0);
+
+function onPong(this: WebSocket & { [CONNECTION]?: Connection }): void {
+  this[CONNECTION]?.ponged();
 }
 
 // A refused frame is still named precisely when it parses, so that a client can tell which of

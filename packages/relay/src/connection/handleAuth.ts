@@ -15,6 +15,6 @@ export async function handleAuth(conn: Connection, auth: AuthFrame): Promise<voi
   }
   conn.challenge = null;
   conn.authenticated();
-  conn.log('info', 'connection.authenticated', { identity: conn.identityKey.slice(0, 16) });
+  conn.log('debug', 'connection.authenticated', { identity: conn.identityKey.slice(0, 16) });
   await openSession(conn);
 }

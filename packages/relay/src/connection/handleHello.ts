@@ -7,6 +7,6 @@ export async function handleHello(conn: Connection, hello: HelloFrame): Promise<
   conn.bind(hello);
   conn.challenge = new Uint8Array(randomBytes(CHALLENGE_BYTES));
   conn.phase = 'auth';
-  conn.log('info', 'connection.hello', { create: hello.create, spaceLevel: conn.spaceLevel });
+  conn.log('debug', 'connection.hello', { create: hello.create, spaceLevel: conn.spaceLevel });
   conn.send(encodeChallenge(conn.challenge));
 }

@@ -95,6 +95,7 @@ export async function openSession(conn: Connection): Promise<void> {
   });
   if (conn.isClosed()) return;
   conn.phase = 'open';
+  conn.compactHello();
   // R47: a state read while nothing of the document waits for its sync is durable as served.
   if (!conn.spaceLevel && ctx.durability.isDurable(`${conn.spaceKey}/${conn.docKey!}`)) conn.send(ctx.durability.frame);
   conn.log('info', 'connection.ready', {
