@@ -515,10 +515,12 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
       this.report(e as TrameError);
       return;
     }
-    Y.applyUpdate(this.shadow, plain, REMOTE);
+    // A snapshot compacts updates this client has mostly applied already: hand the editor only
+    // what it changed (usually nothing), not the whole document state again.
+    const delta = applyAndCapture(this.shadow, plain);
     this.current = { id: f.snapshotId.slice(), height: f.height, proof: f.proof.slice(), frameHash: sha256(f.raw) };
     this.clocks = new Map();
-    this.transport?.deliver(syncMessage(SYNC_UPDATE, plain));
+    if (delta) this.transport?.deliver(syncMessage(SYNC_UPDATE, delta));
     if (this.inflight?.kind === 'update' && this.staleInflight) this.rebaseInflight();
   }
 
@@ -856,4 +858,19 @@ function errorFromFrame(e: ErrorFrame): TrameError {
   if (e.rangeFrom || e.rangeTo) details.range = { from: e.rangeFrom, to: e.rangeTo };
   if (!isZero(e.latestSnapshotId)) details.latestSnapshotId = toHex(e.latestSnapshotId);
   return new TrameError(errorCodeFromNumber(e.code), e.message || undefined, details);
+}
+
+/** Applies `update` to `doc` as a remote change; returns what it changed, or null if nothing. */
+function applyAndCapture(doc: Y.Doc, update: Uint8Array): Uint8Array | null {
+  let delta: Uint8Array | null = null;
+  const capture = (u: Uint8Array, origin: unknown): void => {
+    if (origin === REMOTE) delta = u;
+  };
+  doc.on('update', capture);
+  try {
+    Y.applyUpdate(doc, update, REMOTE);
+  } finally {
+    doc.off('update', capture);
+  }
+  return delta;
 }
