@@ -275,8 +275,14 @@ export class Connection implements Peer {
     }
   }
 
+  /** Whether a line of `level` would be written (per-frame lines are skipped cheaply). */
+  logs(level: LogLevel): boolean {
+    return this.ctx.logger.enabled?.(level) ?? true;
+  }
+
   /** Structured log line with this connection's ids (never content). */
   log(level: LogLevel, event: string, fields: LogFields = {}): void {
+    if (!this.logs(level)) return;
     this.ctx.logger.log(level, event, {
       conn: this.id,
       ...(this.spaceKey ? { space: this.spaceKey } : {}),

@@ -32,7 +32,7 @@ export async function handleFrame(conn: Connection, raw: Uint8Array): Promise<vo
   }
   try {
     await route(conn, frame);
-    conn.log('debug', 'frame.handled', { kind: frameKindName(frame.kind), bytes: raw.length });
+    if (conn.logs('debug')) conn.log('debug', 'frame.handled', { kind: frameKindName(frame.kind), bytes: raw.length });
   } catch (e) {
     if (isTrameError(e)) conn.reject(e, frameRef(frame), raw.length);
     else conn.unavailable(e, frameRef(frame), raw.length, null);

@@ -24,4 +24,6 @@ export interface LogFields {
 /** Structured logger injected into the relay. */
 export interface Logger {
   log(level: LogLevel, event: string, fields?: LogFields): void;
+  /** Whether lines of `level` are written; lets hot paths skip building their fields. */
+  enabled?(level: LogLevel): boolean;
 }

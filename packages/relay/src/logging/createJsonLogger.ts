@@ -57,6 +57,9 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): ClosableLogge
   };
   const unhook = direct ? () => {} : flushOnExit(flush);
   return {
+    enabled(level: LogLevel): boolean {
+      return RANK[level] >= min && !closed;
+    },
     log(level: LogLevel, event: string, fields: LogFields = {}): void {
       const rank = RANK[level];
       if (rank < min || closed) return;

@@ -31,7 +31,7 @@ export interface OpenDocumentOptions {
   headStore?: HeadStore;
   WebSocketImpl?: WebSocketConstructor;
   compaction?: CompactionPolicy;
-  /** Least time between two content frames, default 8 ms (keeps under the relay's rate limit). */
+  /** Least time between two content frames, default 16 ms (one display frame; keeps under the relay's rate limit). */
   minUpdateIntervalMs?: number;
   /** Connect right away (default true). */
   connect?: boolean;
