@@ -21,6 +21,7 @@ import { encodeRejection } from './encodeRejection.js';
 import { filterQueuedFrames, type InitialPosition } from './filterQueuedFrames.js';
 import { frameRef, rawFrameRef, type FrameRef } from './FrameRef.js';
 import { handleFrame } from './handleFrame.js';
+import { internKey } from './internKey.js';
 import type { Corkable } from './WriteCoalescer.js';
 
 /**
@@ -89,9 +90,9 @@ export class Connection implements Peer {
   /** Records the HELLO: from now on the connection is about this space, document and identity. */
   bind(hello: HelloFrame): void {
     this.hello = hello;
-    this.spaceKey = toHex(hello.spaceId);
+    this.spaceKey = internKey(toHex(hello.spaceId));
     this.docKey = isZero(hello.docId) ? null : toHex(hello.docId);
-    this.identityKey = toHex(hello.identity);
+    this.identityKey = internKey(toHex(hello.identity));
   }
 
   /** A websocket message arrived. */

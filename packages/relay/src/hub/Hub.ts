@@ -7,8 +7,10 @@ import type { Peer } from './Peer.js';
  */
 export class Hub<P extends Peer> {
   private readonly tracked = new Set<P>();
-  private readonly spaces = new Map<string, Set<P>>();
-  private readonly documents = new Map<string, Set<P>>();
+  // A room with one connection holds it directly: most documents are open in one tab, and a
+  // Set per idle connection is a fifth of what the relay keeps for it.
+  private readonly spaces = new Map<string, P | Set<P>>();
+  private readonly documents = new Map<string, P | Set<P>>();
 
   track(peer: P): void {
     this.tracked.add(peer);
@@ -41,34 +43,48 @@ export class Hub<P extends Peer> {
 
   /** Connections of a space: space-level ones and those of all its documents. */
   spacePeers(spaceKey: string): P[] {
-    return [...(this.spaces.get(spaceKey) ?? [])];
+    return members(this.spaces.get(spaceKey));
   }
 
   /** The live set of a document's connections by room key (`space/doc`): do not modify. */
-  documentRoom(roomKey: string): ReadonlySet<P> {
-    return this.documents.get(roomKey) ?? EMPTY;
+  documentRoom(roomKey: string): Iterable<P> {
+    const room = this.documents.get(roomKey);
+    if (room === undefined) return EMPTY;
+    return room instanceof Set ? room : [room];
   }
 
   documentPeers(spaceKey: string, docKey: string): P[] {
-    return [...(this.documents.get(roomKey(spaceKey, docKey)) ?? [])];
+    return members(this.documents.get(roomKey(spaceKey, docKey)));
   }
 }
 
-const EMPTY: ReadonlySet<never> = new Set();
+const EMPTY: readonly never[] = [];
 
 function roomKey(spaceKey: string, docKey: string): string {
   return `${spaceKey}/${docKey}`;
 }
 
-function addTo<P>(map: Map<string, Set<P>>, key: string, peer: P): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(peer);
+function addTo<P>(map: Map<string, P | Set<P>>, key: string, peer: P): void {
+  const room = map.get(key);
+  if (room === undefined) map.set(key, peer);
+  else if (room instanceof Set) room.add(peer);
+  else if (room !== peer) map.set(key, new Set([room, peer]));
 }
 
-function removeFrom<P>(map: Map<string, Set<P>>, key: string, peer: P): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(peer);
-  if (set.size === 0) map.delete(key);
+function removeFrom<P>(map: Map<string, P | Set<P>>, key: string, peer: P): void {
+  const room = map.get(key);
+  if (room === undefined) return;
+  if (!(room instanceof Set)) {
+    if (room === peer) map.delete(key);
+    return;
+  }
+  room.delete(peer);
+  if (room.size === 1) map.set(key, room.values().next().value as P);
+  else if (room.size === 0) map.delete(key);
+}
+
+/** A copy: callers may close connections while iterating. */
+function members<P>(room: P | Set<P> | undefined): P[] {
+  if (room === undefined) return [];
+  return room instanceof Set ? [...room] : [room];
 }
