@@ -12,6 +12,7 @@ import { BenchEnv } from '../scenarios/BenchEnv.js';
 import { runColdOpen } from '../scenarios/runColdOpen.js';
 import { runFanout } from '../scenarios/runFanout.js';
 import { runKeystroke } from '../scenarios/runKeystroke.js';
+import { runTraces } from '../scenarios/runTraces.js';
 import { runMemory } from '../scenarios/runMemory.js';
 import { runReconnect } from '../scenarios/runReconnect.js';
 import { SERVER_KINDS, type ServerKind } from '../servers/ServerKind.js';
@@ -28,7 +29,7 @@ function version(pkg: string): string {
   }
 }
 
-/** `npm run bench [-- --quick] [--only keystroke,fanout,coldOpen,memory,reconnect,clientCost] [--servers …] [--reps N] [--profile DIR]`. */
+/** `npm run bench [-- --quick] [--only keystroke,traces,fanout,coldOpen,memory,reconnect,clientCost] [--servers …] [--reps N] [--profile DIR]`. */
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
   const t0 = Date.now();
@@ -78,6 +79,11 @@ async function main(): Promise<void> {
     if (wants('keystroke')) {
       console.error('keystroke to remote render (and fan-out at typing pace)…');
       results.keystroke = await runKeystroke(env, kinds);
+    }
+    // Real traces play for seconds of their authors' time: not in the quick mode unless asked.
+    if (o.only.includes('traces') || (!o.quick && wants('traces'))) {
+      console.error('keystroke to remote render on real traces…');
+      results.traces = await runTraces(env, kinds);
     }
     if (wants('fanout')) {
       console.error(`fan-out throughput (${o.fanoutClients} clients × ${o.fanoutKeysPerSec} keys/s)…`);

@@ -4,6 +4,7 @@ import type { FanoutResult } from '../scenarios/runFanout.js';
 import type { KeystrokeResult } from '../scenarios/runKeystroke.js';
 import type { MemoryResult } from '../scenarios/runMemory.js';
 import type { ReconnectResult } from '../scenarios/runReconnect.js';
+import type { TracesResult } from '../scenarios/runTraces.js';
 
 /** Everything one run measured, as written to JSON. */
 export interface BenchResults {
@@ -18,6 +19,7 @@ export interface BenchResults {
     durationS: number;
   };
   keystroke?: KeystrokeResult;
+  traces?: TracesResult;
   fanout?: FanoutResult;
   coldOpen?: ColdOpenResult;
   memory?: MemoryResult;

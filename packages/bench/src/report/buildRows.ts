@@ -1,6 +1,7 @@
 import type { ServerKind } from '../servers/ServerKind.js';
 import { ratioToBest } from '../stats/ratio.js';
 import { summarize, type Summary } from '../stats/summarize.js';
+import { ROOM_TRACES } from '../scenarios/runTraces.js';
 import type { BenchResults } from './BenchResults.js';
 import type { ReportRow } from './ReportRow.js';
 
@@ -82,6 +83,13 @@ export function buildRows(r: BenchResults): ReportRow[] {
         ),
       );
     }
+  }
+  const tr = r.traces;
+  if (tr) {
+    const sc = `keystroke, real traces at their authors' pace (4 editors: ${[...new Set(ROOM_TRACES.flat())].join(', ')})`;
+    rows.push(row(sc, 'p50', 'ms', pick(tr, (x) => x.p50)));
+    rows.push(row(sc, 'p99', 'ms', pick(tr, (x) => x.p99), { lowerIsBetter: true, ratio: 1, label: '≤ 1.0×' }));
+    rows.push(row(sc, 'missing deliveries', '%', pick(tr, (x) => (x.expected ? (100 * x.missing) / x.expected : 0))));
   }
   const f = r.fanout;
   if (f) {

@@ -20,6 +20,9 @@ export interface BenchOptions {
   fanoutWarmupMs: number;
   /** Fan-out: longest wait, after typing, for every real editor to have every key. */
   fanoutDrainTimeoutMs: number;
+  /** Real-trace room: how long the traces play, and the part of it not measured. */
+  tracesDurationMs: number;
+  tracesWarmupMs: number;
   /** Cold open: which stored forms, and how many of the trace's transactions. */
   coldForms: Array<'history' | 'compacted'>;
   /** Memory: idle connections (one per document), and seph-blog1-size documents opened. */

@@ -15,6 +15,7 @@ import type { ServerKind } from '../servers/ServerKind.js';
 import { clientCost } from './clientCost.js';
 import { now } from './now.js';
 import { recordRemoteEdits } from './recordRemoteEdits.js';
+import { replayTraces, type ReplayArgs } from './replayTraces.js';
 import type { BurstResult, DrainResult, EditStamp, RoomPlan, TypingResult } from './RoomPlan.js';
 import { typeBurst } from './typeBurst.js';
 import { waitForClocks } from './waitForClocks.js';
@@ -141,6 +142,16 @@ const handlers = {
     const complete = await waitForClocks(editors, args.clocks, args.timeoutMs);
     recording = false;
     return { received: received.splice(0), complete, waitedMs: now() - t0 };
+  },
+
+  /** Every real editor replays a real trace at its recorded pace, then waits `drainMs`. */
+  async replay(args: ReplayArgs & { drainMs: number }): Promise<TypingResult> {
+    received.length = 0;
+    recording = true;
+    const sent = await replayTraces(editors, args);
+    await sleep(args.drainMs);
+    recording = false;
+    return { sent, received: received.splice(0), errors: 0, editorClients: editors.map((e) => e.doc.clientID) };
   },
 
   async closeAll(): Promise<void> {
