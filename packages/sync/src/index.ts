@@ -7,6 +7,7 @@ export type { InviteSecret } from './space/inviteToken.js';
 export { DocumentSession, openDocument } from './document/DocumentSession.js';
 export type { OpenDocumentOptions, SpaceContext } from './document/DocumentSession.js';
 export { DocumentEngine } from './document/DocumentEngine.js';
+export { UPDATE_MIN_INTERVAL_MS } from './document/updateMinIntervalMs.js';
 export type { DocumentStatus, CompactionPolicy } from './document/DocumentEngine.js';
 export { RelayConnection } from './connection/RelayConnection.js';
 export type { RelayConnectionOptions } from './connection/RelayConnection.js';

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { bytesEqual, encodeUpdateHeader, FrameKind, ZERO_ID, type Frame } from '@trame/protocol';
 import { sealContentFrame } from '@trame/crypto';
-import { fromHex, RelayConnection, type WebSocketConstructor } from '@trame/sync';
+import { fromHex, RelayConnection, UPDATE_MIN_INTERVAL_MS, type WebSocketConstructor } from '@trame/sync';
 import { CountingWebSocket } from './CountingWebSocket.js';
 import { spaceFor } from './openTrameEditor.js';
 import type { TrameContext } from './TrameContext.js';
@@ -36,8 +36,20 @@ export async function openTrameTypist(
   let onReady!: () => void;
   const ready = new Promise<void>((resolve) => (onReady = resolve));
 
+  // Like the real client: one UPDATE in flight (R45) and at most one per UPDATE_MIN_INTERVAL_MS.
+  let lastSent = 0;
+  let flushTimer: NodeJS.Timeout | null = null;
   const flush = (): void => {
     if (inflight || !live || pending.length === 0) return;
+    const wait = lastSent + UPDATE_MIN_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      flushTimer ??= setTimeout(() => {
+        flushTimer = null;
+        flush();
+      }, wait);
+      return;
+    }
+    lastSent = Date.now();
     inflight = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
     pending = [];
     clock += 1;
@@ -108,6 +120,9 @@ export async function openTrameTypist(
     ready,
     typeChar,
     errors: () => errors,
-    close: () => conn.close(1000, 'done'),
+    close: () => {
+      if (flushTimer) clearTimeout(flushTimer);
+      conn.close(1000, 'done');
+    },
   };
 }

@@ -32,6 +32,7 @@ import { RelayConnection } from '../connection/RelayConnection.js';
 import type { WebSocketConstructor } from '../connection/WebSocketLike.js';
 import { filterAwarenessUpdate } from '../awareness/filterAwarenessUpdate.js';
 import type { HeadStore } from '../heads/HeadStore.js';
+import { UPDATE_MIN_INTERVAL_MS } from './updateMinIntervalMs.js';
 import type { SpaceState } from '../space/SpaceState.js';
 import type { TransportEnd } from './createTransportClass.js';
 
@@ -100,14 +101,7 @@ const UPDATE_OVERHEAD = 1024;
 const AWARENESS_MIN_INTERVAL_MS = 40;
 // Within this time an unchanged awareness state is not sent again (peers keep states 30 s).
 const AWARENESS_RESEND_AFTER_MS = 15_000;
-/**
- * Spacing between content frames: one per display frame (~60 Hz), faster than anyone sees.
- * Keeps a fast writer (a paste, a replayed trace, several people's bursts) well under the
- * relay's per-connection rate limit (R15) together with awareness, and halves the frames the
- * relay fans out under such bursts compared with 8 ms (docs/benchmarks.md); edits made
- * meanwhile are coalesced. Human typing (≤ 15 keys/s, keys ≥ 60 ms apart) never waits on it.
- */
-const UPDATE_MIN_INTERVAL_MS = 16;
+
 /** Local close code for a verification failure: final, so the provider stops reconnecting. */
 const CLOSE_VERIFICATION_FAILED = CloseCode.ProtocolError;
 /** Local close code asking the provider to reconnect and reload the state. */
