@@ -35,6 +35,26 @@ describe('WalSync (group commit, ADR 0002)', () => {
     wal.close();
   });
 
+  it('starts syncs at least minGapMs apart under load, and at once after a quiet moment', async () => {
+    const db = walFile();
+    const { openSync } = await import('node:fs');
+    const wal = new WalSync(openSync(`${db}-wal`, 'a'), 60);
+    const t0 = performance.now();
+    await wal.durable(wal.commit());
+    const first = performance.now() - t0;
+    // The next commit comes right after: its sync waits for the window.
+    await wal.durable(wal.commit());
+    const second = performance.now() - t0;
+    expect(first).toBeLessThan(50);
+    expect(second).toBeGreaterThanOrEqual(55);
+    // After a quiet moment longer than the window, no wait.
+    await new Promise((r) => setTimeout(r, 80));
+    const t1 = performance.now();
+    await wal.durable(wal.commit());
+    expect(performance.now() - t1).toBeLessThan(50);
+    wal.close();
+  });
+
   it('fails every waiter, and every later write, once a sync failed', async () => {
     const wal = WalSync.open(walFile());
     wal.close();
