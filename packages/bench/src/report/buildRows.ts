@@ -1,6 +1,7 @@
 import type { ServerKind } from '../servers/ServerKind.js';
 import { ratioToBest } from '../stats/ratio.js';
 import { summarize, type Summary } from '../stats/summarize.js';
+import type { KeystrokeRun } from '../scenarios/runKeystroke.js';
 import { ROOM_TRACES } from '../scenarios/runTraces.js';
 import type { BenchResults } from './BenchResults.js';
 import type { ReportRow } from './ReportRow.js';
@@ -37,6 +38,36 @@ function pick<T>(per: Partial<Record<ServerKind, T[]>> | undefined, f: (x: T) =>
   return out;
 }
 
+/** p50, p99 (target ≤ 1.0× the best peer) and missing deliveries of keystroke runs. */
+function latencyRows(sc: string, runs: Partial<Record<ServerKind, KeystrokeRun[]>>): ReportRow[] {
+  return [
+    row(
+      sc,
+      'p50',
+      'ms',
+      pick(runs, (x) => x.p50),
+    ),
+    row(
+      sc,
+      'p99',
+      'ms',
+      pick(runs, (x) => x.p99),
+      { lowerIsBetter: true, ratio: 1, label: '≤ 1.0×' },
+    ),
+    row(
+      sc,
+      'missing deliveries',
+      '%',
+      pick(runs, (x) => (x.expected ? (100 * x.missing) / x.expected : 0)),
+    ),
+  ];
+}
+
+/** The same client-side figure for every server (Yjs's own cost is the same under any of them). */
+function everyServer(v: number): PerKind {
+  return { trame: [v], 'y-websocket': [v], hocuspocus: [v] };
+}
+
 /** The table of the issue's scenarios, with targets, from one run's results. */
 export function buildRows(r: BenchResults): ReportRow[] {
   const rows: ReportRow[] = [];
@@ -44,32 +75,7 @@ export function buildRows(r: BenchResults): ReportRow[] {
   if (k) {
     for (const size of Object.keys(k.runs).map(Number)) {
       const runs = k.runs[size]!;
-      const sc = `keystroke, ${size} editors (${k.realEditors[size]} real)`;
-      rows.push(
-        row(
-          sc,
-          'p50',
-          'ms',
-          pick(runs, (x) => x.p50),
-        ),
-      );
-      rows.push(
-        row(
-          sc,
-          'p99',
-          'ms',
-          pick(runs, (x) => x.p99),
-          { lowerIsBetter: true, ratio: 1, label: '≤ 1.0×' },
-        ),
-      );
-      rows.push(
-        row(
-          sc,
-          'missing deliveries',
-          '%',
-          pick(runs, (x) => (x.expected ? (100 * x.missing) / x.expected : 0)),
-        ),
-      );
+      rows.push(...latencyRows(`keystroke, ${size} editors (${k.realEditors[size]} real)`, runs));
     }
     const fan = k.runs[20];
     if (fan) {
@@ -86,10 +92,8 @@ export function buildRows(r: BenchResults): ReportRow[] {
   }
   const tr = r.traces;
   if (tr) {
-    const sc = `keystroke, real traces at their authors' pace (4 editors: ${[...new Set(ROOM_TRACES.flat())].join(', ')})`;
-    rows.push(row(sc, 'p50', 'ms', pick(tr, (x) => x.p50)));
-    rows.push(row(sc, 'p99', 'ms', pick(tr, (x) => x.p99), { lowerIsBetter: true, ratio: 1, label: '≤ 1.0×' }));
-    rows.push(row(sc, 'missing deliveries', '%', pick(tr, (x) => (x.expected ? (100 * x.missing) / x.expected : 0))));
+    const names = [...new Set(ROOM_TRACES.flat())].join(', ');
+    rows.push(...latencyRows(`keystroke, real traces at their authors' pace (4 editors: ${names})`, tr));
   }
   const f = r.fanout;
   if (f) {
@@ -252,33 +256,21 @@ export function buildRows(r: BenchResults): ReportRow[] {
   if (cc) {
     const one = (v: number): PerKind => ({ trame: [v] });
     rows.push(
-      row('client cost per keystroke', 'Yjs: insert + encode (any provider)', 'µs', {
-        trame: [cc.yjsLocalEdit],
-        'y-websocket': [cc.yjsLocalEdit],
-        hocuspocus: [cc.yjsLocalEdit],
-      }),
+      row('client cost per keystroke', 'Yjs: insert + encode (any provider)', 'µs', everyServer(cc.yjsLocalEdit)),
     );
     rows.push(row('client cost per keystroke', 'Trame: encrypt + sign + frame', 'µs', one(cc.trameSeal)));
     rows.push(
       row('client cost per keystroke', 'sending side total', 'µs', {
+        ...everyServer(cc.yjsLocalEdit),
         trame: [cc.trameLocalTotal],
-        'y-websocket': [cc.yjsLocalEdit],
-        hocuspocus: [cc.yjsLocalEdit],
       }),
     );
-    rows.push(
-      row('client cost per remote edit', 'Yjs: apply', 'µs', {
-        trame: [cc.yjsRemoteApply],
-        'y-websocket': [cc.yjsRemoteApply],
-        hocuspocus: [cc.yjsRemoteApply],
-      }),
-    );
+    rows.push(row('client cost per remote edit', 'Yjs: apply', 'µs', everyServer(cc.yjsRemoteApply)));
     rows.push(row('client cost per remote edit', 'Trame: parse + verify + decrypt', 'µs', one(cc.trameOpen)));
     rows.push(
       row('client cost per remote edit', 'receiving side total', 'µs', {
+        ...everyServer(cc.yjsRemoteApply),
         trame: [cc.trameRemoteTotal],
-        'y-websocket': [cc.yjsRemoteApply],
-        hocuspocus: [cc.yjsRemoteApply],
       }),
     );
   }

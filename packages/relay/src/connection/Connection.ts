@@ -22,6 +22,7 @@ import { filterQueuedFrames, type InitialPosition } from './filterQueuedFrames.j
 import { frameRef, rawFrameRef, type FrameRef } from './FrameRef.js';
 import { handleFrame } from './handleFrame.js';
 import { internKey } from './internKey.js';
+import { roomKey } from '../hub/roomKey.js';
 import type { Corkable } from './WriteCoalescer.js';
 
 /**
@@ -44,6 +45,8 @@ export class Connection implements Peer {
   challenge: Uint8Array | null = null;
   spaceKey = '';
   docKey: string | null = null;
+  /** `space/doc` of a document connection (its queue, room and durability key), set once. */
+  roomKey: string | null = null;
   identityKey = '';
 
   private queued: LiveFrame[] | null = null;
@@ -92,6 +95,7 @@ export class Connection implements Peer {
     this.hello = hello;
     this.spaceKey = internKey(toHex(hello.spaceId));
     this.docKey = isZero(hello.docId) ? null : toHex(hello.docId);
+    this.roomKey = this.docKey === null ? null : roomKey(this.spaceKey, this.docKey);
     this.identityKey = internKey(toHex(hello.identity));
   }
 
@@ -121,8 +125,7 @@ export class Connection implements Peer {
   /** Sends one frame, dropping the client if it does not read fast enough (R15). */
   send(bytes: Uint8Array): void {
     if (this.phase === 'closed' || this.ws.readyState !== WebSocket.OPEN) return;
-    // ws keeps its net.Socket in `_socket`; without it (another ws version) frames go one by one.
-    const socket = (this.ws as unknown as { _socket?: Corkable })._socket;
+    const socket = this.rawSocket();
     if (socket) this.ctx.writes.hold(socket);
     this.ws.send(bytes);
     if (this.ws.bufferedAmount > this.ctx.limits.maxSendBufferBytes) {
@@ -138,7 +141,7 @@ export class Connection implements Peer {
    */
   async sendInitial(bytes: Uint8Array): Promise<void> {
     if (this.phase === 'closed' || this.ws.readyState !== WebSocket.OPEN) return;
-    const socket = (this.ws as unknown as { _socket?: Corkable & NodeJS.EventEmitter })._socket;
+    const socket = this.rawSocket();
     if (socket) this.ctx.writes.hold(socket);
     this.ws.send(bytes);
     if (!socket || this.ws.bufferedAmount <= this.ctx.limits.maxSendBufferBytes / 4) return;
@@ -290,6 +293,11 @@ export class Connection implements Peer {
       ...(this.docKey ? { doc: this.docKey } : {}),
       ...fields,
     });
+  }
+
+  /** ws keeps its net.Socket in `_socket`; without it (another ws version) frames go one by one. */
+  private rawSocket(): (Corkable & NodeJS.EventEmitter) | undefined {
+    return (this.ws as unknown as { _socket?: Corkable & NodeJS.EventEmitter })._socket;
   }
 
   private rateLimited(raw: Uint8Array | null): void {

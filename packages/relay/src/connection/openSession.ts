@@ -97,7 +97,7 @@ export async function openSession(conn: Connection): Promise<void> {
   conn.phase = 'open';
   conn.compactHello();
   // R47: a state read while nothing of the document waits for its sync is durable as served.
-  if (!conn.spaceLevel && ctx.durability.isDurable(`${conn.spaceKey}/${conn.docKey!}`)) conn.send(ctx.durability.frame);
+  if (!conn.spaceLevel && ctx.durability.isDurable(conn.roomKey!)) conn.send(ctx.durability.frame);
   conn.log('info', 'connection.ready', {
     role: state.access.role,
     entries: state.membership.length,

@@ -26,7 +26,7 @@ export async function writeAndDeliver<T>(
   steps: DeliverySteps<T>,
 ): Promise<void> {
   const { ctx, target } = conn;
-  const key = `${conn.spaceKey}/${conn.docKey!}`;
+  const key = conn.roomKey!;
   const pending = await ctx.documentQueue.run(key, async () => {
     const { value, durable } = await writeDocument(ctx.storage, target.spaceId, target.docId, write);
     if (!durable) {

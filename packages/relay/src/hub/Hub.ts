@@ -1,4 +1,5 @@
 import type { Peer } from './Peer.js';
+import { roomKey } from './roomKey.js';
 
 /**
  * Who is connected where. Every open socket is tracked (for pings and shutdown); a connection
@@ -47,8 +48,8 @@ export class Hub<P extends Peer> {
   }
 
   /** The live set of a document's connections by room key (`space/doc`): do not modify. */
-  documentRoom(roomKey: string): Iterable<P> {
-    const room = this.documents.get(roomKey);
+  documentRoom(key: string): Iterable<P> {
+    const room = this.documents.get(key);
     if (room === undefined) return EMPTY;
     return room instanceof Set ? room : [room];
   }
@@ -60,9 +61,6 @@ export class Hub<P extends Peer> {
 
 const EMPTY: readonly never[] = [];
 
-function roomKey(spaceKey: string, docKey: string): string {
-  return `${spaceKey}/${docKey}`;
-}
 
 function addTo<P>(map: Map<string, P | Set<P>>, key: string, peer: P): void {
   const room = map.get(key);

@@ -15,6 +15,7 @@ import { isRelayPath } from '../http/isRelayPath.js';
 import { readHealth } from '../http/readHealth.js';
 import type { NodeRequestHandler, RelayFallback } from '../http/RelayFallback.js';
 import { Hub } from '../hub/Hub.js';
+import { roomKey } from '../hub/roomKey.js';
 import { createJsonLogger } from '../logging/createJsonLogger.js';
 import type { Logger } from '../logging/Logger.js';
 import type { RelayStorage } from '../storage/RelayStorage.js';
@@ -111,10 +112,10 @@ export function createRelay(options: RelayOptions): Relay {
   fanout.attach({
     documentPeers: (spaceKey, docKey) => hub.documentPeers(spaceKey, docKey),
     spacePeers: (spaceKey) => hub.spacePeers(spaceKey),
-    inDocumentQueue: (spaceKey, docKey, task) => ctx.documentQueue.run(`${spaceKey}/${docKey}`, task),
+    inDocumentQueue: (spaceKey, docKey, task) => ctx.documentQueue.run(roomKey(spaceKey, docKey), task),
     inSpaceQueue: (spaceKey, task) => ctx.spaceQueue.run(spaceKey, task),
     logger,
-    durableDelivered: (spaceKey, docKey) => ctx.durability.delivered(`${spaceKey}/${docKey}`),
+    durableDelivered: (spaceKey, docKey) => ctx.durability.delivered(roomKey(spaceKey, docKey)),
   });
 
   const websocketServer = new WebSocketServer({

@@ -116,17 +116,23 @@ export class TestClient {
     const deadline = Date.now() + timeoutMs;
     while (!this.durableAfter.some((n) => n >= frames)) {
       if (this.closeInfo) throw new Error(`socket closed (${this.closeInfo.code}) while waiting for DURABLE`);
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error('timed out waiting for DURABLE');
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.waiter = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.waiter = null;
+      if (!(await this.waitForActivity(deadline))) throw new Error('timed out waiting for DURABLE');
     }
+  }
+
+  /** Waits until a frame or the close arrives, or `deadline` passes (then returns false). */
+  private async waitForActivity(deadline: number): Promise<boolean> {
+    const left = deadline - Date.now();
+    if (left <= 0) return false;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, left);
+      this.waiter = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.waiter = null;
+    return true;
   }
 
   /** The next frame, waiting up to `timeoutMs`. */
@@ -136,16 +142,7 @@ export class TestClient {
       const frame = this.inbox.shift();
       if (frame) return frame;
       if (this.closeInfo) throw new Error(`socket closed (${this.closeInfo.code}) while waiting for a frame`);
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error('timed out waiting for a frame');
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.waiter = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.waiter = null;
+      if (!(await this.waitForActivity(deadline))) throw new Error('timed out waiting for a frame');
     }
   }
 

@@ -513,7 +513,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
     }
     // A snapshot compacts updates this client has mostly applied already: hand the editor only
     // what it changed (usually nothing), not the whole document state again.
-    const delta = applyAndCapture(this.shadow, plain);
+    const delta = applyAndCapture(this.shadow, plain, REMOTE);
     this.current = { id: f.snapshotId.slice(), height: f.height, proof: f.proof.slice(), frameHash: sha256(f.raw) };
     this.clocks = new Map();
     if (delta) this.transport?.deliver(syncMessage(SYNC_UPDATE, delta));
@@ -665,16 +665,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
   // ---- local edits ----
 
   private applyLocal(update: Uint8Array): void {
-    let delta: Uint8Array | null = null;
-    const capture = (u: Uint8Array, origin: unknown): void => {
-      if (origin === LOCAL) delta = u;
-    };
-    this.shadow.on('update', capture);
-    try {
-      Y.applyUpdate(this.shadow, update, LOCAL);
-    } finally {
-      this.shadow.off('update', capture);
-    }
+    const delta = applyAndCapture(this.shadow, update, LOCAL);
     if (delta) {
       this.pending.push(delta);
       this.flush();
@@ -856,15 +847,15 @@ function errorFromFrame(e: ErrorFrame): TrameError {
   return new TrameError(errorCodeFromNumber(e.code), e.message || undefined, details);
 }
 
-/** Applies `update` to `doc` as a remote change; returns what it changed, or null if nothing. */
-function applyAndCapture(doc: Y.Doc, update: Uint8Array): Uint8Array | null {
+/** Applies `update` to `doc` with `origin`; returns what it changed, or null if nothing. */
+function applyAndCapture(doc: Y.Doc, update: Uint8Array, origin: symbol): Uint8Array | null {
   let delta: Uint8Array | null = null;
-  const capture = (u: Uint8Array, origin: unknown): void => {
-    if (origin === REMOTE) delta = u;
+  const capture = (u: Uint8Array, from: unknown): void => {
+    if (from === origin) delta = u;
   };
   doc.on('update', capture);
   try {
-    Y.applyUpdate(doc, update, REMOTE);
+    Y.applyUpdate(doc, update, origin);
   } finally {
     doc.off('update', capture);
   }
