@@ -7,6 +7,8 @@ export type { RelayLimits } from './relay/RelayLimits.js';
 export type { RelayFallback, NodeRequestHandler, FetchFallback } from './http/RelayFallback.js';
 export type { HealthReport } from './http/readHealth.js';
 export { SqliteStorage } from './storage/sqlite/SqliteStorage.js';
+export { SchemaTooNewError } from './storage/SchemaTooNewError.js';
+export { SQLITE_MIGRATIONS, type SqliteMigration } from './storage/sqlite/sqliteMigrations.js';
 export { PostgresStorage } from './storage/postgres/PostgresStorage.js';
 export type { PostgresStorageOptions } from './storage/postgres/PostgresStorage.js';
 export { copySqliteToPostgres } from './storage/migrate/copySqliteToPostgres.js';

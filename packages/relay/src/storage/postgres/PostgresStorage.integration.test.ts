@@ -17,6 +17,7 @@ import { acceptUpdate } from '../../documents/acceptUpdate.js';
 import { acceptMembership } from '../../space/acceptMembership.js';
 import { buildSnapshot, buildUpdate } from '../../testing/buildFrames.js';
 import { createTestIdentity } from '../../testing/createTestIdentity.js';
+import { SchemaTooNewError } from '../SchemaTooNewError.js';
 import { dumpPostgres } from '../../testing/dumpPostgres.js';
 import { MembershipLog } from '../../testing/MembershipLog.js';
 import { randomId } from '../../testing/randomId.js';
@@ -209,7 +210,7 @@ describe.skipIf(!available)('PostgresStorage', () => {
     } finally {
       await client.end();
     }
-    await expect(PostgresStorage.open({ url: DATABASE_URL, schema: fresh })).rejects.toThrow(/newer than this relay/);
+    await expect(PostgresStorage.open({ url: DATABASE_URL, schema: fresh })).rejects.toThrow(SchemaTooNewError);
     await expect(PostgresStorage.open({ url: DATABASE_URL, schema: 'Bad-Name' })).rejects.toThrow(/invalid/);
   });
 

@@ -18,6 +18,7 @@ import { migratePostgresSchema } from './migratePostgresSchema.js';
 import { PostgresDocumentTransaction } from './PostgresDocumentTransaction.js';
 import { PostgresQueries } from './PostgresQueries.js';
 import { PostgresSpaceTransaction } from './PostgresSpaceTransaction.js';
+import { SchemaTooNewError } from '../SchemaTooNewError.js';
 
 /** Options of {@link PostgresStorage.open}. */
 export interface PostgresStorageOptions {
@@ -100,7 +101,7 @@ export class PostgresStorage implements RelayStorage, CommitLog {
         if (applied.length > 0) logger.log('info', 'postgres.migrated', { schema, versions: applied.join(',') });
         break;
       } catch (e) {
-        if (Date.now() >= deadline || /newer than this relay/.test(String(e))) {
+        if (Date.now() >= deadline || e instanceof SchemaTooNewError) {
           await pool.end().catch(() => {});
           throw e;
         }

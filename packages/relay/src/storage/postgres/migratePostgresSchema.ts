@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { advisoryLockKey } from './advisoryLockKey.js';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgresMigrations.js';
 import { quoteIdent } from './quoteIdent.js';
+import { SchemaTooNewError } from '../SchemaTooNewError.js';
 
 /**
  * Creates the schema if needed and applies the migrations it lacks, in one transaction under
@@ -33,9 +34,7 @@ export async function migratePostgresSchema(
     const newest = Math.max(0, ...migrations.map((m) => m.version));
     const beyond = [...done].filter((v) => v > newest);
     if (beyond.length > 0) {
-      throw new Error(
-        `database schema "${schema}" is at version ${Math.max(...beyond)}, newer than this relay (${newest})`,
-      );
+      throw new SchemaTooNewError(`PostgreSQL schema "${schema}"`, Math.max(...beyond), newest);
     }
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(m.version)) continue;

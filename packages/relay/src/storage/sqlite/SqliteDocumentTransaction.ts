@@ -1,11 +1,5 @@
 import type { AuthorClock } from '@trame/protocol';
-import type {
-  DocumentHead,
-  DocumentTransaction,
-  SnapshotWrite,
-  SpaceAccess,
-  UpdateWrite,
-} from '../RelayStorage.js';
+import type { DocumentHead, DocumentTransaction, SnapshotWrite, SpaceAccess, UpdateWrite } from '../RelayStorage.js';
 import type { SqliteQueries } from './SqliteQueries.js';
 
 /** {@link DocumentTransaction} over an open SQLite transaction. */

@@ -85,12 +85,8 @@ export class SqliteQueries {
       insertSnapshot: p(
         'INSERT INTO snapshots (space_id, doc_id, snapshot_id, parent_id, height, frame) VALUES (?, ?, ?, ?, ?, ?)',
       ),
-      pruneUpdates: p(
-        'DELETE FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id NOT IN (?, ?)',
-      ),
-      pruneSnapshots: p(
-        'DELETE FROM snapshots WHERE space_id = ? AND doc_id = ? AND snapshot_id NOT IN (?, ?)',
-      ),
+      pruneUpdates: p('DELETE FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id NOT IN (?, ?)'),
+      pruneSnapshots: p('DELETE FROM snapshots WHERE space_id = ? AND doc_id = ? AND snapshot_id NOT IN (?, ?)'),
       ping: p('SELECT 1 AS ok'),
     };
   }
@@ -168,9 +164,27 @@ export class SqliteQueries {
 
   private saveHead(spaceId: Uint8Array, docId: Uint8Array, h: DocumentHead, exists: boolean): void {
     if (exists) {
-      this.q('updateDocument').run(h.snapshotId, h.height, h.proof, h.frameHash, h.tailCount, h.tailBytes, spaceId, docId);
+      this.q('updateDocument').run(
+        h.snapshotId,
+        h.height,
+        h.proof,
+        h.frameHash,
+        h.tailCount,
+        h.tailBytes,
+        spaceId,
+        docId,
+      );
     } else {
-      this.q('insertDocument').run(spaceId, docId, h.snapshotId, h.height, h.proof, h.frameHash, h.tailCount, h.tailBytes);
+      this.q('insertDocument').run(
+        spaceId,
+        docId,
+        h.snapshotId,
+        h.height,
+        h.proof,
+        h.frameHash,
+        h.tailCount,
+        h.tailBytes,
+      );
     }
   }
 
@@ -190,7 +204,8 @@ export class SqliteQueries {
     author: Uint8Array,
     clock: number,
   ): Uint8Array | null {
-    const row = this.q('findUpdate').get(spaceId, docId, snapshotId, author, clock) as { frame: Uint8Array } | undefined;
+    const row = this.q('findUpdate').get(spaceId, docId, snapshotId, author, clock) as
+      { frame: Uint8Array } | undefined;
     return row?.frame ?? null;
   }
 

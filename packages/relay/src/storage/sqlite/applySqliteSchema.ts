@@ -1,88 +1,32 @@
 import type { Database } from 'better-sqlite3';
-
-const SCHEMA_VERSION = 1;
+import { SchemaTooNewError } from '../SchemaTooNewError.js';
+import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqliteMigrations.js';
 
 /**
- * Creates the tables (idempotent) and sets the pragmas the relay relies on. WAL lets health
- * checks and backups read while a write is in flight; `synchronous = FULL` makes every COMMIT
- * fsync the WAL, so an ACK (sent after COMMIT) survives a power cut, not only a crash (R14).
+ * Sets the pragmas the relay relies on and applies the schema steps the file lacks, each in its
+ * own transaction with its `user_version`, so that a crash half-way leaves a file that the next
+ * start continues from. WAL lets health checks and backups read while a write is in flight;
+ * `synchronous = FULL` makes every COMMIT fsync the WAL, so an ACK (sent after COMMIT) survives
+ * a power cut, not only a crash (R14). Refuses a file written by a newer release.
+ * @returns the versions applied by this call
  */
-export function applySqliteSchema(db: Database): void {
+export function applySqliteSchema(db: Database, migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS): number[] {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) {
-    throw new Error(`database schema ${version} is newer than this relay (${SCHEMA_VERSION})`);
+  const newest = Math.max(0, ...migrations.map((m) => m.version));
+  if (version > newest) throw new SchemaTooNewError(`SQLite file ${db.name}`, version, newest);
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (m.version <= version) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      // user_version takes no bound parameter; the value is an integer from this file.
+      db.pragma(`user_version = ${Math.trunc(m.version)}`);
+    }).immediate();
+    applied.push(m.version);
   }
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS spaces (
-      space_id BLOB PRIMARY KEY,
-      seq INTEGER NOT NULL,
-      head_hash BLOB NOT NULL,
-      epoch INTEGER NOT NULL
-    ) WITHOUT ROWID;
-
-    CREATE TABLE IF NOT EXISTS membership_entries (
-      space_id BLOB NOT NULL REFERENCES spaces (space_id),
-      seq INTEGER NOT NULL,
-      frame BLOB NOT NULL,
-      hash BLOB NOT NULL,
-      PRIMARY KEY (space_id, seq)
-    ) WITHOUT ROWID;
-
-    CREATE TABLE IF NOT EXISTS members (
-      space_id BLOB NOT NULL REFERENCES spaces (space_id),
-      identity BLOB NOT NULL,
-      role INTEGER NOT NULL CHECK (role IN (1, 2, 3)),
-      PRIMARY KEY (space_id, identity)
-    ) WITHOUT ROWID;
-
-    CREATE TABLE IF NOT EXISTS invites (
-      space_id BLOB NOT NULL REFERENCES spaces (space_id),
-      identity BLOB NOT NULL,
-      role INTEGER NOT NULL CHECK (role IN (1, 2, 3)),
-      expires_at INTEGER NOT NULL,
-      PRIMARY KEY (space_id, identity)
-    ) WITHOUT ROWID;
-
-    CREATE TABLE IF NOT EXISTS documents (
-      space_id BLOB NOT NULL REFERENCES spaces (space_id),
-      doc_id BLOB NOT NULL,
-      snapshot_id BLOB NOT NULL,
-      height INTEGER NOT NULL,
-      proof BLOB NOT NULL,
-      frame_hash BLOB NOT NULL,
-      tail_count INTEGER NOT NULL,
-      tail_bytes INTEGER NOT NULL,
-      PRIMARY KEY (space_id, doc_id)
-    ) WITHOUT ROWID;
-
-    CREATE TABLE IF NOT EXISTS snapshots (
-      space_id BLOB NOT NULL,
-      doc_id BLOB NOT NULL,
-      snapshot_id BLOB NOT NULL,
-      parent_id BLOB NOT NULL,
-      height INTEGER NOT NULL,
-      frame BLOB NOT NULL,
-      PRIMARY KEY (space_id, doc_id, snapshot_id),
-      FOREIGN KEY (space_id, doc_id) REFERENCES documents (space_id, doc_id)
-    ) WITHOUT ROWID;
-
-    -- The rowid gives the acceptance order of a tail (R13, R27).
-    CREATE TABLE IF NOT EXISTS updates (
-      id INTEGER PRIMARY KEY,
-      space_id BLOB NOT NULL,
-      doc_id BLOB NOT NULL,
-      snapshot_id BLOB NOT NULL,
-      author BLOB NOT NULL,
-      clock INTEGER NOT NULL,
-      frame BLOB NOT NULL,
-      UNIQUE (space_id, doc_id, snapshot_id, author, clock),
-      FOREIGN KEY (space_id, doc_id) REFERENCES documents (space_id, doc_id)
-    );
-    CREATE INDEX IF NOT EXISTS updates_by_tail ON updates (space_id, doc_id, snapshot_id, id);
-  `);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  return applied;
 }

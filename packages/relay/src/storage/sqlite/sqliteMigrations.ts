@@ -1,0 +1,86 @@
+/** One step of the SQLite schema, applied once, in order; `PRAGMA user_version` records the last. */
+export interface SqliteMigration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/**
+ * The SQLite schema, in order. Never edit a released step: append a new one (and its PostgreSQL
+ * twin in `postgresMigrations.ts`). A data directory made by an older release is brought up to
+ * date at start-up; one made by a newer release is refused ({@link SchemaTooNewError}).
+ */
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    description: 'spaces, membership log, documents, snapshots, updates (release 0.1.0)',
+    sql: `
+      CREATE TABLE IF NOT EXISTS spaces (
+        space_id BLOB PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        head_hash BLOB NOT NULL,
+        epoch INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE IF NOT EXISTS membership_entries (
+        space_id BLOB NOT NULL REFERENCES spaces (space_id),
+        seq INTEGER NOT NULL,
+        frame BLOB NOT NULL,
+        hash BLOB NOT NULL,
+        PRIMARY KEY (space_id, seq)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE IF NOT EXISTS members (
+        space_id BLOB NOT NULL REFERENCES spaces (space_id),
+        identity BLOB NOT NULL,
+        role INTEGER NOT NULL CHECK (role IN (1, 2, 3)),
+        PRIMARY KEY (space_id, identity)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE IF NOT EXISTS invites (
+        space_id BLOB NOT NULL REFERENCES spaces (space_id),
+        identity BLOB NOT NULL,
+        role INTEGER NOT NULL CHECK (role IN (1, 2, 3)),
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (space_id, identity)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE IF NOT EXISTS documents (
+        space_id BLOB NOT NULL REFERENCES spaces (space_id),
+        doc_id BLOB NOT NULL,
+        snapshot_id BLOB NOT NULL,
+        height INTEGER NOT NULL,
+        proof BLOB NOT NULL,
+        frame_hash BLOB NOT NULL,
+        tail_count INTEGER NOT NULL,
+        tail_bytes INTEGER NOT NULL,
+        PRIMARY KEY (space_id, doc_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE IF NOT EXISTS snapshots (
+        space_id BLOB NOT NULL,
+        doc_id BLOB NOT NULL,
+        snapshot_id BLOB NOT NULL,
+        parent_id BLOB NOT NULL,
+        height INTEGER NOT NULL,
+        frame BLOB NOT NULL,
+        PRIMARY KEY (space_id, doc_id, snapshot_id),
+        FOREIGN KEY (space_id, doc_id) REFERENCES documents (space_id, doc_id)
+      ) WITHOUT ROWID;
+
+      -- The rowid gives the acceptance order of a tail (R13, R27).
+      CREATE TABLE IF NOT EXISTS updates (
+        id INTEGER PRIMARY KEY,
+        space_id BLOB NOT NULL,
+        doc_id BLOB NOT NULL,
+        snapshot_id BLOB NOT NULL,
+        author BLOB NOT NULL,
+        clock INTEGER NOT NULL,
+        frame BLOB NOT NULL,
+        UNIQUE (space_id, doc_id, snapshot_id, author, clock),
+        FOREIGN KEY (space_id, doc_id) REFERENCES documents (space_id, doc_id)
+      );
+      CREATE INDEX IF NOT EXISTS updates_by_tail ON updates (space_id, doc_id, snapshot_id, id);
+    `,
+  },
+];
