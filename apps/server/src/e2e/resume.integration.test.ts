@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FrameKind } from '@trame/protocol';
 import { Role, newDocId } from '@trame/sync';
-import { collectErrors, countFrames, createSpace, e2eScope, openDoc, openSpace, person, text, waitFor } from './harness.js';
+import {
+  collectErrors,
+  countFrames,
+  createSpace,
+  e2eScope,
+  openDoc,
+  openSpace,
+  person,
+  text,
+  waitFor,
+} from './harness.js';
 
 const scope = e2eScope();
 const closers = scope.closers;
@@ -28,7 +38,10 @@ describe('reconnecting without the tail one holds (R48)', () => {
     const docId = newDocId();
     const a = openDoc(owner, alice, docId);
     const b = openDoc(bobSpace, bob, docId);
-    closers.push(() => a.destroy(), () => b.destroy());
+    closers.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    );
     const errors = [...collectErrors(a), ...collectErrors(b)];
     const bobErrors = collectErrors(b);
     await Promise.all([a.whenSynced(), b.whenSynced()]);

@@ -9,10 +9,13 @@ export const MAIN_JS = fileURLToPath(new URL('../../dist/main.js', import.meta.u
 
 /** Settings of one relay process. */
 export interface RelayProcessOptions {
-  databaseUrl: string;
-  schema: string;
-  redisUrl: string;
-  redisPrefix: string;
+  /** Without it: SQLite in `dataDir` (one instance). */
+  databaseUrl?: string;
+  schema?: string;
+  redisUrl?: string;
+  redisPrefix?: string;
+  /** SQLite's directory; defaults to a fresh one beside the log. Kept across restarts. */
+  dataDir?: string;
   /** DATABASE_TIMEOUT_MS; short in failure tests. */
   databaseTimeoutMs?: number;
   port?: number;
@@ -22,8 +25,8 @@ export interface RelayProcessOptions {
 }
 
 /**
- * A real relay process (`node apps/server/dist/main.js`) in PostgreSQL + Redis mode, so that
- * `kill -9` is real. Its JSON log goes to a file of its own.
+ * A real relay process (`node apps/server/dist/main.js`), in PostgreSQL + Redis mode or on
+ * SQLite, so that `kill -9` and SIGTERM are real. Its JSON log goes to a file of its own.
  */
 export class RelayProcess {
   readonly logFile: string;
@@ -50,14 +53,17 @@ export class RelayProcess {
         PATH: process.env.PATH ?? '',
         PORT: String(this.o.port ?? this.port ?? 0),
         HOST: '127.0.0.1',
-        DATA_DIR: join(this.logFile, '..', 'data'),
+        DATA_DIR: this.o.dataDir ?? join(this.logFile, '..', 'data'),
         LOG_FILE: this.logFile,
         LOG_LEVEL: this.o.logLevel ?? 'info',
-        DATABASE_URL: this.o.databaseUrl,
-        DATABASE_SCHEMA: this.o.schema,
-        DATABASE_TIMEOUT_MS: String(this.o.databaseTimeoutMs ?? 5000),
-        REDIS_URL: this.o.redisUrl,
-        REDIS_PREFIX: this.o.redisPrefix,
+        ...(this.o.databaseUrl
+          ? {
+              DATABASE_URL: this.o.databaseUrl,
+              DATABASE_SCHEMA: this.o.schema ?? 'trame',
+              DATABASE_TIMEOUT_MS: String(this.o.databaseTimeoutMs ?? 5000),
+            }
+          : {}),
+        ...(this.o.redisUrl ? { REDIS_URL: this.o.redisUrl, REDIS_PREFIX: this.o.redisPrefix ?? 'trame:' } : {}),
         // The relay alone: no need to load the web app in every instance of a test.
         WEB_BUILD_DIR: join(this.logFile, '..', 'no-web-app'),
         ...this.o.env,
@@ -89,12 +95,18 @@ export class RelayProcess {
     await this.exited;
   }
 
-  /** SIGTERM: graceful shutdown (clients get 4599). */
-  async stop(): Promise<void> {
-    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
+  /**
+   * SIGTERM: graceful shutdown (clients get 4599).
+   * @returns the exit code, or 'killed' when it had to be killed after 10 s
+   */
+  async stop(): Promise<number | null | 'killed'> {
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null)
+      return this.child?.exitCode ?? null;
     this.child.kill('SIGTERM');
     const code = await Promise.race([this.exited, new Promise((r) => setTimeout(() => r('timeout'), 10_000))]);
-    if (code === 'timeout') await this.kill();
+    if (code !== 'timeout') return code as number | null;
+    await this.kill();
+    return 'killed';
   }
 
   async health(): Promise<{

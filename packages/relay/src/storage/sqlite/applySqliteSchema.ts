@@ -11,13 +11,14 @@ import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqliteMigrations.js';
  * @returns the versions applied by this call
  */
 export function applySqliteSchema(db: Database, migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS): number[] {
+  // Checked before any pragma that could write: a newer file is left exactly as it was.
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const newest = Math.max(0, ...migrations.map((m) => m.version));
+  if (version > newest) throw new SchemaTooNewError(`SQLite file ${db.name}`, version, newest);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  const version = db.pragma('user_version', { simple: true }) as number;
-  const newest = Math.max(0, ...migrations.map((m) => m.version));
-  if (version > newest) throw new SchemaTooNewError(`SQLite file ${db.name}`, version, newest);
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (m.version <= version) continue;
