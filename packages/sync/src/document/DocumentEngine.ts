@@ -1,17 +1,11 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { ObservableV2 } from 'lib0/observable';
-import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
+import type { Awareness } from 'y-protocols/awareness';
 import {
   bytesEqual,
   CloseCode,
-  encodeEphemeralHeader,
-  encodeSnapshotHeader,
-  encodeUpdateHeader,
-  errorCodeFromNumber,
   FrameKind,
-  fromHex,
   isTrameError,
   isZero,
   LIMITS,
@@ -20,29 +14,40 @@ import {
   TrameError,
   ZERO_ID,
   type AckFrame,
-  type EphemeralFrame,
   type ErrorFrame,
   type Frame,
   type ReadyFrame,
   type SnapshotFrame,
   type UpdateFrame,
 } from '@trame/protocol';
-import { openContentFrame, randomBytes, sealContentFrame, sha256, snapshotProof, type Identity } from '@trame/crypto';
+import { openContentFrame, sha256, type Identity } from '@trame/crypto';
+import { sealSnapshot } from '../outbox/sealSnapshot.js';
+import { sealUpdate } from '../outbox/sealUpdate.js';
 import { RelayConnection } from '../connection/RelayConnection.js';
 import type { WebSocketConstructor } from '../connection/WebSocketLike.js';
-import { filterAwarenessUpdate } from '../awareness/filterAwarenessUpdate.js';
+import { AwarenessChannel } from '../awareness/AwarenessChannel.js';
 import type { HeadStore } from '../heads/HeadStore.js';
-import { UPDATE_MIN_INTERVAL_MS } from './updateMinIntervalMs.js';
 import type { SpaceState } from '../space/SpaceState.js';
-import type { TransportEnd } from './createTransportClass.js';
+import type { TransportEnd, TransportPort } from '../transport/TransportPort.js';
+import type { CompactionPolicy } from '../outbox/CompactionPolicy.js';
+import type { Inflight } from '../outbox/Inflight.js';
+import { ackSettles } from '../outbox/ackSettles.js';
+import { inflightUpdateErrorAction } from '../outbox/inflightUpdateErrorAction.js';
+import { isOverCompactionBound } from '../outbox/isOverCompactionBound.js';
+import { resolveInflightAfterLoad } from '../outbox/resolveInflightAfterLoad.js';
+import { checkRemoteSnapshot } from '../verify/checkRemoteSnapshot.js';
+import { checkRemoteUpdate } from '../verify/checkRemoteUpdate.js';
+import type { SnapshotHead } from '../verify/SnapshotHead.js';
+import { verifyInitialState } from '../verify/verifyInitialState.js';
+import { applyAndCapture } from './applyAndCapture.js';
+import { errorFromFrame } from './errorFromFrame.js';
+import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, syncMessage } from './syncMessage.js';
+import { UPDATE_MIN_INTERVAL_MS } from './updateMinIntervalMs.js';
+
+export type { CompactionPolicy } from '../outbox/CompactionPolicy.js';
 
 /** Where a document stands, for the status line. */
 export type DocumentStatus = 'connecting' | 'saved' | 'saving' | 'offline' | 'error';
-
-export interface CompactionPolicy {
-  afterUpdates: number;
-  afterBytes: number;
-}
 
 export interface DocumentEngineOptions {
   relayUrl: string;
@@ -66,41 +71,10 @@ type EngineEvents = {
   frame: (kind: number, bytes: number) => void;
 };
 
-interface SnapshotHead {
-  id: Uint8Array;
-  height: number;
-  proof: Uint8Array;
-  frameHash: Uint8Array;
-}
-
-interface InflightUpdate {
-  kind: 'update';
-  frame: Uint8Array;
-  snapshotId: Uint8Array;
-  clock: number;
-  content: Uint8Array;
-}
-
-interface InflightSnapshot {
-  kind: 'snapshot';
-  frame: Uint8Array;
-  head: SnapshotHead;
-  /** Local edits published inside this snapshot (too large for an UPDATE). */
-  includes: Uint8Array[];
-}
-
 const LOCAL = Symbol('trame-local');
 const REMOTE = Symbol('trame-remote');
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const SYNC_STEP1 = 0;
-const SYNC_STEP2 = 1;
-const SYNC_UPDATE = 2;
 /** Room left in an UPDATE frame for its header, nonce, tag and signature. */
 const UPDATE_OVERHEAD = 1024;
-const AWARENESS_MIN_INTERVAL_MS = 40;
-// Within this time an unchanged awareness state is not sent again (peers keep states 30 s).
-const AWARENESS_RESEND_AFTER_MS = 15_000;
 
 /** Local close code for a verification failure: final, so the provider stops reconnecting. */
 const CLOSE_VERIFICATION_FAILED = CloseCode.ProtocolError;
@@ -114,7 +88,7 @@ const CLOSE_RESYNC = 4520;
  * provider's updates into signed, encrypted UPDATEs (one in flight at a time, later edits
  * coalesced: R45), verifies and decrypts what the relay serves (R40-R43), and compacts (R46).
  */
-export class DocumentEngine extends ObservableV2<EngineEvents> {
+export class DocumentEngine extends ObservableV2<EngineEvents> implements TransportPort {
   private readonly shadow = new Y.Doc();
   private readonly meHex: string;
   private readonly headKey: string;
@@ -122,7 +96,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
   private current: SnapshotHead | null = null;
   private clocks = new Map<string, number>();
   private pending: Uint8Array[] = [];
-  private inflight: InflightUpdate | InflightSnapshot | null = null;
+  private inflight: Inflight | null = null;
   private transport: TransportEnd | null = null;
   private conn: RelayConnection | null = null;
   /** The initial state being received, and what the HELLO said this client holds (R48). */
@@ -133,11 +107,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
     knownTailCount: number;
   } | null = null;
   private loaded = false;
-  private readonly awarenessOwners = new Map<number, string>();
-  private ephemeralSequence = 0;
-  private lastAwarenessSent = 0;
-  private lastAwarenessPayload: Uint8Array | null = null;
-  private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly awareness: AwarenessChannel;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private lastContentSent = 0;
@@ -149,7 +119,20 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
     super();
     this.meHex = toHex(o.identity.publicKey);
     this.headKey = `${o.space.spaceIdHex}:${toHex(o.docId)}`;
-    this.compaction = o.compaction ?? { afterUpdates: LIMITS.compactAfterUpdates, afterBytes: LIMITS.compactAfterBytes };
+    this.compaction = o.compaction ?? {
+      afterUpdates: LIMITS.compactAfterUpdates,
+      afterBytes: LIMITS.compactAfterBytes,
+    };
+    this.awareness = new AwarenessChannel({
+      identity: o.identity,
+      space: o.space,
+      docId: o.docId,
+      awareness: o.awareness,
+      canSend: () => this.loaded && this.conn !== null,
+      send: (frame) => this.conn?.send(frame),
+      deliver: (m) => this.transport?.deliver(m),
+      report: (e) => this.report(e),
+    });
   }
 
   get currentStatus(): DocumentStatus {
@@ -210,7 +193,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
       // The reference server echoes awareness to its sender; the provider relies on it to
       // know the connection is alive (its 30 s watchdog).
       queueMicrotask(() => t.deliver(message));
-      this.sendAwareness();
+      this.awareness.send();
     }
   }
 
@@ -251,7 +234,12 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
     this.loaded = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (!shouldRetryClose(code) && !this.fatal) {
-      const c = code === CloseCode.Forbidden ? 'NOT_A_MEMBER' : code === CloseCode.AuthFailed ? 'AUTH_FAILED' : 'CONNECTION_CLOSED';
+      const c =
+        code === CloseCode.Forbidden
+          ? 'NOT_A_MEMBER'
+          : code === CloseCode.AuthFailed
+            ? 'AUTH_FAILED'
+            : 'CONNECTION_CLOSED';
       this.fatal = new TrameError(c, `relay closed the connection (${code} ${reason})`, { closeCode: code });
       this.report(this.fatal);
     }
@@ -302,7 +290,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
       case FrameKind.Snapshot:
         return this.onRemoteSnapshot(f);
       case FrameKind.Ephemeral:
-        return this.onRemoteEphemeral(f);
+        return this.awareness.receive(f);
       case FrameKind.Membership:
         this.applyMembership(f.raw);
         this.flush();
@@ -339,73 +327,32 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
   private finishLoading(ready: ReadyFrame): void {
     const { snapshot, updates, knownSnapshotId, knownTailCount } = this.loading!;
     this.loading = null;
-    const servedId = ready.snapshotId;
-    const known = this.o.headStore.get(this.headKey);
-    const servedHex = toHex(servedId);
-    // R42: never go back to an older state than this client has seen.
-    if (known) {
-      if (ready.snapshotHeight < known.height) {
-        return this.failVerification(new TrameError('ROLLBACK_DETECTED', `relay served snapshot height ${ready.snapshotHeight}, this client saw ${known.height}`));
-      }
-      if (ready.snapshotHeight === known.height && servedHex !== known.snapshotId) {
-        return this.failVerification(new TrameError('FORK_DETECTED', 'relay served another snapshot at the same height'));
-      }
-    }
+    const verdict = verifyInitialState({
+      known: this.o.headStore.get(this.headKey),
+      ready,
+      hello: { knownSnapshotId, knownTailCount },
+      snapshot,
+      updates: updates.map((u) => ({ author: toHex(u.author), clock: u.clock, snapshotId: u.snapshotId })),
+      current: this.current,
+      clocks: this.clocks,
+    });
+    if (!verdict.ok) return this.failVerification(verdict.error);
     let snapshotPlain: Uint8Array | null = null;
     let nextHead: SnapshotHead | null = this.current;
     if (snapshot) {
-      if (!bytesEqual(snapshot.snapshotId, servedId) || snapshot.height !== ready.snapshotHeight) {
-        return this.failVerification(new TrameError('FORK_DETECTED', 'READY names another snapshot than the one served'));
-      }
-      if (this.current && bytesEqual(snapshot.parentId, this.current.id)) {
-        // R43: a direct child of what we hold must chain to it.
-        if (!bytesEqual(snapshot.proof, snapshotProof(this.current))) {
-          return this.failVerification(new TrameError('FORK_DETECTED', 'snapshot proof does not chain to the held snapshot'));
-        }
-      }
       try {
         snapshotPlain = this.open(snapshot);
       } catch (e) {
         return this.failVerification(e as TrameError);
       }
-      nextHead = { id: snapshot.snapshotId.slice(), height: snapshot.height, proof: snapshot.proof.slice(), frameHash: sha256(snapshot.raw) };
-    } else if (!isZero(servedId) && !(this.current && bytesEqual(this.current.id, servedId))) {
-      return this.failVerification(new TrameError('MISSING_UPDATES', 'relay skipped a snapshot this client does not hold'));
+      nextHead = {
+        id: snapshot.snapshotId.slice(),
+        height: snapshot.height,
+        proof: snapshot.proof.slice(),
+        frameHash: sha256(snapshot.raw),
+      };
     }
-    const sameSnapshot = nextHead !== null && this.current !== null && bytesEqual(nextHead.id, this.current.id);
-    const baseClocks = sameSnapshot || (!nextHead && !this.current) ? this.clocks : new Map<string, number>();
-    // R48: the relay skipped the first knownTailCount updates, which this client holds; the
-    // rest may still begin with some it holds (counted before their ACK came back).
-    const resumed =
-      snapshot === null &&
-      knownTailCount > 0 &&
-      bytesEqual(servedId, knownSnapshotId) &&
-      knownTailCount <= ready.tailCount;
-    // R41: every author's clocks on the snapshot run 1, 2, 3… without a hole.
-    const seen = new Map<string, number>(resumed ? this.clocks : []);
-    for (const u of updates) {
-      const a = toHex(u.author);
-      if (resumed && u.clock <= (this.clocks.get(a) ?? 0)) continue;
-      const expected = (seen.get(a) ?? 0) + 1;
-      if (!bytesEqual(u.snapshotId, servedId)) {
-        return this.failVerification(new TrameError('MISSING_UPDATES', 'tail update on another snapshot'));
-      }
-      if (u.clock !== expected) {
-        return this.failVerification(
-          new TrameError(u.clock < expected ? 'REPLAY_DETECTED' : 'MISSING_UPDATES', `author ${a.slice(0, 12)}: clock ${u.clock}, expected ${expected}`, {
-            range: { from: expected, to: u.clock - 1 },
-          }),
-        );
-      }
-      seen.set(a, u.clock);
-    }
-    if (known && known.snapshotId === servedHex) {
-      for (const [a, c] of Object.entries(known.clocks)) {
-        if ((seen.get(a) ?? 0) < c) {
-          return this.failVerification(new TrameError('ROLLBACK_DETECTED', `relay lost updates of ${a.slice(0, 12)} up to clock ${c}`));
-        }
-      }
-    }
+    const baseClocks = verdict.keepClocks ? this.clocks : new Map<string, number>();
     // Verified: apply.
     if (snapshotPlain) Y.applyUpdate(this.shadow, snapshotPlain, REMOTE);
     this.current = nextHead;
@@ -432,52 +379,40 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
     this.transport?.deliver(syncMessage(SYNC_STEP1, Y.encodeStateVector(this.shadow)));
     if (this.inflight) this.conn?.send(this.inflight.frame);
     this.updateStatus();
-    this.sendAwareness();
+    this.awareness.send();
     this.flush();
     if (!this.inflight && this.pending.length === 0 && this.overCompactionBound(ready.tailCount, ready.tailBytes)) {
       this.publishSnapshot([]);
     }
   }
 
-  /** Decides, after a reload, whether the unacknowledged frame landed, must be resent or rebased. */
+  /** R45: after a reload, the unacknowledged frame landed, is sent again, or is rebased. */
   private resolveInflightAfterLoad(snapshot: SnapshotFrame | null): void {
-    const f = this.inflight;
-    if (!f) return;
-    const currentId = this.current?.id ?? ZERO_ID;
-    if (f.kind === 'update') {
-      if (bytesEqual(f.snapshotId, currentId)) {
-        if ((this.clocks.get(this.meHex) ?? 0) >= f.clock) this.inflight = null; // stored; only the ACK was lost
-        return; // else resent unchanged (R21)
-      }
-      const included =
-        snapshot !== null &&
-        bytesEqual(snapshot.parentId, f.snapshotId) &&
-        snapshot.clocks.some((c) => bytesEqual(c.author, this.o.identity.publicKey) && c.clock >= f.clock);
-      if (!included) this.pending.unshift(f.content);
-      this.inflight = null;
-      return;
-    }
-    if (!bytesEqual(f.head.id, currentId)) this.pending.unshift(...f.includes);
+    if (!this.inflight) return;
+    const r = resolveInflightAfterLoad(
+      this.inflight,
+      this.current?.id ?? ZERO_ID,
+      this.clocks.get(this.meHex) ?? 0,
+      snapshot,
+      this.o.identity.publicKey,
+    );
+    if (r.action === 'resend') return;
+    if (r.action === 'requeue') this.pending.unshift(...r.content);
     this.inflight = null;
   }
 
   private onRemoteUpdate(f: UpdateFrame): void {
     this.adoptIfBuiltOnOwnSnapshot(f.snapshotId);
     const author = toHex(f.author);
-    const currentId = this.current?.id ?? ZERO_ID;
-    if (!bytesEqual(f.snapshotId, currentId)) {
-      this.report(new TrameError('MISSING_UPDATES', 'update on a snapshot this client does not hold'));
-      return this.resync();
-    }
-    const last = this.clocks.get(author) ?? 0;
-    if (f.clock <= last) {
-      this.report(new TrameError('REPLAY_DETECTED', `author ${author.slice(0, 12)} clock ${f.clock} already applied`));
+    const verdict = checkRemoteUpdate(
+      { author, clock: f.clock, snapshotId: f.snapshotId },
+      this.current?.id ?? ZERO_ID,
+      this.clocks.get(author) ?? 0,
+    );
+    if (verdict.action !== 'apply') {
+      this.report(verdict.error);
+      if (verdict.action === 'resync') this.resync();
       return;
-    }
-    if (f.clock > last + 1) {
-      // R41: the relay dropped something; reload the tail rather than apply out of order.
-      this.report(new TrameError('MISSING_UPDATES', `author ${author.slice(0, 12)}: clocks ${last + 1}..${f.clock - 1} missing`, { range: { from: last + 1, to: f.clock - 1 } }));
-      return this.resync();
     }
     this.clocks.set(author, f.clock);
     let plain: Uint8Array;
@@ -494,16 +429,13 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
 
   private onRemoteSnapshot(f: SnapshotFrame): void {
     this.adoptIfBuiltOnOwnSnapshot(f.parentId);
-    const cur = this.current;
-    if (cur && bytesEqual(f.snapshotId, cur.id)) return;
-    const parentOk = cur ? bytesEqual(f.parentId, cur.id) : isZero(f.parentId);
-    if (!parentOk) {
-      this.report(new TrameError('MISSING_UPDATES', 'snapshot on a parent this client does not hold'));
+    const verdict = checkRemoteSnapshot(f, this.current);
+    if (verdict.action === 'ignore') return;
+    if (verdict.action === 'resync') {
+      this.report(verdict.error);
       return this.resync();
     }
-    if (!bytesEqual(f.proof, snapshotProof(cur)) || f.height !== (cur?.height ?? 0) + 1) {
-      return this.failVerification(new TrameError('FORK_DETECTED', 'snapshot proof does not chain to the held snapshot'));
-    }
+    if (verdict.action === 'fail') return this.failVerification(verdict.error);
     let plain: Uint8Array;
     try {
       plain = this.open(f);
@@ -523,39 +455,12 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
   /** Set when the relay said our in-flight update's snapshot is no longer the latest. */
   private staleInflight = false;
 
-  private onRemoteEphemeral(f: EphemeralFrame): void {
-    const author = toHex(f.author);
-    if (author === this.meHex || this.o.space.roleOf(author) === 0) return;
-    let plain: Uint8Array;
-    try {
-      plain = openContentFrame(f, this.o.space.docKey(f.epoch, this.o.docId));
-    } catch (e) {
-      this.report(e as TrameError);
-      return;
-    }
-    let filtered;
-    try {
-      filtered = filterAwarenessUpdate(plain, author, this.awarenessOwners, this.o.awareness.clientID);
-    } catch {
-      this.report(new TrameError('AWARENESS_FORGED', 'unreadable awareness update'));
-      return;
-    }
-    if (filtered.dropped > 0) {
-      this.report(new TrameError('AWARENESS_FORGED', `${filtered.dropped} awareness entries not signed by their identity were ignored`));
-    }
-    if (filtered.update) {
-      const enc = encoding.createEncoder();
-      encoding.writeVarUint(enc, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(enc, filtered.update);
-      this.transport?.deliver(encoding.toUint8Array(enc));
-    }
-  }
-
   private onAck(a: AckFrame): void {
     const f = this.inflight;
     if (!f) return;
-    if (f.kind === 'update' && a.ackedKind === FrameKind.Update && bytesEqual(a.ref, f.snapshotId) && a.number === f.clock) {
-      this.inflight = null;
+    if (!ackSettles(f, a)) return this.updateStatus();
+    this.inflight = null;
+    if (f.kind === 'update') {
       this.staleInflight = false;
       // R47: frames are forwarded at COMMIT and ACKs wait for the sync, so a snapshot built on
       // this update may have arrived first; the clock then belongs to the old snapshot.
@@ -563,8 +468,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
       if (onCurrent && (this.clocks.get(this.meHex) ?? 0) < f.clock) this.clocks.set(this.meHex, f.clock);
       if (this.pending.length === 0 && this.overCompactionBound(a.tailCount, a.tailBytes)) this.publishSnapshot([]);
       else this.flush();
-    } else if (f.kind === 'snapshot' && a.ackedKind === FrameKind.Snapshot && bytesEqual(a.ref, f.head.id)) {
-      this.inflight = null;
+    } else {
       this.adoptOwnSnapshot(f.head);
       this.flush();
     }
@@ -590,9 +494,14 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
   private onError(e: ErrorFrame): void {
     const err = errorFromFrame(e);
     const f = this.inflight;
-    if (f?.kind === 'update' && e.refKind === FrameKind.Update && bytesEqual(e.ref, f.snapshotId) && e.refNumber === f.clock) {
-      switch (err.code) {
-        case 'STALE_SNAPSHOT':
+    if (
+      f?.kind === 'update' &&
+      e.refKind === FrameKind.Update &&
+      bytesEqual(e.ref, f.snapshotId) &&
+      e.refNumber === f.clock
+    ) {
+      switch (inflightUpdateErrorAction(err.code)) {
+        case 'rebase':
           // R45: re-send the content on the latest snapshot once we hold it.
           this.staleInflight = true;
           if (this.current && !bytesEqual(this.current.id, f.snapshotId)) this.rebaseInflight();
@@ -603,23 +512,18 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
             }, 1000);
           }
           return;
-        case 'UNAVAILABLE':
-        case 'RATE_LIMITED':
-        case 'INTERNAL':
+        case 'resend':
           this.report(err);
           this.scheduleResend(f.frame);
           return;
-        case 'FORBIDDEN_ROLE':
-        case 'NOT_A_MEMBER':
+        case 'hold':
           // Edits stay in this browser; they cannot be saved with this role.
           this.pending.unshift(f.content);
           this.inflight = null;
           this.report(err);
           this.updateStatus();
           return;
-        default:
-          // CLOCK_GAP, CLOCK_REPLAY, STALE_EPOCH, …: our view of the history is off. Reload it
-          // and re-send the content with a fresh clock.
+        case 'reload':
           this.report(err);
           this.pending.unshift(f.content);
           this.inflight = null;
@@ -647,10 +551,13 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
 
   private scheduleResend(frame: Uint8Array): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (this.inflight?.frame === frame) this.conn?.send(frame);
-    }, 300 + Math.random() * 400);
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = null;
+        if (this.inflight?.frame === frame) this.conn?.send(frame);
+      },
+      300 + Math.random() * 400,
+    );
   }
 
   private rebaseInflight(): void {
@@ -691,18 +598,15 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
       return this.publishSnapshot(this.pending.splice(0));
     }
     this.pending = [];
-    const epoch = this.o.space.epoch;
-    const snapshotId = this.current?.id ?? ZERO_ID;
     const clock = (this.clocks.get(this.meHex) ?? 0) + 1;
-    const header = encodeUpdateHeader({ spaceId: this.o.space.spaceId, docId: this.o.docId, epoch, snapshotId, author: this.o.identity.publicKey, clock });
-    const frame = sealContentFrame(header, this.o.space.docKey(epoch, this.o.docId), content, this.o.identity);
-    this.inflight = { kind: 'update', frame, snapshotId, clock, content };
-    this.conn.send(frame);
+    const f = sealUpdate(this.o, this.current?.id ?? ZERO_ID, clock, content);
+    this.inflight = f;
+    this.conn.send(f.frame);
     this.updateStatus();
   }
 
   private overCompactionBound(count: number, bytes: number): boolean {
-    return this.o.space.canWrite() && (count >= this.compaction.afterUpdates || bytes >= this.compaction.afterBytes);
+    return this.o.space.canWrite() && isOverCompactionBound(this.compaction, count, bytes);
   }
 
   /** R46: encode the shadow doc (snapshot + tail applied) as the next snapshot. */
@@ -711,68 +615,15 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
       this.pending.unshift(...includes);
       return;
     }
-    const epoch = this.o.space.epoch;
-    const parent = this.current;
-    const id = randomBytes(16);
-    const height = (parent?.height ?? 0) + 1;
-    const proof = snapshotProof(parent);
-    const clocks = [...this.clocks]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([hex, clock]) => ({ author: fromHex(hex), clock }));
-    const header = encodeSnapshotHeader({
-      spaceId: this.o.space.spaceId,
-      docId: this.o.docId,
-      epoch,
-      snapshotId: id,
-      parentId: parent?.id ?? ZERO_ID,
-      height,
-      proof,
-      author: this.o.identity.publicKey,
-      clocks,
-    });
-    const frame = sealContentFrame(header, this.o.space.docKey(epoch, this.o.docId), Y.encodeStateAsUpdate(this.shadow), this.o.identity);
-    if (frame.length > LIMITS.maxSnapshotBytes) {
+    const f = sealSnapshot(this.o, this.current, this.clocks, Y.encodeStateAsUpdate(this.shadow), includes);
+    if (f.frame.length > LIMITS.maxSnapshotBytes) {
       this.pending.unshift(...includes);
       this.report(new TrameError('FRAME_TOO_LARGE', 'document is larger than a snapshot may be'));
       return;
     }
-    this.inflight = { kind: 'snapshot', frame, head: { id, height, proof, frameHash: sha256(frame) }, includes };
+    this.inflight = f;
     this.lastContentSent = Date.now();
-    this.conn.send(frame);
-  }
-
-  private sendAwareness(): void {
-    if (!this.loaded || !this.conn) return;
-    const now = Date.now();
-    const wait = this.lastAwarenessSent + AWARENESS_MIN_INTERVAL_MS - now;
-    if (wait > 0) {
-      // Cursor moves come in bursts; only the latest state matters.
-      this.awarenessTimer ??= setTimeout(() => {
-        this.awarenessTimer = null;
-        this.sendAwareness();
-      }, wait);
-      return;
-    }
-    const aw = this.o.awareness;
-    const epoch = this.o.space.epoch;
-    if (!this.o.space.hasKey(epoch) || this.o.space.myRole === 0) return;
-    const payload = encodeAwarenessUpdate(aw, [aw.clientID]);
-    // After a reconnect the provider announces the same state again (same awareness clock).
-    // The others still hold it (nothing tells them we left; states live 30 s and are renewed
-    // every 15 s with a new clock), so repeating it only makes every peer verify one more
-    // signature — in a reconnect storm, n² of them per document.
-    const last = this.lastAwarenessPayload;
-    if (last && now - this.lastAwarenessSent < AWARENESS_RESEND_AFTER_MS && bytesEqual(last, payload)) return;
-    this.lastAwarenessSent = now;
-    this.lastAwarenessPayload = payload;
-    const header = encodeEphemeralHeader({
-      spaceId: this.o.space.spaceId,
-      docId: this.o.docId,
-      epoch,
-      author: this.o.identity.publicKey,
-      sequence: ++this.ephemeralSequence,
-    });
-    this.conn.send(sealContentFrame(header, this.o.space.docKey(epoch, this.o.docId), payload, this.o.identity));
+    this.conn.send(f.frame);
   }
 
   // ---- status, errors ----
@@ -822,7 +673,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
   /** Closes the relay connection for good. */
   destroyEngine(): void {
     this.destroyed = true;
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.awareness.destroy();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     const conn = this.conn;
@@ -830,34 +681,4 @@ export class DocumentEngine extends ObservableV2<EngineEvents> {
     conn?.close(1000, 'closed');
     this.shadow.destroy();
   }
-}
-
-function syncMessage(step: number, payload: Uint8Array): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, MESSAGE_SYNC);
-  encoding.writeVarUint(enc, step);
-  encoding.writeVarUint8Array(enc, payload);
-  return encoding.toUint8Array(enc);
-}
-
-function errorFromFrame(e: ErrorFrame): TrameError {
-  const details: Record<string, unknown> = {};
-  if (e.rangeFrom || e.rangeTo) details.range = { from: e.rangeFrom, to: e.rangeTo };
-  if (!isZero(e.latestSnapshotId)) details.latestSnapshotId = toHex(e.latestSnapshotId);
-  return new TrameError(errorCodeFromNumber(e.code), e.message || undefined, details);
-}
-
-/** Applies `update` to `doc` with `origin`; returns what it changed, or null if nothing. */
-function applyAndCapture(doc: Y.Doc, update: Uint8Array, origin: symbol): Uint8Array | null {
-  let delta: Uint8Array | null = null;
-  const capture = (u: Uint8Array, from: unknown): void => {
-    if (from === origin) delta = u;
-  };
-  doc.on('update', capture);
-  try {
-    Y.applyUpdate(doc, update, origin);
-  } finally {
-    doc.off('update', capture);
-  }
-  return delta;
 }

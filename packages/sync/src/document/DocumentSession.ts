@@ -9,7 +9,7 @@ import { defaultWebSocket, type WebSocketConstructor } from '../connection/WebSo
 import type { HeadStore } from '../heads/HeadStore.js';
 import { MemoryHeadStore } from '../heads/MemoryHeadStore.js';
 import { DocumentEngine, type CompactionPolicy, type DocumentStatus } from './DocumentEngine.js';
-import { createTransportClass } from './createTransportClass.js';
+import { createTransportClass } from '../transport/createTransportClass.js';
 import type { LocalCache } from '../cache/LocalCache.js';
 
 /** What a document needs from its space: satisfied by a SpaceSession. */

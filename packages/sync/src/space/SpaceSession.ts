@@ -149,7 +149,9 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
         subject: o.identity.publicKey,
         role: Role.Admin,
         epoch: 0,
-        sealedKeys: [{ recipient: o.identity.publicKey, sealed: sealToIdentity(o.identity.publicKey, encodeKeyBundle(bundle)) }],
+        sealedKeys: [
+          { recipient: o.identity.publicKey, sealed: sealToIdentity(o.identity.publicKey, encodeKeyBundle(bundle)) },
+        ],
       },
       o.identity,
     );
@@ -206,7 +208,12 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
           subject: o.identity.publicKey,
           role: invite.role,
           epoch: asInvite.state.epoch,
-          sealedKeys: [{ recipient: o.identity.publicKey, sealed: sealToIdentity(o.identity.publicKey, encodeKeyBundle(asInvite.state.keyBundle())) }],
+          sealedKeys: [
+            {
+              recipient: o.identity.publicKey,
+              sealed: sealToIdentity(o.identity.publicKey, encodeKeyBundle(asInvite.state.keyBundle())),
+            },
+          ],
         },
         inviteIdentity,
       );
@@ -252,7 +259,9 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
       action: MembershipAction.Add,
       subject: publicKey,
       role,
-      sealedKeys: [{ recipient: publicKey, sealed: sealToIdentity(publicKey, encodeKeyBundle(this.state.keyBundle())) }],
+      sealedKeys: [
+        { recipient: publicKey, sealed: sealToIdentity(publicKey, encodeKeyBundle(this.state.keyBundle())) },
+      ],
     });
   }
 
@@ -277,7 +286,12 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
       subject: invitee.publicKey,
       role: o.role,
       expiresAt: o.expiresAt ? Math.floor(o.expiresAt.getTime() / 1000) : 0,
-      sealedKeys: [{ recipient: invitee.publicKey, sealed: sealToIdentity(invitee.publicKey, encodeKeyBundle(this.state.keyBundle())) }],
+      sealedKeys: [
+        {
+          recipient: invitee.publicKey,
+          sealed: sealToIdentity(invitee.publicKey, encodeKeyBundle(this.state.keyBundle())),
+        },
+      ],
     });
     return encodeInviteToken({ spaceId: this.spaceId, seed });
   }
@@ -413,7 +427,9 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     this.conn = null;
     if (this.closedByUser) return;
     if (!shouldRetryClose(code)) {
-      const err = new TrameError('CONNECTION_CLOSED', `relay closed the space connection (${code} ${reason})`, { closeCode: code });
+      const err = new TrameError('CONNECTION_CLOSED', `relay closed the space connection (${code} ${reason})`, {
+        closeCode: code,
+      });
       this.setStatus('closed');
       for (const w of this.readyWaiters.splice(0)) w.reject(err);
       this.failPending(err);

@@ -12,6 +12,8 @@ describe('invite tokens (R35)', () => {
 
   it('rejects a cut token with a typed error', () => {
     const token = encodeInviteToken({ spaceId: new Uint8Array(16), seed: new Uint8Array(32) });
-    expect(() => decodeInviteToken(token.slice(0, 20))).toThrowError(expect.objectContaining({ code: 'MALFORMED_FRAME' }));
+    expect(() => decodeInviteToken(token.slice(0, 20))).toThrowError(
+      expect.objectContaining({ code: 'MALFORMED_FRAME' }),
+    );
   });
 });

@@ -1,27 +1,4 @@
-import type { DocumentEngine } from './DocumentEngine.js';
-
-/** What y-websocket's provider calls on its "websocket" (see its setupWS). */
-export interface TransportSocket {
-  binaryType: string;
-  readyState: number;
-  readonly OPEN: number;
-  onopen: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { data: ArrayBuffer }) => void) | null;
-  onclose: ((ev: { code: number; reason: string; wasClean: boolean }) => void) | null;
-  onerror: ((ev: unknown) => void) | null;
-  send(data: ArrayBuffer | Uint8Array): void;
-  close(code?: number, reason?: string): void;
-}
-
-/** The engine-facing side of a transport instance. */
-export interface TransportEnd extends TransportSocket {
-  /** The relay connection is authenticated and the initial state applied. */
-  markOpen(): void;
-  /** Hands a y-websocket protocol message to the provider. */
-  deliver(message: Uint8Array): void;
-  /** The relay connection ended; the provider decides from `code` whether to reconnect. */
-  markClosed(code: number, reason: string): void;
-}
+import type { TransportEnd, TransportPort, TransportSocket } from './TransportPort.js';
 
 const CONNECTING = 0;
 const OPEN = 1;
@@ -33,7 +10,9 @@ const CLOSED = 3;
  * server inside the client (docs/adr/0001-encrypting-transport.md). The provider itself runs
  * unchanged: reconnection, awareness and `synced` behave as in any Yjs integration.
  */
-export function createTransportClass(engine: DocumentEngine): new (url: string, protocols?: string | string[]) => TransportSocket {
+export function createTransportClass(
+  engine: TransportPort,
+): new (url: string, protocols?: string | string[]) => TransportSocket {
   return class TrameTransport implements TransportEnd {
     static readonly CONNECTING = CONNECTING;
     static readonly OPEN = OPEN;

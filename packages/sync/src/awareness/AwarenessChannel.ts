@@ -1,0 +1,105 @@
+import * as encoding from 'lib0/encoding';
+import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
+import { encodeEphemeralHeader, toHex, TrameError, type EphemeralFrame } from '@trame/protocol';
+import { openContentFrame, sealContentFrame, type Identity } from '@trame/crypto';
+import type { SpaceState } from '../space/SpaceState.js';
+import { filterAwarenessUpdate } from './filterAwarenessUpdate.js';
+import { isRepeatedAwareness } from './isRepeatedAwareness.js';
+
+const MESSAGE_AWARENESS = 1;
+const AWARENESS_MIN_INTERVAL_MS = 40;
+
+export interface AwarenessChannelOptions {
+  identity: Identity;
+  space: SpaceState;
+  docId: Uint8Array;
+  awareness: Awareness;
+  /** Sends a frame to the relay. */
+  send: (frame: Uint8Array) => void;
+  /** Whether a frame could be sent now (connected, initial state applied). */
+  canSend: () => boolean;
+  /** Hands a y-websocket awareness message to the provider. */
+  deliver: (message: Uint8Array) => void;
+  report: (e: TrameError) => void;
+}
+
+/**
+ * The awareness (carets, presence) of one document over EPHEMERAL frames: throttles and signs
+ * the local state, verifies and filters the others' (R40, R44, R48).
+ */
+export class AwarenessChannel {
+  private readonly owners = new Map<number, string>();
+  private sequence = 0;
+  private last: { payload: Uint8Array; at: number } | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly o: AwarenessChannelOptions) {}
+
+  /** Sends the local state, at most one frame per 40 ms (cursor moves come in bursts). */
+  send(): void {
+    if (!this.o.canSend()) return;
+    const now = Date.now();
+    const wait = (this.last?.at ?? 0) + AWARENESS_MIN_INTERVAL_MS - now;
+    if (wait > 0) {
+      this.timer ??= setTimeout(() => {
+        this.timer = null;
+        this.send();
+      }, wait);
+      return;
+    }
+    const { space, awareness: aw, docId, identity } = this.o;
+    const epoch = space.epoch;
+    if (!space.hasKey(epoch) || space.myRole === 0) return;
+    const payload = encodeAwarenessUpdate(aw, [aw.clientID]);
+    if (isRepeatedAwareness(this.last, payload, now)) return;
+    this.last = { payload, at: now };
+    const header = encodeEphemeralHeader({
+      spaceId: space.spaceId,
+      docId,
+      epoch,
+      author: identity.publicKey,
+      sequence: ++this.sequence,
+    });
+    this.o.send(sealContentFrame(header, space.docKey(epoch, docId), payload, identity));
+  }
+
+  /** R40 then R44: verify, decrypt, keep only the entries the author may speak for. */
+  receive(f: EphemeralFrame): void {
+    const author = toHex(f.author);
+    const { space, docId } = this.o;
+    if (author === space.selfId || space.roleOf(author) === 0) return;
+    let plain: Uint8Array;
+    try {
+      plain = openContentFrame(f, space.docKey(f.epoch, docId));
+    } catch (e) {
+      this.o.report(e as TrameError);
+      return;
+    }
+    let filtered;
+    try {
+      filtered = filterAwarenessUpdate(plain, author, this.owners, this.o.awareness.clientID);
+    } catch {
+      this.o.report(new TrameError('AWARENESS_FORGED', 'unreadable awareness update'));
+      return;
+    }
+    if (filtered.dropped > 0) {
+      this.o.report(
+        new TrameError(
+          'AWARENESS_FORGED',
+          `${filtered.dropped} awareness entries not signed by their identity were ignored`,
+        ),
+      );
+    }
+    if (filtered.update) {
+      const enc = encoding.createEncoder();
+      encoding.writeVarUint(enc, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(enc, filtered.update);
+      this.o.deliver(encoding.toUint8Array(enc));
+    }
+  }
+
+  destroy(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,22 @@
+import type { SnapshotHead } from '../verify/SnapshotHead.js';
+
+/** The one UPDATE waiting for its ACK (R45). */
+export interface InflightUpdate {
+  kind: 'update';
+  frame: Uint8Array;
+  snapshotId: Uint8Array;
+  clock: number;
+  /** The Yjs update it carries, re-sent under a new clock if the frame must be rebuilt. */
+  content: Uint8Array;
+}
+
+/** The one SNAPSHOT waiting for its ACK (R46). */
+export interface InflightSnapshot {
+  kind: 'snapshot';
+  frame: Uint8Array;
+  head: SnapshotHead;
+  /** Local edits published inside this snapshot (too large for an UPDATE). */
+  includes: Uint8Array[];
+}
+
+export type Inflight = InflightUpdate | InflightSnapshot;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { inflightUpdateErrorAction } from './inflightUpdateErrorAction.js';
+
+describe('inflightUpdateErrorAction', () => {
+  it('R45: STALE_SNAPSHOT rebases the content on the latest snapshot', () => {
+    expect(inflightUpdateErrorAction('STALE_SNAPSHOT')).toBe('rebase');
+  });
+
+  it('R21/R29: a relay that cannot take the frame now gets the same frame again', () => {
+    expect(inflightUpdateErrorAction('UNAVAILABLE')).toBe('resend');
+    expect(inflightUpdateErrorAction('RATE_LIMITED')).toBe('resend');
+  });
+
+  it('R23: a role that may not write keeps the edits here', () => {
+    expect(inflightUpdateErrorAction('FORBIDDEN_ROLE')).toBe('hold');
+  });
+
+  it('R20: a clock the relay refuses reloads the history', () => {
+    expect(inflightUpdateErrorAction('CLOCK_GAP')).toBe('reload');
+    expect(inflightUpdateErrorAction('CLOCK_REPLAY')).toBe('reload');
+    expect(inflightUpdateErrorAction('STALE_EPOCH')).toBe('reload');
+  });
+});

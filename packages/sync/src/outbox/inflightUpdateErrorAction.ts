@@ -1,0 +1,23 @@
+import type { ErrorCode } from '@trame/protocol';
+
+/**
+ * R45, what a rejection of the in-flight UPDATE asks for: `rebase` its content on the latest
+ * snapshot (STALE_SNAPSHOT); `resend` the same frame later (the relay could not take it now);
+ * `hold` the edits here (this role cannot save them); `reload` the state and re-send the
+ * content with a fresh clock (our view of the history is off: CLOCK_GAP, CLOCK_REPLAY, …).
+ */
+export function inflightUpdateErrorAction(code: ErrorCode): 'rebase' | 'resend' | 'hold' | 'reload' {
+  switch (code) {
+    case 'STALE_SNAPSHOT':
+      return 'rebase';
+    case 'UNAVAILABLE':
+    case 'RATE_LIMITED':
+    case 'INTERNAL':
+      return 'resend';
+    case 'FORBIDDEN_ROLE':
+    case 'NOT_A_MEMBER':
+      return 'hold';
+    default:
+      return 'reload';
+  }
+}
