@@ -1,7 +1,7 @@
 export { SpaceSession } from './space/SpaceSession.js';
 export type { SpaceSessionOptions, SpaceStatus } from './space/SpaceSession.js';
 export { SpaceState } from './space/SpaceState.js';
-export type { SpaceMember } from './space/SpaceState.js';
+export type { SpaceMember, RefusedEntry } from './space/SpaceState.js';
 export { encodeInviteToken, decodeInviteToken } from './space/inviteToken.js';
 export type { InviteSecret } from './space/inviteToken.js';
 export { DocumentSession, openDocument } from './document/DocumentSession.js';

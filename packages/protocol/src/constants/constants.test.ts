@@ -17,8 +17,8 @@ import {
 } from './sizes.js';
 
 describe('protocol constants', () => {
-  it('R1: the protocol version is 1', () => {
-    expect(PROTOCOL_VERSION).toBe(1);
+  it('R1: the protocol version is 2', () => {
+    expect(PROTOCOL_VERSION).toBe(2);
   });
 
   it('§2: frame kinds have their stable values', () => {

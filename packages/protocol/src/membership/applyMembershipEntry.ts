@@ -4,6 +4,7 @@ import { TrameError } from '../errors/TrameError.js';
 import type { MembershipFrame } from '../frames/types.js';
 import { bytesEqual } from '../util/bytesEqual.js';
 import { isZero } from '../util/isZero.js';
+import { isStrictPublicKey } from '../ed25519/isStrictPublicKey.js';
 import { toHex } from '../util/hex.js';
 import type { MembershipState, PendingInvite } from './MembershipState.js';
 
@@ -46,7 +47,8 @@ export function applyMembershipEntry(
   if (entry.seq !== state.seq + 1 || !bytesEqual(entry.prevHash, state.headHash)) {
     throw new TrameError('MEMBERSHIP_CHAIN', `expected seq ${state.seq + 1} after the current head`);
   }
-  if (!deps.verifyEntrySignature(entry)) {
+  // R36: a small-order or non-canonical key verifies forged signatures somewhere; never trust one.
+  if (!isStrictPublicKey(entry.signer) || !deps.verifyEntrySignature(entry)) {
     throw new TrameError('BAD_SIGNATURE', 'membership entry signature does not verify');
   }
   const signer = toHex(entry.signer);
@@ -61,6 +63,7 @@ export function applyMembershipEntry(
     if (members.get(signer) !== Role.Admin) throw new TrameError('FORBIDDEN_ROLE', 'only admins sign this entry');
   };
   if (entry.action !== MembershipAction.Invite && entry.expiresAt !== 0) invalid('expiresAt is for invites only');
+  if (!isStrictPublicKey(entry.subject)) invalid('subject is not a strict Ed25519 public key (R36)');
 
   switch (entry.action) {
     case MembershipAction.Genesis:

@@ -240,8 +240,8 @@ describe('R1-R4 framing', () => {
     const malformed = [
       h.subarray(0, h.length - 1),
       Buffer.concat([h, Buffer.from([0])]),
-      Uint8Array.from([1, 0x7f, 0, 0]),
-      Uint8Array.from([1]),
+      Uint8Array.from([2, 0x7f, 0, 0]),
+      Uint8Array.from([2]),
       'HELLO',
     ];
     for (const bytes of malformed) {
@@ -272,7 +272,7 @@ describe('R1-R4 framing', () => {
 
   it('R1: refuses another protocol version with UNSUPPORTED_VERSION and close 4426', async () => {
     const h = hello(createTestIdentity(), randomId());
-    h[0] = 2;
+    h[0] = 1; // a client of protocol 1
     const c = await connect();
     c.send(h);
     await c.expectError('UNSUPPORTED_VERSION');

@@ -1,4 +1,14 @@
-import { bytesEqual, CloseCode, encodeReady, FrameKind, isTrameError, Role, TrameError, ZERO_ID } from '@trame/protocol';
+import {
+  bytesEqual,
+  CloseCode,
+  encodeReady,
+  FrameKind,
+  isTrameError,
+  PROTOCOL_VERSION,
+  Role,
+  TrameError,
+  ZERO_ID,
+} from '@trame/protocol';
 import { canConnect } from '../space/canConnect.js';
 import type { InitialState, SpaceAccess } from '../storage/RelayStorage.js';
 import type { Connection } from './Connection.js';
@@ -65,6 +75,12 @@ export async function openSession(conn: Connection): Promise<void> {
     throw new TrameError('NOT_A_MEMBER', 'not a member of the space');
   }
 
+  // R38: a space whose log was written under protocol 1 is refused with a typed error, never
+  // served to a client that would fold it under the version 2 rules.
+  const first = state.membership[0];
+  if (first && first[0] !== PROTOCOL_VERSION) {
+    throw new TrameError('UNSUPPORTED_VERSION', `space created with protocol ${first[0]}; this relay speaks ${PROTOCOL_VERSION}`);
+  }
   for (const entry of state.membership) await conn.sendInitial(entry);
   if (state.snapshot) await conn.sendInitial(state.snapshot);
   // R48: a client that holds the latest snapshot and the first k updates of its tail (a

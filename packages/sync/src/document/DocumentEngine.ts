@@ -311,7 +311,8 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     try {
       this.o.space.apply(raw);
     } catch (e) {
-      this.failVerification(isTrameError(e) ? e : new TrameError('MEMBERSHIP_CHAIN'));
+      // R37: the space stays at its verified prefix and the document keeps working on it.
+      this.report(isTrameError(e) ? e : new TrameError('MEMBERSHIP_CHAIN'));
     }
   }
 

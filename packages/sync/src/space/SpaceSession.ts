@@ -1,5 +1,4 @@
 import {
-  CloseCode,
   errorCodeFromNumber,
   FrameKind,
   MembershipAction,
@@ -373,9 +372,9 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
         try {
           this.state.apply(f);
         } catch (e) {
-          // R34: a relay serving a broken log is tampering; stop trusting this connection.
+          // R34/R37: a relay serving a broken log is tampering. The state stays the verified
+          // prefix (SpaceState ignores what follows), so the space still opens and reads.
           this.emit('error', [e as TrameError]);
-          conn.close(CloseCode.ProtocolError, 'invalid membership log');
         }
         return;
       case FrameKind.Ready:

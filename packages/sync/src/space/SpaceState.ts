@@ -32,7 +32,15 @@ export interface SpaceMember {
 type SpaceStateEvents = {
   /** The log grew: roles or keys may have changed. */
   change: (entry: MembershipFrame) => void;
+  /** R37: an entry failed verification; the log stays at its verified prefix. */
+  refused: (error: TrameError) => void;
 };
+
+/** R37: the first entry this client refused, and why. */
+export interface RefusedEntry {
+  seq: number;
+  error: TrameError;
+}
 
 /**
  * A space as a client knows it: its membership log, verified entry by entry (R34), and the
@@ -45,6 +53,7 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
   private readonly keys: KeyBundle = new Map();
   private readonly docKeys = new Map<string, Uint8Array>();
   private readonly publicKeys = new Map<string, Uint8Array>();
+  private refusedEntry: RefusedEntry | null = null;
   readonly selfId: string;
 
   constructor(
@@ -83,14 +92,32 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
   }
 
   /**
+   * R37: the first entry refused by verification, if any. The state stays the verified prefix
+   * before it: roles, keys and documents keep working on it, and no later entry is applied
+   * (each builds on the refused one), so one bad entry never makes a space unloadable.
+   */
+  get refused(): RefusedEntry | null {
+    return this.refusedEntry;
+  }
+
+  /**
    * Verifies and applies the next entry (R30-R35). Entries at or below the current seq are
-   * ignored (already known). Throws TrameError when the entry breaks the log.
+   * ignored (already known). Throws TrameError when the entry breaks the log; the first such
+   * entry is remembered (R37) and later ones are ignored without a second report.
    */
   apply(entryOrRaw: MembershipFrame | Uint8Array): void {
     const entry = entryOrRaw instanceof Uint8Array ? (decodeFrame(entryOrRaw) as MembershipFrame) : entryOrRaw;
     if (entry.kind !== FrameKind.Membership) throw new TrameError('MALFORMED_FRAME', 'not a membership entry');
     if (entry.seq <= this.state.seq) return;
-    this.state = applyMembershipEntry(this.state, entry, { verifyEntrySignature: verifyMembershipEntry, sha256 });
+    if (this.refusedEntry && entry.seq >= this.refusedEntry.seq) return;
+    try {
+      this.state = applyMembershipEntry(this.state, entry, { verifyEntrySignature: verifyMembershipEntry, sha256 });
+    } catch (e) {
+      const error = e instanceof TrameError ? e : new TrameError('INVALID_MEMBERSHIP', String(e), { cause: e });
+      this.refusedEntry = { seq: entry.seq, error };
+      this.emit('refused', [error]);
+      throw error;
+    }
     const raw = entry.raw.slice();
     this.log.push(raw);
     this.publicKeys.set(toHex(entry.subject), entry.subject.slice());
