@@ -5,7 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { ED25519_TEST_VECTORS, MembershipAction, Role } from '@trame/protocol';
 import { signMembershipEntry } from '@trame/crypto';
 import { newDocId, type SpaceSession } from '@trame/sync';
-import { createSpace, openDoc, openSpace, person, text, waitFor, e2eScope, type Person, type TestRelay } from './harness.js';
+import {
+  createSpace,
+  openDoc,
+  openSpace,
+  person,
+  text,
+  waitFor,
+  e2eScope,
+  type Person,
+  type TestRelay,
+} from './harness.js';
 
 const scope = e2eScope();
 const closers = scope.closers;

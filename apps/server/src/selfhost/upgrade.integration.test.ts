@@ -96,7 +96,7 @@ describe('upgrades (SELFHOST-4)', () => {
       // A space made under an older protocol is refused with a typed error, never misread.
       await expect(
         SpaceSession.open({ relayUrl: server.url, identity: bob, spaceId, WebSocketImpl: WS }),
-      ).rejects.toMatchObject({ name: 'TrameError' });
+      ).rejects.toMatchObject({ name: 'TrameError', code: 'UNSUPPORTED_VERSION' }); // R38
     }
   });
 

@@ -28,7 +28,26 @@ describe('verify (R36, the client side of the one Ed25519 rule)', () => {
     const twin = V.rfc8032.signature.slice();
     // S + L: the same signature in a malleable, non-canonical form.
     let carry = 0;
-    const L = [0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14, ...new Array(15).fill(0), 0x10];
+    const L = [
+      0xed,
+      0xd3,
+      0xf5,
+      0x5c,
+      0x1a,
+      0x63,
+      0x12,
+      0x58,
+      0xd6,
+      0x9c,
+      0xf7,
+      0xa2,
+      0xde,
+      0xf9,
+      0xde,
+      0x14,
+      ...new Array(15).fill(0),
+      0x10,
+    ];
     for (let i = 0; i < 32; i++) {
       const v = twin[32 + i]! + L[i]! + carry;
       twin[32 + i] = v & 0xff;

@@ -69,7 +69,9 @@ describe('MEMBERSHIP-7: one Ed25519 rule at AUTH and in the fold (R36)', () => {
         s.control.send(s.log.next(s.admin, MembershipAction.Add, key, Role.Editor));
         await s.control.expectError('INVALID_MEMBERSHIP');
         s.control.send(
-          s.log.next(forger(key), MembershipAction.Add, createTestIdentity().publicKey, Role.Editor, { signWith: forger(key) }),
+          s.log.next(forger(key), MembershipAction.Add, createTestIdentity().publicKey, Role.Editor, {
+            signWith: forger(key),
+          }),
         );
         await s.control.expectError('BAD_SIGNATURE');
       }
