@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The checkout's root, or the directory given as the first argument (tests check copies).
+const root = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..');
 const r = spawnSync('npm', ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund'], {
   cwd: root,
   encoding: 'utf8',
