@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { decodeFrame, encodeHello, FrameKind, ZERO_ID, type Frame } from '@trame/protocol';
+import { decodeFrame, encodeHello, FrameKind, TRAME_SUBPROTOCOL, ZERO_ID, type Frame } from '@trame/protocol';
 import { startServer, type RunningServer } from './startServer.js';
 
 let server: RunningServer | null = null;
@@ -37,7 +37,7 @@ describe('startServer', () => {
     expect(await health.json()).toMatchObject({ ok: true, storage: { kind: 'sqlite' } });
     expect(await (await fetch(`${server.httpUrl}/atelier`)).text()).toBe('<h1>web app at /atelier</h1>');
 
-    const ws = new WebSocket(`${server.url}/room`);
+    const ws = new WebSocket(`${server.url}/room`, [TRAME_SUBPROTOCOL]);
     const first = new Promise<Frame>((resolve, reject) => {
       ws.once('message', (data: Buffer) => resolve(decodeFrame(new Uint8Array(data))));
       ws.once('error', reject);

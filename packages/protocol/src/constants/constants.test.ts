@@ -108,9 +108,15 @@ describe('protocol constants', () => {
   });
 
   it('§1: field sizes', () => {
-    expect([ID_BYTES, PUBLIC_KEY_BYTES, SIGNATURE_BYTES, NONCE_BYTES, HASH_BYTES, CHALLENGE_BYTES, AEAD_TAG_BYTES]).toEqual([
-      16, 32, 64, 24, 32, 32, 16,
-    ]);
+    expect([
+      ID_BYTES,
+      PUBLIC_KEY_BYTES,
+      SIGNATURE_BYTES,
+      NONCE_BYTES,
+      HASH_BYTES,
+      CHALLENGE_BYTES,
+      AEAD_TAG_BYTES,
+    ]).toEqual([16, 32, 64, 24, 32, 32, 16]);
   });
 
   it('§1: ZERO_ID and ZERO_HASH are all-zero "none" values', () => {
@@ -118,5 +124,12 @@ describe('protocol constants', () => {
     expect(ZERO_HASH.length).toBe(32);
     expect(ZERO_ID.every((b) => b === 0)).toBe(true);
     expect(ZERO_HASH.every((b) => b === 0)).toBe(true);
+  });
+});
+
+describe('R9 websocket subprotocol', () => {
+  it('R9: the subprotocol names the protocol version', async () => {
+    const { TRAME_SUBPROTOCOL } = await import('./subprotocol.js');
+    expect(TRAME_SUBPROTOCOL).toBe(`trame.${PROTOCOL_VERSION}`);
   });
 });

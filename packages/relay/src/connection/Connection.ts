@@ -15,6 +15,7 @@ import type { LiveFrame } from '../hub/LiveFrame.js';
 import type { Peer } from '../hub/Peer.js';
 import { TokenBucket } from '../limits/TokenBucket.js';
 import type { LogFields, LogLevel } from '../logging/Logger.js';
+import type { Evictable } from '../admission/Admission.js';
 import type { RelayContext } from '../relay/RelayContext.js';
 import { closeCodeForRejection } from './closeCodeForRejection.js';
 import { encodeRejection } from './encodeRejection.js';
@@ -23,6 +24,7 @@ import { frameRef, rawFrameRef, type FrameRef } from './FrameRef.js';
 import { handleFrame } from './handleFrame.js';
 import { internKey } from './internKey.js';
 import { roomKey } from '../hub/roomKey.js';
+import { setMaxPayload } from './setMaxPayload.js';
 import type { Corkable } from './WriteCoalescer.js';
 
 /**
@@ -36,7 +38,7 @@ export type ConnectionPhase = 'hello' | 'auth' | 'loading' | 'genesis' | 'open' 
  * order of its frames: frames of one connection are handled one after the other, so its
  * ACKs and ERRORs come back in the order it sent the frames (R14).
  */
-export class Connection implements Peer {
+export class Connection implements Peer, Evictable {
   readonly id = randomBytes(6).toString('hex');
   phase: ConnectionPhase = 'hello';
   /** The authenticated (or authenticating) HELLO; set in phase `auth` and later. */
@@ -54,17 +56,28 @@ export class Connection implements Peer {
   private readonly bucket: TokenBucket;
   private strikes = 0;
   private alive = true;
+  private queuedBytes = 0;
+  /** R63: the awareness budget this connection spends from, once it sent an EPHEMERAL. */
+  private ephemeralKey: string | null = null;
+  private ephemeralDrops: TokenBucket | null = null;
+  /** R60: the deadline of the current phase (handshake and GENESIS wait, then loading). */
   private authTimer: NodeJS.Timeout | null;
   private killTimer: NodeJS.Timeout | null = null;
+  /** R60: counted as pending by the admission until known as a member. */
+  private pending = true;
 
   constructor(
     readonly ctx: RelayContext,
     private readonly ws: WebSocket,
+    /** Client address the admission counts this connection under (R60). */
+    readonly address = 'unknown',
   ) {
     this.bucket = new TokenBucket(ctx.limits.framesPerSecond, ctx.limits.frameBurst);
     // One listener shared by every socket instead of a closure each (idle connections add up).
     (ws as WebSocket & { [CONNECTION]?: Connection })[CONNECTION] = this;
     ws.on('pong', onPong);
+    setMaxPayload(ws, ctx.limits.handshakeMaxPayloadBytes);
+    ctx.admission.opened(this);
     this.authTimer = setTimeout(() => this.authTimedOut(), ctx.limits.authTimeoutMs);
     ctx.hub.track(this);
     this.log('debug', 'connection.open');
@@ -74,6 +87,13 @@ export class Connection implements Peer {
   get target(): ConnectionTarget {
     const h = this.requireHello();
     return { spaceId: h.spaceId, docId: h.docId, identity: h.identity };
+  }
+
+  /** R60: closed to make room for a newer handshake while too many are pending. */
+  evict(): void {
+    if (this.phase === 'closed') return;
+    this.log('warn', 'connection.evicted', { phase: this.phase });
+    this.close(CloseCode.Unavailable, 'EVICTED');
   }
 
   /** Whether the connection was closed (by either side); a method so TS does not narrow it away. */
@@ -109,7 +129,11 @@ export class Connection implements Peer {
     // A client that has slowed down enough to refill half its bucket is no longer a repeat offender.
     if (this.strikes > 0 && this.bucket.level() >= this.ctx.limits.frameBurst / 2) this.strikes = 0;
     if (typeof data === 'string') {
-      this.reject(new TrameError('MALFORMED_FRAME', 'text messages are not frames'), { kind: 0, ref: ZERO_ID, number: 0 }, data.length);
+      this.reject(
+        new TrameError('MALFORMED_FRAME', 'text messages are not frames'),
+        { kind: 0, ref: ZERO_ID, number: 0 },
+        data.length,
+      );
       return;
     }
     const raw = new Uint8Array(data);
@@ -157,10 +181,45 @@ export class Connection implements Peer {
     });
   }
 
-  /** A frame accepted from another connection: sent now, or queued while loading (R13). */
+  /**
+   * A frame accepted from another connection: sent now, or queued while loading (R13). The
+   * queue is bounded like a send buffer (R61): a connection that cannot load faster than its
+   * document changes is dropped as a slow reader and retries.
+   */
   deliver(frame: LiveFrame): void {
-    if (this.queued) this.queued.push(frame);
-    else this.send(frame.raw);
+    if (!this.queued) {
+      // R63: awareness is the first thing a backed-up reader goes without: the next state
+      // replaces it, and a flood aimed at members must not make them slow readers.
+      if (frame.kind === 'ephemeral' && this.ws.bufferedAmount > this.ctx.limits.maxSendBufferBytes / 8) return;
+      this.send(frame.raw);
+      return;
+    }
+    this.queuedBytes += frame.raw.length;
+    if (this.queuedBytes > this.ctx.limits.maxSendBufferBytes) {
+      this.log('warn', 'connection.slow_reader', { queued: this.queuedBytes });
+      this.close(CloseCode.SlowReader, 'SLOW_READER');
+      return;
+    }
+    this.queued.push(frame);
+  }
+
+  /**
+   * R63: whether this connection's identity may relay an EPHEMERAL of `bytes` in its document
+   * now. Over budget the frame is dropped; a connection that keeps going over is closed (4529).
+   */
+  spendEphemeral(bytes: number): boolean {
+    const { ctx } = this;
+    if (this.ephemeralKey === null) {
+      this.ephemeralKey = `${this.identityKey}|${this.roomKey ?? this.spaceKey}`;
+      ctx.ephemeral.acquire(this.ephemeralKey);
+    }
+    if (bytes <= ctx.limits.ephemeralMaxBytes && ctx.ephemeral.take(this.ephemeralKey, bytes)) return true;
+    this.ephemeralDrops ??= new TokenBucket(ctx.limits.ephemeralPerSecond, ctx.limits.ephemeralDropBurst);
+    if (!this.ephemeralDrops.take()) {
+      this.log('warn', 'connection.ephemeral_flood');
+      this.close(CloseCode.RateLimited, 'RATE_LIMITED');
+    }
+    return false;
   }
 
   /** R47: sent only on a connection that is live; a loading one gets its own after READY. */
@@ -208,11 +267,39 @@ export class Connection implements Peer {
   flushQueue(at: InitialPosition): void {
     const queued = this.queued ?? [];
     this.queued = null;
+    this.queuedBytes = 0;
     for (const raw of filterQueuedFrames(queued, at)) this.send(raw);
   }
 
-  /** AUTH verified: stop the R10 timer. */
-  authenticated(): void {
+  /**
+   * AUTH verified. The R10 deadline keeps running until the connection is admitted: a CREATE
+   * connection that never sends its GENESIS is closed like one that never authenticates (R60).
+   */
+  authenticated(): void {}
+
+  /** R60: waiting for a GENESIS; an entry may now be as large as a membership entry. */
+  awaitingGenesis(): void {
+    setMaxPayload(this.ws, this.ctx.limits.nonMemberMaxPayloadBytes);
+  }
+
+  /**
+   * R60: the identity may open what it asked for. A member gets the full frame size and
+   * stops counting as pending; an invite identity (`member` false) stays limited. The
+   * handshake deadline gives way to the loading deadline.
+   */
+  admitted(member: boolean): void {
+    if (this.authTimer) clearTimeout(this.authTimer);
+    this.authTimer = null;
+    setMaxPayload(this.ws, member ? this.ctx.limits.maxPayloadBytes : this.ctx.limits.nonMemberMaxPayloadBytes);
+    if (member && this.pending) {
+      this.pending = false;
+      this.ctx.admission.member(this);
+    }
+    if (this.phase === 'loading') this.authTimer = setTimeout(() => this.loadTimedOut(), this.ctx.limits.loadTimeoutMs);
+  }
+
+  /** The initial state is sent: the loading deadline is over. */
+  loaded(): void {
     if (this.authTimer) clearTimeout(this.authTimer);
     this.authTimer = null;
   }
@@ -309,15 +396,33 @@ export class Connection implements Peer {
 
   private authTimedOut(): void {
     this.authTimer = null;
-    if (this.phase !== 'hello' && this.phase !== 'auth') return;
-    this.reject(new TrameError('AUTH_TIMEOUT', 'no AUTH in time'), { kind: 0, ref: ZERO_ID, number: 0 }, 0);
+    if (this.phase !== 'hello' && this.phase !== 'auth' && this.phase !== 'genesis') return;
+    const what = this.phase === 'genesis' ? 'no GENESIS in time' : 'no AUTH in time';
+    this.reject(new TrameError('AUTH_TIMEOUT', what), { kind: 0, ref: ZERO_ID, number: 0 }, 0);
+  }
+
+  private loadTimedOut(): void {
+    this.authTimer = null;
+    if (this.phase !== 'loading') return;
+    this.log('warn', 'connection.slow_reader', { loading: true });
+    this.reject(
+      new TrameError('SLOW_READER', 'initial state not read in time'),
+      { kind: 0, ref: ZERO_ID, number: 0 },
+      0,
+      CloseCode.SlowReader,
+    );
   }
 
   private cleanup(): void {
     if (this.authTimer) clearTimeout(this.authTimer);
     this.authTimer = null;
     this.queued = null;
+    this.queuedBytes = 0;
+    if (this.ephemeralKey !== null) this.ctx.ephemeral.release(this.ephemeralKey);
+    this.ephemeralKey = null;
     this.ctx.hub.untrack(this);
+    this.ctx.admission.release(this.address, this.pending, this);
+    this.pending = false;
   }
 }
 

@@ -3,6 +3,7 @@ import {
   CloseCode,
   encodeAck,
   FrameKind,
+  isTrameError,
   MembershipAction,
   TrameError,
   ZERO_ID,
@@ -28,9 +29,16 @@ export async function handleGenesis(conn: Connection, frame: MembershipFrame): P
   }
   const nowSeconds = Math.floor(ctx.now() / 1000);
   await ctx.spaceQueue.run(conn.spaceKey, async () => {
-    const result = await ctx.storage.withSpace(hello.spaceId, (tx) =>
-      acceptMembership(tx, frame, { spaceId: hello.spaceId, nowSeconds, create: true }),
-    );
+    const result = await ctx.storage
+      .withSpace(hello.spaceId, (tx) =>
+        acceptMembership(tx, frame, { spaceId: hello.spaceId, nowSeconds, create: true }),
+      )
+      .catch((e: unknown) => {
+        // R62: a space that exists and that this identity may not open is answered as at HELLO.
+        if (isTrameError(e) && e.code === 'SPACE_EXISTS')
+          throw new TrameError('NOT_A_MEMBER', 'not a member of the space');
+        throw e;
+      });
     conn.send(
       encodeAck({
         ackedKind: FrameKind.Membership,
@@ -43,6 +51,7 @@ export async function handleGenesis(conn: Connection, frame: MembershipFrame): P
     );
     if (conn.isClosed()) return;
     conn.phase = 'open';
+    conn.admitted(true);
     ctx.hub.join(conn);
     conn.log('info', 'space.created');
   });

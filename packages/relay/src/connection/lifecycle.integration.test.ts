@@ -77,7 +77,9 @@ describe('R10 authentication', () => {
     const space = await createTestSpace(relay.url, admin);
     clients.push(space.control);
     const c = await connect();
-    await expect(c.authenticate(admin, { spaceId: space.spaceId }, createTestIdentity())).rejects.toThrow(/AUTH_FAILED/);
+    await expect(c.authenticate(admin, { spaceId: space.spaceId }, createTestIdentity())).rejects.toThrow(
+      /AUTH_FAILED/,
+    );
     expect(await c.closeCode()).toBe(4401);
   });
 
@@ -99,10 +101,10 @@ describe('R10 authentication', () => {
 });
 
 describe('R11/R12 opening a space', () => {
-  it('R11: refuses an unknown space with UNKNOWN_SPACE and close 4404', async () => {
+  it('R11/R62: refuses an unknown space like a forbidden one: NOT_A_MEMBER and close 4403', async () => {
     const c = await connect();
-    await expect(c.authenticate(createTestIdentity(), { spaceId: randomId() })).rejects.toThrow(/UNKNOWN_SPACE/);
-    expect(await c.closeCode()).toBe(4404);
+    await expect(c.authenticate(createTestIdentity(), { spaceId: randomId() })).rejects.toThrow(/NOT_A_MEMBER/);
+    expect(await c.closeCode()).toBe(4403);
   });
 
   it('R11/R30: creates a space from a GENESIS entry signed by the connection identity', async () => {
@@ -159,7 +161,7 @@ describe('R11/R12 opening a space', () => {
       expect(await c.closeCode()).toBe(4400);
     });
     const after = await connect();
-    await expect(after.authenticate(admin, { spaceId })).rejects.toThrow(/UNKNOWN_SPACE/);
+    await expect(after.authenticate(admin, { spaceId })).rejects.toThrow(/NOT_A_MEMBER/);
   });
 
   it('R30: refuses a genesis that breaks its rules (role, epoch, sealed key) with INVALID_MEMBERSHIP', async () => {
@@ -175,7 +177,9 @@ describe('R11/R12 opening a space', () => {
       await c.expectError('INVALID_MEMBERSHIP');
       c.send(buildMembership({ ...base, role: Role.Admin, sealedFor: [] }));
       await c.expectError('INVALID_MEMBERSHIP');
-      c.send(buildMembership({ ...base, role: Role.Admin, sealedFor: [admin.publicKey], signWith: createTestIdentity() }));
+      c.send(
+        buildMembership({ ...base, role: Role.Admin, sealedFor: [admin.publicKey], signWith: createTestIdentity() }),
+      );
       await c.expectError('BAD_SIGNATURE');
     });
     c.send(new MembershipLog(spaceId).genesis(admin));

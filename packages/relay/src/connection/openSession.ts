@@ -34,17 +34,28 @@ export async function openSession(conn: Connection): Promise<void> {
     conn.unavailable(e, AUTH_REF, 0, CloseCode.Unavailable);
     return;
   }
-  if (!access) {
-    if (!hello.create) throw new TrameError('UNKNOWN_SPACE', 'no such space');
+  if (!access || !canConnect(access, conn.spaceLevel, nowSeconds)) {
+    // R62: an unknown space and a space one may not open get the same answer, so that a key
+    // pair cannot learn which ids exist. With CREATE both wait for a GENESIS: only storing it
+    // can tell them apart, and that creates the space when it did not exist.
+    if (!hello.create) throw new TrameError('NOT_A_MEMBER', 'not a member of the space');
     // R11: the space is created by the GENESIS entry this connection sends next.
     conn.phase = 'genesis';
+    conn.awaitingGenesis();
     conn.send(
-      encodeReady({ role: Role.None, membershipSeq: -1, snapshotId: ZERO_ID, snapshotHeight: 0, tailCount: 0, tailBytes: 0 }),
+      encodeReady({
+        role: Role.None,
+        membershipSeq: -1,
+        snapshotId: ZERO_ID,
+        snapshotHeight: 0,
+        tailCount: 0,
+        tailBytes: 0,
+      }),
     );
     conn.log('info', 'connection.awaiting_genesis');
     return;
   }
-  if (!canConnect(access, conn.spaceLevel, nowSeconds)) throw new TrameError('NOT_A_MEMBER', 'not a member of the space');
+  conn.admitted(access.role !== Role.None);
 
   conn.startQueueing();
   ctx.hub.join(conn);
@@ -110,6 +121,7 @@ export async function openSession(conn: Connection): Promise<void> {
     tailClocks: state.tailClocks,
   });
   if (conn.isClosed()) return;
+  conn.loaded();
   conn.phase = 'open';
   conn.compactHello();
   // R47: a state read while nothing of the document waits for its sync is durable as served.

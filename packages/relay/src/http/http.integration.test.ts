@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { Role } from '@trame/protocol';
+import { Role, TRAME_SUBPROTOCOL } from '@trame/protocol';
 import { createTestIdentity } from '../testing/createTestIdentity.js';
 import { randomId } from '../testing/randomId.js';
 import { createTestSpace } from '../testing/spaces.js';
@@ -56,7 +56,7 @@ describe('HTTP', () => {
     toClose.push(r);
     const status = (path: string): Promise<number | 'open'> =>
       new Promise((resolve, reject) => {
-        const ws = new WebSocket(`${r.running.httpUrl.replace('http', 'ws')}${path}`);
+        const ws = new WebSocket(`${r.running.httpUrl.replace('http', 'ws')}${path}`, [TRAME_SUBPROTOCOL]);
         ws.once('open', () => {
           ws.close();
           resolve('open');

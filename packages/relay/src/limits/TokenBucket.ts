@@ -26,6 +26,14 @@ export class TokenBucket {
     return true;
   }
 
+  /** Takes `n` tokens if that many are available. */
+  takeMany(n: number): boolean {
+    this.refill();
+    if (this.tokens < n) return false;
+    this.tokens -= n;
+    return true;
+  }
+
   /** Tokens currently available (after refill). */
   level(): number {
     this.refill();

@@ -1,3 +1,5 @@
+import type { Admission } from '../admission/Admission.js';
+import type { EphemeralBudgets } from '../limits/EphemeralBudgets.js';
 import type { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import type { Connection } from '../connection/Connection.js';
 import type { WriteCoalescer } from '../connection/WriteCoalescer.js';
@@ -29,6 +31,10 @@ export interface RelayContext {
   readonly durability: DurabilityNotice;
   /** Serializes membership writes and broadcasts per space (key: space hex). */
   readonly spaceQueue: KeyedSerialQueue;
+  /** Connections per address and pending connections (R60). */
+  readonly admission: Admission;
+  /** Awareness budgets per identity and document (R63). */
+  readonly ephemeral: EphemeralBudgets;
   /** Wall clock in ms (invite expiry, R35). */
   readonly now: () => number;
   /** Tracks a promise the relay must wait for before shutting down. */

@@ -1,4 +1,5 @@
 import { LIMITS } from '@trame/protocol';
+import { readOpenFileLimit } from '../admission/readOpenFileLimit.js';
 
 /** Operational limits of a relay (R10, R15). Tests shorten them. */
 export interface RelayLimits {
@@ -20,7 +21,42 @@ export interface RelayLimits {
   closeGraceMs: number;
   /** `GET /health` reports storage as failing when it does not answer within this time. */
   healthTimeoutMs: number;
+  /**
+   * R60: largest websocket message before AUTH (HELLO and AUTH are under 100 bytes). ws checks
+   * the length a frame header announces, so a larger message is refused (close 1009) before
+   * its bytes are buffered.
+   */
+  handshakeMaxPayloadBytes: number;
+  /** R60: largest message of an authenticated non-member (GENESIS wait, invite ACCEPT). */
+  nonMemberMaxPayloadBytes: number;
+  /** R60: time from AUTH to READY before the loading connection is closed (4508). */
+  loadTimeoutMs: number;
+  /** R60: websocket connections of the whole relay. */
+  maxConnections: number;
+  /** R60: connections not yet known as members, relay-wide. */
+  maxPendingConnections: number;
+  /** R60: open connections per client address. */
+  maxConnectionsPerAddress: number;
+  /** R60: upgrades per second per client address, and burst. */
+  handshakesPerSecondPerAddress: number;
+  handshakeBurstPerAddress: number;
+  /** R63: largest EPHEMERAL frame relayed (an awareness state is well under 1 KiB). */
+  ephemeralMaxBytes: number;
+  /** R63: EPHEMERAL frames and bytes per second per identity and document, and bursts. */
+  ephemeralPerSecond: number;
+  ephemeralBurst: number;
+  ephemeralBytesPerSecond: number;
+  ephemeralBytesBurst: number;
+  /**
+   * R63: EPHEMERAL frames a connection may have dropped beyond its budget (refilled at
+   * `ephemeralPerSecond`) before it is closed with 4529.
+   */
+  ephemeralDropBurst: number;
 }
+
+// File descriptors kept for /health, the web app, storage and logs whatever the clients do.
+const FD_RESERVE = 256;
+const maxConnections = Math.max(64, Math.min(50_000, (readOpenFileLimit() ?? 4096) - FD_RESERVE));
 
 /** The limits of PROTOCOL.md §5, R15. */
 export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
@@ -33,4 +69,18 @@ export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxPayloadBytes: LIMITS.maxFrameBytes + 64 * 1024,
   closeGraceMs: 2_000,
   healthTimeoutMs: 2_000,
+  handshakeMaxPayloadBytes: 4 * 1024,
+  nonMemberMaxPayloadBytes: LIMITS.maxMembershipBytes + 4 * 1024,
+  loadTimeoutMs: 120_000,
+  maxConnections,
+  maxPendingConnections: Math.max(32, Math.floor(maxConnections / 4)),
+  maxConnectionsPerAddress: 200,
+  handshakesPerSecondPerAddress: 20,
+  handshakeBurstPerAddress: 200,
+  ephemeralMaxBytes: 16 * 1024,
+  ephemeralPerSecond: 30,
+  ephemeralBurst: 60,
+  ephemeralBytesPerSecond: 64 * 1024,
+  ephemeralBytesBurst: 128 * 1024,
+  ephemeralDropBurst: 300,
 });

@@ -3,14 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import { WebSocketServer, type RawData } from 'ws';
-import { CloseCode } from '@trame/protocol';
+import { CloseCode, TRAME_SUBPROTOCOL } from '@trame/protocol';
+import { Admission } from '../admission/Admission.js';
+import { EphemeralBudgets } from '../limits/EphemeralBudgets.js';
 import { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import { Connection } from '../connection/Connection.js';
 import { DurabilityNotice } from '../documents/DurabilityNotice.js';
 import { WriteCoalescer } from '../connection/WriteCoalescer.js';
 import type { Fanout } from '../fanout/Fanout.js';
 import { InProcessFanout } from '../fanout/InProcessFanout.js';
-import { acceptWebSockets } from '../http/acceptWebSockets.js';
+import { acceptWebSockets, type UpgradeGate } from '../http/acceptWebSockets.js';
 import { isRelayPath } from '../http/isRelayPath.js';
 import { readHealth } from '../http/readHealth.js';
 import type { NodeRequestHandler, RelayFallback } from '../http/RelayFallback.js';
@@ -38,6 +40,11 @@ export interface RelayOptions {
   fallback?: RelayFallback;
   /** Wall clock in ms, for invite expiry (R35). */
   now?: () => number;
+  /**
+   * Header that carries the client address behind a reverse proxy (R60), e.g.
+   * `x-forwarded-for`; only set it when every request comes through that proxy.
+   */
+  trustedProxyHeader?: string | null;
 }
 
 /** Where a relay listens. */
@@ -102,6 +109,8 @@ export function createRelay(options: RelayOptions): Relay {
     writes: new WriteCoalescer(),
     durability: new DurabilityNotice((roomKey) => hub.documentRoom(roomKey)),
     spaceQueue: new KeyedSerialQueue(),
+    admission: new Admission(limits),
+    ephemeral: new EphemeralBudgets(limits),
     now: options.now ?? Date.now,
     track(work) {
       inflight.add(work);
@@ -120,8 +129,11 @@ export function createRelay(options: RelayOptions): Relay {
 
   const websocketServer = new WebSocketServer({
     noServer: true,
+    // Each connection starts at the handshake limit and is raised once admitted (R60).
     maxPayload: limits.maxPayloadBytes,
     perMessageDeflate: false,
+    // R9: the upgrade was only let through if it offers this one.
+    handleProtocols: () => TRAME_SUBPROTOCOL,
   });
 
   const app = new Hono<{ Bindings: HttpBindings }>();
@@ -134,6 +146,7 @@ export function createRelay(options: RelayOptions): Relay {
 
   const heartbeat = setInterval(() => {
     for (const conn of hub.connections()) conn.heartbeat();
+    ctx.admission.sweep();
   }, limits.pingIntervalMs);
   heartbeat.unref();
 
@@ -147,9 +160,17 @@ export function createRelay(options: RelayOptions): Relay {
       fetch: app.fetch,
       ...(nodeFallback ? { createServer: withNodeFallback(nodeFallback) } : {}),
     }) as Server;
-    acceptWebSockets(server, websocketServer, (socket) => {
+    // R60: a client that opens TCP connections and never finishes its request headers.
+    server.headersTimeout = Math.min(server.headersTimeout, limits.authTimeoutMs);
+    server.requestTimeout = Math.min(server.requestTimeout || Infinity, 60_000);
+    const gate: UpgradeGate = {
+      admission: ctx.admission,
+      trustedProxyHeader: options.trustedProxyHeader ?? null,
+      refused: () => {},
+    };
+    acceptWebSockets(server, websocketServer, gate, (socket, address) => {
       socket.binaryType = 'arraybuffer';
-      const conn = new Connection(ctx, socket);
+      const conn = new Connection(ctx, socket, address);
       socket.on('message', (data: RawData, isBinary: boolean) => {
         // With binaryType 'arraybuffer' ws hands every message over as one ArrayBuffer.
         const bytes = data as ArrayBuffer;
@@ -219,10 +240,7 @@ function ignoreError(): void {}
 
 /** A Node `createServer` that sends non-relay paths to `handler` and the rest to Hono. */
 function withNodeFallback(handler: NodeRequestHandler): typeof createHttpServer {
-  const create = (
-    serverOptions: object,
-    relayListener: (req: IncomingMessage, res: ServerResponse) => void,
-  ): Server =>
+  const create = (serverOptions: object, relayListener: (req: IncomingMessage, res: ServerResponse) => void): Server =>
     createHttpServer(serverOptions, (req, res) => {
       if (isRelayPath(req.url)) {
         relayListener(req, res);

@@ -21,6 +21,8 @@ export interface StartRelayOptions {
   limits?: Partial<RelayLimits>;
   fallback?: RelayFallback;
   now?: () => number;
+  /** Header carrying the client address behind a trusted proxy (see `RelayOptions`). */
+  trustedProxyHeader?: string | null;
 }
 
 /** A started relay. */
@@ -53,6 +55,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.fallback ? { fallback: options.fallback } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.trustedProxyHeader ? { trustedProxyHeader: options.trustedProxyHeader } : {}),
   });
   let server;
   try {

@@ -8,6 +8,7 @@ import {
   errorCodeFromNumber,
   FrameKind,
   frameKindName,
+  TRAME_SUBPROTOCOL,
   ZERO_ID,
   type AckFrame,
   type ErrorCode,
@@ -32,6 +33,15 @@ export interface HelloOptions {
 export interface InitialFrames {
   frames: Frame[];
   ready: ReadyFrame;
+}
+
+/** How {@link TestClient.connect} opens its socket. */
+export interface TestConnectOptions {
+  autoPong?: boolean;
+  /** Subprotocols offered (R9); defaults to `trame.<version>`. */
+  protocols?: string[];
+  /** Extra upgrade headers (e.g. a forwarded client address, R60). */
+  headers?: Record<string, string>;
 }
 
 type FrameOf<K extends Frame['kind']> = Extract<Frame, { kind: K }>;
@@ -77,8 +87,13 @@ export class TestClient {
   }
 
   /** Opens a websocket to the relay (`url` from `startRelay`). */
-  static async connect(url: string, options: { autoPong?: boolean } = {}): Promise<TestClient> {
-    const ws = new WebSocket(url, { autoPong: options.autoPong ?? true, perMessageDeflate: false });
+  static async connect(url: string, options: TestConnectOptions = {}): Promise<TestClient> {
+    const protocols = options.protocols === undefined ? [TRAME_SUBPROTOCOL] : options.protocols;
+    const ws = new WebSocket(url, protocols, {
+      autoPong: options.autoPong ?? true,
+      perMessageDeflate: false,
+      ...(options.headers ? { headers: options.headers } : {}),
+    });
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);

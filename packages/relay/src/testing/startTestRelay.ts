@@ -30,6 +30,7 @@ export interface TestRelayOptions {
   /** Wrap the SQLite storage (failure injection). */
   wrapStorage?: (storage: SqliteStorage) => RelayStorage;
   now?: () => number;
+  trustedProxyHeader?: string;
 }
 
 export async function startTestRelay(options: TestRelayOptions = {}): Promise<TestRelay> {
@@ -43,6 +44,7 @@ export async function startTestRelay(options: TestRelayOptions = {}): Promise<Te
     logger: createJsonLogger({ level: 'debug', write: (line) => logs.push(line) }),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.trustedProxyHeader ? { trustedProxyHeader: options.trustedProxyHeader } : {}),
   });
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> => {

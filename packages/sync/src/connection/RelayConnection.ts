@@ -5,6 +5,7 @@ import {
   FrameKind,
   isTrameError,
   TrameError,
+  TRAME_SUBPROTOCOL,
   ZERO_ID,
   type Frame,
   type ReadyFrame,
@@ -46,7 +47,8 @@ export class RelayConnection {
   ready: ReadyFrame | null = null;
 
   constructor(private readonly o: RelayConnectionOptions) {
-    this.ws = new o.WebSocketImpl(o.url);
+    // R9: the relay refuses an upgrade that does not offer `trame.<version>`.
+    this.ws = new o.WebSocketImpl(o.url, TRAME_SUBPROTOCOL);
     this.ws.binaryType = 'arraybuffer';
     this.ws.onopen = () => this.sendHello();
     this.ws.onmessage = (ev) => this.receive(ev.data);
