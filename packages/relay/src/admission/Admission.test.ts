@@ -85,6 +85,9 @@ describe('R60 client address', () => {
     ({ headers, socket: { remoteAddress: '10.0.0.1' } }) as never;
   it('R60: uses the socket address unless a trusted header is configured', () => {
     expect(clientAddress(req({ 'x-forwarded-for': '1.2.3.4' }), null)).toBe('10.0.0.1');
+    const local = { headers: {}, socket: { remoteAddress: '::ffff:127.0.0.1' } } as never;
+    expect(clientAddress(local, null)).toBeNull();
+    expect(clientAddress(local, 'x-forwarded-for')).toBe('::ffff:127.0.0.1');
     expect(clientAddress(req({ 'x-forwarded-for': '6.6.6.6, 1.2.3.4' }), 'X-Forwarded-For')).toBe('1.2.3.4');
     expect(clientAddress(req({}), 'x-forwarded-for')).toBe('10.0.0.1');
   });

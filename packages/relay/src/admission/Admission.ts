@@ -49,8 +49,11 @@ export class Admission {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Refusal for one more upgrade from `address`, or null and the connection is counted. */
-  admit(address: string): Refusal | null {
+  /**
+   * Refusal for one more upgrade from `address`, or null and the connection is counted.
+   * A null address (loopback with no trusted header) is under the relay-wide caps only.
+   */
+  admit(address: string | null): Refusal | null {
     if (this.total >= this.limits.maxConnections) {
       return { status: 503, reason: 'relay full, retry later', retryAfter: 10 };
     }
@@ -65,6 +68,11 @@ export class Admission {
       if (this.pendingCount >= this.limits.maxPendingConnections) {
         return { status: 503, reason: 'too many connections being opened, retry later', retryAfter: 5 };
       }
+    }
+    if (address === null) {
+      this.total += 1;
+      this.pendingCount += 1;
+      return null;
     }
     let state = this.addresses.get(address);
     if (!state) {
@@ -101,11 +109,11 @@ export class Admission {
   }
 
   /** The connection closed; `wasPending` when it never became a member. */
-  release(address: string, wasPending: boolean, conn?: Evictable): void {
+  release(address: string | null, wasPending: boolean, conn?: Evictable): void {
     if (conn) this.pendingQueue.delete(conn);
     this.total -= 1;
     if (wasPending) this.pendingCount -= 1;
-    const state = this.addresses.get(address);
+    const state = address === null ? undefined : this.addresses.get(address);
     if (state) state.open -= 1;
   }
 

@@ -134,10 +134,15 @@ describe('HOSTILE-1 memory and places before authentication (R60)', () => {
   });
 
   it('HOSTILE-1: handshakes per second per address are capped', async () => {
-    const r = await relay({ limits: { handshakesPerSecondPerAddress: 0.5, handshakeBurstPerAddress: 3 } });
+    const r = await relay({
+      trustedProxyHeader: 'x-forwarded-for',
+      limits: { handshakesPerSecondPerAddress: 0.5, handshakeBurstPerAddress: 3 },
+    });
     const results = [];
-    for (let i = 0; i < 5; i++) results.push(await upgradeStatus(r.url, [TRAME_SUBPROTOCOL]));
+    for (let i = 0; i < 5; i++) results.push(await upgradeStatus(r.url, [TRAME_SUBPROTOCOL], '203.0.113.7'));
     expect(results).toEqual(['open', 'open', 'open', 429, 429]);
+    // Another address is not affected.
+    expect(await upgradeStatus(r.url, [TRAME_SUBPROTOCOL], '203.0.113.8')).toBe('open');
   });
 
   it('HOSTILE-1: idle handshakes from many addresses cannot keep members out: the oldest makes room', async () => {

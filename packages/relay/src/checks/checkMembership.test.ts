@@ -17,7 +17,11 @@ import { checkMembership, type MembershipFacts } from './checkMembership.js';
 const admin = createTestIdentity();
 const editor = createTestIdentity();
 
-function setup(): { log: MembershipLog; record: () => SpaceRecord; apply: (raw: Uint8Array, now?: number) => ReturnType<typeof checkMembership> } {
+function setup(): {
+  log: MembershipLog;
+  record: () => SpaceRecord;
+  apply: (raw: Uint8Array, now?: number) => ReturnType<typeof checkMembership>;
+} {
   const spaceId = randomId();
   const log = new MembershipLog(spaceId);
   let record: SpaceRecord | null = null;
@@ -69,13 +73,15 @@ describe('checkMembership', () => {
 
   it('R31: refuses bad signatures, broken chains and non-admin signers', () => {
     const { log, apply } = setup();
-    expect(code(() => apply(log.next(admin, MembershipAction.Add, editor.publicKey, Role.Editor, { signWith: editor })))).toBe(
-      'BAD_SIGNATURE',
-    );
+    expect(
+      code(() => apply(log.next(admin, MembershipAction.Add, editor.publicKey, Role.Editor, { signWith: editor }))),
+    ).toBe('BAD_SIGNATURE');
     expect(code(() => apply(log.next(admin, MembershipAction.Add, editor.publicKey, Role.Editor, { seq: 5 })))).toBe(
       'MEMBERSHIP_CHAIN',
     );
-    expect(code(() => apply(log.next(editor, MembershipAction.Add, editor.publicKey, Role.Editor)))).toBe('FORBIDDEN_ROLE');
+    expect(code(() => apply(log.next(editor, MembershipAction.Add, editor.publicKey, Role.Editor)))).toBe(
+      'FORBIDDEN_ROLE',
+    );
   });
 
   it('R33/R35: reports who loses access (removed members, consumed or revoked invites)', () => {
@@ -108,6 +114,8 @@ describe('checkMembership', () => {
     const genesis = log.entries[0]!;
     const facts: MembershipFacts = { spaceId: log.spaceId, space: record(), stored: genesis, nowSeconds: 0 };
     expect(checkMembership(facts, decodeFrame(genesis) as MembershipFrame).verdict).toBe('duplicate');
-    expect(code(() => checkMembership(facts, decodeFrame(log.genesis(admin)) as MembershipFrame))).toBe('MEMBERSHIP_CHAIN');
+    expect(code(() => checkMembership(facts, decodeFrame(log.genesis(admin)) as MembershipFrame))).toBe(
+      'MEMBERSHIP_CHAIN',
+    );
   });
 });

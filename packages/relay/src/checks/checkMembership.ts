@@ -27,8 +27,7 @@ export interface MembershipFacts {
 
 /** Result of {@link checkMembership}. */
 export type MembershipVerdict =
-  | { verdict: 'duplicate' }
-  | { verdict: 'append'; next: MembershipState; hash: Uint8Array; changes: MembershipChanges };
+  { verdict: 'duplicate' } | { verdict: 'append'; next: MembershipState; hash: Uint8Array; changes: MembershipChanges };
 
 /**
  * Decides a MEMBERSHIP entry with the same fold clients use (R30-R35): chain, signature

@@ -14,7 +14,14 @@ const b = createTestIdentity();
 const spaceId = randomId();
 const docId = randomId();
 
-function snapshot(o: { parentId?: Uint8Array; height?: number; proof?: Uint8Array; clocks?: AuthorClock[]; id?: Uint8Array; epoch?: number }): SnapshotFrame {
+function snapshot(o: {
+  parentId?: Uint8Array;
+  height?: number;
+  proof?: Uint8Array;
+  clocks?: AuthorClock[];
+  id?: Uint8Array;
+  epoch?: number;
+}): SnapshotFrame {
   return decodeFrame(
     buildSnapshot({
       author: a,
@@ -63,11 +70,13 @@ describe('checkSnapshot', () => {
     };
     const proof = snapshotProofOf({ proof: parent.proof, raw: parent.raw });
     expect(checkSnapshot(facts({ head }), snapshot({ parentId: parent.snapshotId, height: 2, proof }))).toBe('append');
-    expect(code(() => checkSnapshot(facts({ head }), snapshot({ parentId: parent.snapshotId, height: 3, proof })))).toBe(
-      'BAD_PROOF',
-    );
     expect(
-      code(() => checkSnapshot(facts({ head }), snapshot({ parentId: parent.snapshotId, height: 2, proof: snapshotProofOf() }))),
+      code(() => checkSnapshot(facts({ head }), snapshot({ parentId: parent.snapshotId, height: 3, proof }))),
+    ).toBe('BAD_PROOF');
+    expect(
+      code(() =>
+        checkSnapshot(facts({ head }), snapshot({ parentId: parent.snapshotId, height: 2, proof: snapshotProofOf() })),
+      ),
     ).toBe('BAD_PROOF');
     expect(code(() => checkSnapshot(facts({ head }), snapshot({ parentId: randomId(), height: 2, proof })))).toBe(
       'SNAPSHOT_CONFLICT',
@@ -95,7 +104,9 @@ describe('checkSnapshot', () => {
   it('R26: an existing id is SNAPSHOT_CONFLICT unless byte-identical (duplicate)', () => {
     const s = snapshot({});
     expect(checkSnapshot(facts({ stored: s.raw }), s)).toBe('duplicate');
-    expect(code(() => checkSnapshot(facts({ stored: snapshot({ id: s.snapshotId }).raw }), s))).toBe('SNAPSHOT_CONFLICT');
+    expect(code(() => checkSnapshot(facts({ stored: snapshot({ id: s.snapshotId }).raw }), s))).toBe(
+      'SNAPSHOT_CONFLICT',
+    );
   });
 
   it('R23: another epoch is STALE_EPOCH', () => {

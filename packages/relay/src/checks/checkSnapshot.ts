@@ -48,7 +48,10 @@ export function checkSnapshot(facts: SnapshotFacts, frame: SnapshotFrame): Write
     }
   }
   if (listed.size !== expected.size) {
-    throw new TrameError('SNAPSHOT_INCOMPLETE', `lists ${listed.size} of ${expected.size} authors of the parent's tail`);
+    throw new TrameError(
+      'SNAPSHOT_INCOMPLETE',
+      `lists ${listed.size} of ${expected.size} authors of the parent's tail`,
+    );
   }
   return 'append';
 }

@@ -7,13 +7,15 @@ describe('KeyedSerialQueue', () => {
   it('R29: runs tasks of one key one at a time in order, other keys concurrently, and survives failures', async () => {
     const q = new KeyedSerialQueue();
     const events: string[] = [];
-    const task = (name: string, ms: number, fail = false) => async () => {
-      events.push(`start ${name}`);
-      await tick(ms);
-      events.push(`end ${name}`);
-      if (fail) throw new Error(name);
-      return name;
-    };
+    const task =
+      (name: string, ms: number, fail = false) =>
+      async () => {
+        events.push(`start ${name}`);
+        await tick(ms);
+        events.push(`end ${name}`);
+        if (fail) throw new Error(name);
+        return name;
+      };
     const results = await Promise.allSettled([
       q.run('doc', task('a1', 20, true)),
       q.run('doc', task('a2', 1)),

@@ -69,8 +69,8 @@ export class Connection implements Peer, Evictable {
   constructor(
     readonly ctx: RelayContext,
     private readonly ws: WebSocket,
-    /** Client address the admission counts this connection under (R60). */
-    readonly address = 'unknown',
+    /** Client address the admission counts this connection under (R60); null: not counted. */
+    readonly address: string | null = null,
   ) {
     this.bucket = new TokenBucket(ctx.limits.framesPerSecond, ctx.limits.frameBurst);
     // One listener shared by every socket instead of a closure each (idle connections add up).

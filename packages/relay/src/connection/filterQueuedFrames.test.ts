@@ -46,7 +46,12 @@ describe('filterQueuedFrames', () => {
       update(s1, b, 9),
     ];
     // State read before the snapshot: everything after the tail is new.
-    const before = filterQueuedFrames(queued, { seq: 0, snapshotId: s1, height: 1, tailClocks: [{ author: a.publicKey, clock: 2 }] });
+    const before = filterQueuedFrames(queued, {
+      seq: 0,
+      snapshotId: s1,
+      height: 1,
+      tailClocks: [{ author: a.publicKey, clock: 2 }],
+    });
     expect(before).toEqual([queued[0]!.raw, queued[1]!.raw, queued[2]!.raw]);
     // State read after the snapshot: the old-snapshot update and the snapshot itself are in it.
     const after = filterQueuedFrames(queued, { seq: 0, snapshotId: s2, height: 2, tailClocks: [] });

@@ -1,11 +1,4 @@
-import {
-  decodeFrame,
-  FrameKind,
-  frameKindName,
-  isTrameError,
-  TrameError,
-  type Frame,
-} from '@trame/protocol';
+import { decodeFrame, FrameKind, frameKindName, isTrameError, TrameError, type Frame } from '@trame/protocol';
 import type { Connection } from './Connection.js';
 import { frameRef, rawFrameRef } from './FrameRef.js';
 import { handleAuth } from './handleAuth.js';

@@ -12,24 +12,21 @@ export async function handleSnapshot(conn: Connection, frame: SnapshotFrame): Pr
   checkContentTarget(frame, target);
   const docKey = conn.docKey!;
   ctx.fanout.checkWritable();
-  await writeAndDeliver(
-    conn,
-    (tx) => acceptSnapshot(tx, frame),
-    {
-      forward: (result) => {
-        if (result.verdict === 'duplicate') return false;
-        conn.log('info', 'snapshot.accepted', { height: frame.height, bytes: frame.raw.length });
-        const live: LiveFrame = {
-          kind: 'snapshot',
-          snapshotId: toHex(frame.snapshotId),
-          height: frame.height,
-          raw: frame.raw,
-        };
-        ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
-        return true;
-      },
-      ack: (result) =>
-        conn.send(
+  await writeAndDeliver(conn, (tx) => acceptSnapshot(tx, frame), {
+    forward: (result) => {
+      if (result.verdict === 'duplicate') return false;
+      conn.log('info', 'snapshot.accepted', { height: frame.height, bytes: frame.raw.length });
+      const live: LiveFrame = {
+        kind: 'snapshot',
+        snapshotId: toHex(frame.snapshotId),
+        height: frame.height,
+        raw: frame.raw,
+      };
+      ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
+      return true;
+    },
+    ack: (result) =>
+      conn.send(
         encodeAck({
           ackedKind: FrameKind.Snapshot,
           ref: frame.snapshotId,
@@ -39,6 +36,5 @@ export async function handleSnapshot(conn: Connection, frame: SnapshotFrame): Pr
           duplicate: result.verdict === 'duplicate',
         }),
       ),
-    },
-  );
+  });
 }

@@ -16,24 +16,21 @@ export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promis
   checkContentTarget(frame, target);
   const docKey = conn.docKey!;
   ctx.fanout.checkWritable();
-  await writeAndDeliver(
-    conn,
-    (tx) => acceptUpdate(tx, frame),
-    {
-      forward: (result) => {
-        if (result.verdict === 'duplicate') return false;
-        const live: LiveFrame = {
-          kind: 'update',
-          snapshotId: toHex(frame.snapshotId),
-          author: conn.identityKey,
-          clock: frame.clock,
-          raw: frame.raw,
-        };
-        ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
-        return true;
-      },
-      ack: (result) =>
-        conn.send(
+  await writeAndDeliver(conn, (tx) => acceptUpdate(tx, frame), {
+    forward: (result) => {
+      if (result.verdict === 'duplicate') return false;
+      const live: LiveFrame = {
+        kind: 'update',
+        snapshotId: toHex(frame.snapshotId),
+        author: conn.identityKey,
+        clock: frame.clock,
+        raw: frame.raw,
+      };
+      ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
+      return true;
+    },
+    ack: (result) =>
+      conn.send(
         encodeAck({
           ackedKind: FrameKind.Update,
           ref: frame.snapshotId,
@@ -43,6 +40,5 @@ export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promis
           duplicate: result.verdict === 'duplicate',
         }),
       ),
-    },
-  );
+  });
 }

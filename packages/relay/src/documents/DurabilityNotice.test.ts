@@ -17,7 +17,11 @@ afterEach(() => {
 describe('DurabilityNotice (R47)', () => {
   it('notifies a room only once nothing forwarded in it waits for its sync', () => {
     const peer = room();
-    const n = new DurabilityNotice(() => [peer], 100, () => 0);
+    const n = new DurabilityNotice(
+      () => [peer],
+      100,
+      () => 0,
+    );
     n.forwarded('d');
     n.forwarded('d');
     expect(n.isDurable('d')).toBe(false);
@@ -33,7 +37,11 @@ describe('DurabilityNotice (R47)', () => {
     vi.useFakeTimers();
     let now = 0;
     const peer = room();
-    const n = new DurabilityNotice(() => [peer], 100, () => now);
+    const n = new DurabilityNotice(
+      () => [peer],
+      100,
+      () => now,
+    );
     for (let i = 0; i < 5; i++) {
       n.forwarded('d');
       n.synced('d');
@@ -57,7 +65,11 @@ describe('DurabilityNotice (R47)', () => {
 
   it('frames durable before they were forwarded (PostgreSQL, other instances) are notified too', () => {
     const peer = room();
-    const n = new DurabilityNotice(() => [peer], 100, () => 0);
+    const n = new DurabilityNotice(
+      () => [peer],
+      100,
+      () => 0,
+    );
     n.delivered('d');
     expect(peer.sent).toBe(1);
     n.close();

@@ -97,7 +97,8 @@ export class DurabilityNotice {
     if (this.sweeper) return;
     this.sweeper = setInterval(() => {
       const cutoff = this.now() - 10 * this.minIntervalMs;
-      for (const [key, r] of this.rooms) if (r.pending === 0 && !r.timer && r.lastSentAt < cutoff) this.rooms.delete(key);
+      for (const [key, r] of this.rooms)
+        if (r.pending === 0 && !r.timer && r.lastSentAt < cutoff) this.rooms.delete(key);
       if (this.rooms.size === 0 && this.sweeper) {
         clearInterval(this.sweeper);
         this.sweeper = null;

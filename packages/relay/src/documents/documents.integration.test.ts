@@ -34,8 +34,17 @@ afterAll(async () => {
   await relay.close();
 });
 
-async function open(identity: TestIdentity, spaceId: Uint8Array, docId?: Uint8Array, extra = {}): Promise<[TestClient, InitialFrames]> {
-  const [client, initial] = await TestClient.open(relay.url, identity, { spaceId, ...(docId ? { docId } : {}), ...extra });
+async function open(
+  identity: TestIdentity,
+  spaceId: Uint8Array,
+  docId?: Uint8Array,
+  extra = {},
+): Promise<[TestClient, InitialFrames]> {
+  const [client, initial] = await TestClient.open(relay.url, identity, {
+    spaceId,
+    ...(docId ? { docId } : {}),
+    ...extra,
+  });
   clients.push(client);
   return [client, initial];
 }
@@ -215,7 +224,13 @@ describe('UPDATE checks', () => {
 });
 
 describe('SNAPSHOT checks', () => {
-  async function writeTail(f: Fixture, c: TestClient, who: TestIdentity, count: number, snapshotId = ZERO_ID): Promise<void> {
+  async function writeTail(
+    f: Fixture,
+    c: TestClient,
+    who: TestIdentity,
+    count: number,
+    snapshotId = ZERO_ID,
+  ): Promise<void> {
     for (let clock = 1; clock <= count; clock++) {
       c.send(buildUpdate({ author: who, spaceId: f.space.spaceId, docId: f.docId, clock, snapshotId }));
       // Skip what other writers' updates forwarded to this connection meanwhile.
@@ -484,11 +499,19 @@ describe('forwarding and initial state', () => {
     expect(toHex(known.ready.snapshotId)).toBe(toHex(sId));
 
     // R48: holding the snapshot and the first update of its tail, only the second is sent.
-    const [, resumed] = await open(f.admin, f.space.spaceId, f.docId, { knownMembershipSeq: 2, knownSnapshotId: sId, knownTailCount: 1 });
+    const [, resumed] = await open(f.admin, f.space.spaceId, f.docId, {
+      knownMembershipSeq: 2,
+      knownSnapshotId: sId,
+      knownTailCount: 1,
+    });
     expect(resumed.frames.map((fr) => toHex(fr.raw))).toEqual([toHex(tail[1]!)]);
     expect(resumed.ready.tailCount).toBe(2);
     // A count over the tail (the client saw more than the relay has) gets the whole tail, for R42.
-    const [, over] = await open(f.admin, f.space.spaceId, f.docId, { knownMembershipSeq: 2, knownSnapshotId: sId, knownTailCount: 5 });
+    const [, over] = await open(f.admin, f.space.spaceId, f.docId, {
+      knownMembershipSeq: 2,
+      knownSnapshotId: sId,
+      knownTailCount: 5,
+    });
     expect(over.frames.map((fr) => toHex(fr.raw))).toEqual(tail.map(toHex));
     // An older snapshot id: the count is about another tail and is ignored.
     const [, stale] = await open(f.admin, f.space.spaceId, f.docId, { knownMembershipSeq: 2, knownTailCount: 1 });

@@ -30,7 +30,7 @@ export function acceptWebSockets(
   server: Server,
   wss: WebSocketServer,
   gate: UpgradeGate,
-  onSocket: (ws: WebSocket, address: string) => void,
+  onSocket: (ws: WebSocket, address: string | null) => void,
 ): void {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => {});

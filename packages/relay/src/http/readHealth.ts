@@ -1,5 +1,6 @@
 import type { Fanout, FanoutHealth } from '../fanout/Fanout.js';
 import type { RelayStorage, StorageHealth } from '../storage/RelayStorage.js';
+import type { WriteHealth } from '../storage/WriteHealth.js';
 
 /** Body of `GET /health`. */
 export interface HealthReport {
@@ -7,6 +8,8 @@ export interface HealthReport {
   storage: StorageHealth;
   /** The fan-out between connections (and instances: Redis), when the relay has one. */
   fanout?: FanoutHealth;
+  /** R64: whether the last write committed (a full disk fails writes while reads still work). */
+  writes?: { ok: boolean; failingSince?: string; error?: string };
 }
 
 /**
@@ -14,13 +17,20 @@ export interface HealthReport {
  * `timeoutMs` as failing (a health check must not hang behind a stuck transaction). The relay
  * is healthy only when every dependency is.
  */
-export async function readHealth(storage: RelayStorage, timeoutMs: number, fanout?: Fanout): Promise<HealthReport> {
+export async function readHealth(
+  storage: RelayStorage,
+  timeoutMs: number,
+  fanout?: Fanout,
+  writes?: WriteHealth,
+): Promise<HealthReport> {
   const [health, fanoutHealth] = await Promise.all([
     bounded(() => storage.health(), storage.kind, timeoutMs),
     fanout ? bounded(() => fanout.health(), fanout.kind, timeoutMs) : null,
   ]);
-  if (!fanoutHealth) return { ok: health.ok, storage: health };
-  return { ok: health.ok && fanoutHealth.ok, storage: health, fanout: fanoutHealth };
+  const w = writes?.report();
+  const report: HealthReport = { ok: health.ok && (w?.ok ?? true), storage: health, ...(w ? { writes: w } : {}) };
+  if (!fanoutHealth) return report;
+  return { ...report, ok: report.ok && fanoutHealth.ok, fanout: fanoutHealth };
 }
 
 async function bounded<H extends StorageHealth | FanoutHealth>(

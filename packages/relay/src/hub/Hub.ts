@@ -61,7 +61,6 @@ export class Hub<P extends Peer> {
 
 const EMPTY: readonly never[] = [];
 
-
 function addTo<P>(map: Map<string, P | Set<P>>, key: string, peer: P): void {
   const room = map.get(key);
   if (room === undefined) map.set(key, peer);

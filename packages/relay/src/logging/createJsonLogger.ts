@@ -22,6 +22,8 @@ export interface JsonLoggerOptions {
 /** A logger that can release its file. */
 export interface ClosableLogger extends Logger {
   close(): void;
+  /** Lines lost because the sink failed (a full disk, a closed pipe), for /metrics (R64). */
+  droppedLines(): number;
 }
 
 /**
@@ -37,14 +39,26 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): ClosableLogge
   const now = options.now ?? Date.now;
   const direct = options.write;
   let fd: number | null = null;
-  let write: (text: string) => void;
+  let dropped = 0;
+  let sink: (text: string) => void;
   if (options.file) {
     const handle = openSync(options.file, 'a');
     fd = handle;
-    write = (text) => writeSync(handle, text);
+    sink = (text) => writeSync(handle, text);
   } else {
-    write = (text) => process.stdout.write(text);
+    // A closed or broken stdout reports its error asynchronously; unhandled, it would end the process.
+    if (process.stdout.listenerCount('error') === 0) process.stdout.on('error', () => (dropped += 1));
+    sink = (text) => process.stdout.write(text);
   }
+  // R64: logging never takes the relay down. A full disk (ENOSPC) or a broken pipe drops
+  // the lines, counted; writing resumes by itself when the sink works again.
+  let write = (text: string): void => {
+    try {
+      sink(text);
+    } catch {
+      dropped += countLines(text);
+    }
+  };
   let pending = '';
   let scheduled = false;
   let closed = false;
@@ -76,13 +90,28 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): ClosableLogge
         setImmediate(flush);
       }
     },
+    droppedLines(): number {
+      return dropped;
+    },
     close(): void {
       flush();
       closed = true;
       unhook();
-      if (fd !== null) closeSync(fd);
+      if (fd !== null) {
+        try {
+          closeSync(fd);
+        } catch {
+          // Closing a file whose last writes failed can fail the same way; nothing is left to lose.
+        }
+      }
       fd = null;
       write = () => {};
     },
   };
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

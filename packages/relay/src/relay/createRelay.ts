@@ -21,6 +21,7 @@ import { roomKey } from '../hub/roomKey.js';
 import { createJsonLogger } from '../logging/createJsonLogger.js';
 import type { Logger } from '../logging/Logger.js';
 import type { RelayStorage } from '../storage/RelayStorage.js';
+import { WriteHealth } from '../storage/WriteHealth.js';
 import type { RelayContext } from './RelayContext.js';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from './RelayLimits.js';
 
@@ -98,8 +99,9 @@ export function createRelay(options: RelayOptions): Relay {
   const hub = new Hub<Connection>();
   const inflight = new Set<Promise<unknown>>();
   const fanout = options.fanout ?? new InProcessFanout();
+  const writeHealth = new WriteHealth();
   const ctx: RelayContext = {
-    storage: options.storage,
+    storage: writeHealth.observe(options.storage),
     logger,
     limits,
     hub,
@@ -138,7 +140,7 @@ export function createRelay(options: RelayOptions): Relay {
 
   const app = new Hono<{ Bindings: HttpBindings }>();
   app.get('/health', async (c) => {
-    const report = await readHealth(options.storage, limits.healthTimeoutMs, fanout);
+    const report = await readHealth(options.storage, limits.healthTimeoutMs, fanout, writeHealth);
     return c.json(report, report.ok ? 200 : 503);
   });
   const fallback = options.fallback;

@@ -23,6 +23,8 @@ export function diffMembershipState(prev: MembershipState, next: MembershipState
     if (!old || old.role !== inv.role || old.expiresAt !== inv.expiresAt) setInvites.push([id, inv]);
   }
   for (const id of prev.invites.keys()) if (!next.invites.has(id)) deleteInvites.push(id);
-  const lostAccess = [...deleteMembers, ...deleteInvites].filter((id) => !next.members.has(id) && !next.invites.has(id));
+  const lostAccess = [...deleteMembers, ...deleteInvites].filter(
+    (id) => !next.members.has(id) && !next.invites.has(id),
+  );
   return { setMembers, deleteMembers, setInvites, deleteInvites, lostAccess: [...new Set(lostAccess)] };
 }

@@ -58,7 +58,11 @@ describe('R31/R32 appending entries', () => {
     await s.control.expectNothing();
     const [, asEditor] = await open(editor, { spaceId: s.spaceId, docId: docA });
     expect(asEditor.ready.role).toBe(Role.Editor);
-    expect(asEditor.frames.map((f) => f.kind)).toEqual([FrameKind.Membership, FrameKind.Membership, FrameKind.Membership]);
+    expect(asEditor.frames.map((f) => f.kind)).toEqual([
+      FrameKind.Membership,
+      FrameKind.Membership,
+      FrameKind.Membership,
+    ]);
     const [, asViewer] = await open(viewer, { spaceId: s.spaceId });
     expect(asViewer.ready.role).toBe(Role.Viewer);
     expect(asViewer.ready.membershipSeq).toBe(2);

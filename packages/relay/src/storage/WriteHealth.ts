@@ -1,0 +1,61 @@
+import { isTrameError } from '@trame/protocol';
+import type { RelayStorage } from './RelayStorage.js';
+
+/**
+ * R64: whether storage can still write. A ping reads; a full disk only shows when a commit
+ * fails. The relay marks each write's outcome (a TrameError is the client's fault, not
+ * storage's); `/health` reports failing from a failed write until one succeeds again, while
+ * reads go on being served.
+ */
+export class WriteHealth {
+  private failedSince: number | null = null;
+  private lastError = '';
+  failures = 0;
+
+  failed(error: unknown): void {
+    if (isTrameError(error)) return;
+    this.failures += 1;
+    this.failedSince ??= Date.now();
+    this.lastError =
+      error instanceof Error ? ((error as { code?: string }).code ?? error.message).slice(0, 80) : 'unknown';
+  }
+
+  succeeded(): void {
+    this.failedSince = null;
+  }
+
+  report(): { ok: boolean; failingSince?: string; error?: string } {
+    if (this.failedSince === null) return { ok: true };
+    return { ok: false, failingSince: new Date(this.failedSince).toISOString(), error: this.lastError };
+  }
+
+  /** `storage`, with every write's outcome recorded here. */
+  observe(storage: RelayStorage): RelayStorage {
+    const mark = <T>(p: Promise<T>): Promise<T> =>
+      p.then(
+        (v) => {
+          this.succeeded();
+          return v;
+        },
+        (e: unknown) => {
+          this.failed(e);
+          throw e;
+        },
+      );
+    const observed: RelayStorage = {
+      kind: storage.kind,
+      access: (spaceId, identity) => storage.access(spaceId, identity),
+      initialState: (query) => storage.initialState(query),
+      withSpace: (spaceId, fn) => mark(storage.withSpace(spaceId, fn)),
+      withDocument: (spaceId, docId, fn) => mark(storage.withDocument(spaceId, docId, fn)),
+      health: () => storage.health(),
+      close: () => storage.close(),
+    };
+    const commit = storage.commitDocument?.bind(storage);
+    if (commit) {
+      observed.commitDocument = (spaceId, docId, fn) =>
+        mark(commit(spaceId, docId, fn)).then(({ value, durable }) => ({ value, durable: mark(durable) }));
+    }
+    return observed;
+  }
+}
