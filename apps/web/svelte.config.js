@@ -1,12 +1,14 @@
-import adapter from '@sveltejs/adapter-node';
+import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    // build/handler.js is mounted by apps/server next to the relay, on the same origin.
-    adapter: adapter({ out: 'build', precompress: false }),
+    // A static app: one shell (build/index.html) for every route, served with the hashed assets
+    // by apps/server next to the relay, on the same origin. Brotli and gzip copies are made here,
+    // once, so that the server only picks a file (apps/server/src/web/serveWebApp.ts).
+    adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', precompress: true, strict: true }),
     csp: {
       // Everything is served by our own origin; the relay is same-origin `ws(s)://<host>/ws`.
       // 'wasm-unsafe-eval' lets libsodium's WebAssembly run.
