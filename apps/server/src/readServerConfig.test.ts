@@ -51,4 +51,10 @@ describe('readServerConfig', () => {
     expect(() => readServerConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => readServerConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
+
+  it('R60: reads TRUSTED_PROXY_HEADER as a lower-case header name', () => {
+    expect(readServerConfig({ TRUSTED_PROXY_HEADER: 'X-Forwarded-For' }).trustedProxyHeader).toBe('x-forwarded-for');
+    expect(readServerConfig({}).trustedProxyHeader).toBeUndefined();
+    expect(() => readServerConfig({ TRUSTED_PROXY_HEADER: 'x forwarded' })).toThrow(/TRUSTED_PROXY_HEADER/);
+  });
 });

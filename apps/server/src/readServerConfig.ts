@@ -20,6 +20,11 @@ export interface ServerConfig {
   redisUrl?: string;
   /** Prefix of the relay's Redis channels. */
   redisPrefix?: string;
+  /**
+   * Header a reverse proxy sets with the client's address (e.g. `x-forwarded-for`), for the
+   * relay's per-address limits (R60). Only when every request comes through that proxy.
+   */
+  trustedProxyHeader?: string;
 }
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -28,7 +33,7 @@ const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
  * Reads `PORT` (8787), `HOST` (127.0.0.1), `DATA_DIR` (./data, relative to the working
  * directory), `LOG_FILE` (optional) and `LOG_LEVEL` (info); for several instances,
  * `DATABASE_URL` (PostgreSQL storage), `DATABASE_SCHEMA` (trame), `DATABASE_TIMEOUT_MS` (5000),
- * `REDIS_URL` (Redis fan-out) and `REDIS_PREFIX` (trame:). Throws on invalid values so that a
+ * `REDIS_URL` (Redis fan-out) and `REDIS_PREFIX` (trame:); `TRUSTED_PROXY_HEADER` (none). Throws on invalid values so that a
  * typo stops the server at start rather than binding somewhere unexpected.
  */
 export function readServerConfig(env: Record<string, string | undefined>, cwd = process.cwd()): ServerConfig {
@@ -53,6 +58,9 @@ export function readServerConfig(env: Record<string, string | undefined>, cwd = 
   const rawTimeout = env.DATABASE_TIMEOUT_MS?.trim();
   if (rawTimeout && !/^\d+$/.test(rawTimeout)) throw new Error('DATABASE_TIMEOUT_MS must be a number of milliseconds');
   const prefix = env.REDIS_PREFIX?.trim();
+  const proxyHeader = env.TRUSTED_PROXY_HEADER?.trim().toLowerCase();
+  if (proxyHeader && !/^[a-z0-9-]{1,64}$/.test(proxyHeader))
+    throw new Error('TRUSTED_PROXY_HEADER must be a header name, e.g. x-forwarded-for');
   return {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
@@ -64,5 +72,6 @@ export function readServerConfig(env: Record<string, string | undefined>, cwd = 
     ...(databaseUrl && rawTimeout ? { databaseTimeoutMs: Number(rawTimeout) } : {}),
     ...(redisUrl ? { redisUrl } : {}),
     ...(redisUrl && prefix ? { redisPrefix: prefix } : {}),
+    ...(proxyHeader ? { trustedProxyHeader: proxyHeader } : {}),
   };
 }

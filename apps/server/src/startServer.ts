@@ -28,6 +28,8 @@ export interface StartServerOptions extends BackendOptions {
    */
   fallback?: RelayFallback;
   limits?: Partial<RelayLimits>;
+  /** Header carrying the client address behind a trusted reverse proxy (R60). */
+  trustedProxyHeader?: string;
 }
 
 /** A running Trame server. */
@@ -62,6 +64,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger,
       ...(options.fallback ? { fallback: options.fallback } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.trustedProxyHeader ? { trustedProxyHeader: options.trustedProxyHeader } : {}),
     });
   } catch (e) {
     await backends?.close();
