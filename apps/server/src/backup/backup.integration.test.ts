@@ -74,7 +74,10 @@ describe('npm run backup', () => {
       const reader = rogue(again.url, alice.identity, space.spaceId, docIds[i]!);
       closers.push(() => reader.conn.close());
       await reader.ready;
-      const upToReady = reader.frames.slice(0, reader.frames.findIndex((f) => f.kind === FrameKind.Ready));
+      const upToReady = reader.frames.slice(
+        0,
+        reader.frames.findIndex((f) => f.kind === FrameKind.Ready),
+      );
       const clocks = upToReady.filter((f): f is UpdateFrame => f.kind === FrameKind.Update).map((f) => f.clock);
       // Every update acknowledged before the backup, and a contiguous prefix: one commit's state.
       expect(clocks.length).toBeGreaterThanOrEqual(ackedBefore[i]!);
@@ -90,7 +93,9 @@ describe('npm run backup', () => {
     closers.push(() => space.close());
     const out = join(tempDir(), 'b.sqlite');
     const script = fileURLToPath(new URL('../../dist/backup.js', import.meta.url));
-    const printed = execFileSync(process.execPath, [script, out], { env: { ...process.env, DATA_DIR: live } }).toString();
+    const printed = execFileSync(process.execPath, [script, out], {
+      env: { ...process.env, DATA_DIR: live },
+    }).toString();
     expect(printed).toMatch(/backup written/);
     expect(existsSync(out)).toBe(true);
   });
