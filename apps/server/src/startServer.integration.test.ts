@@ -36,6 +36,9 @@ describe('startServer', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ok: true, storage: { kind: 'sqlite' } });
     expect(await (await fetch(`${server.httpUrl}/atelier`)).text()).toBe('<h1>web app at /atelier</h1>');
+    const metrics = await fetch(`${server.httpUrl}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('trame_connections{phase="open"}');
 
     const ws = new WebSocket(`${server.url}/room`, [TRAME_SUBPROTOCOL]);
     const first = new Promise<Frame>((resolve, reject) => {

@@ -128,6 +128,8 @@ export class Connection implements Peer, Evictable {
     }
     // A client that has slowed down enough to refill half its bucket is no longer a repeat offender.
     if (this.strikes > 0 && this.bucket.level() >= this.ctx.limits.frameBurst / 2) this.strikes = 0;
+    if (typeof data === 'string') this.ctx.metrics.received(-1, data.length);
+    else this.ctx.metrics.received(data.byteLength > 1 ? new DataView(data).getUint8(1) : -1, data.byteLength);
     if (typeof data === 'string') {
       this.reject(
         new TrameError('MALFORMED_FRAME', 'text messages are not frames'),
@@ -152,6 +154,7 @@ export class Connection implements Peer, Evictable {
     const socket = this.rawSocket();
     if (socket) this.ctx.writes.hold(socket);
     this.ws.send(bytes);
+    this.ctx.metrics.sent(bytes.length);
     if (this.ws.bufferedAmount > this.ctx.limits.maxSendBufferBytes) {
       this.log('warn', 'connection.slow_reader', { buffered: this.ws.bufferedAmount });
       this.close(CloseCode.SlowReader, 'SLOW_READER');
@@ -168,6 +171,7 @@ export class Connection implements Peer, Evictable {
     const socket = this.rawSocket();
     if (socket) this.ctx.writes.hold(socket);
     this.ws.send(bytes);
+    this.ctx.metrics.sent(bytes.length);
     if (!socket || this.ws.bufferedAmount <= this.ctx.limits.maxSendBufferBytes / 4) return;
     this.ctx.writes.release();
     await new Promise<void>((resolve) => {
@@ -214,6 +218,7 @@ export class Connection implements Peer, Evictable {
       ctx.ephemeral.acquire(this.ephemeralKey);
     }
     if (bytes <= ctx.limits.ephemeralMaxBytes && ctx.ephemeral.take(this.ephemeralKey, bytes)) return true;
+    ctx.metrics.quotaHit('ephemeral');
     this.ephemeralDrops ??= new TokenBucket(ctx.limits.ephemeralPerSecond, ctx.limits.ephemeralDropBurst);
     if (!this.ephemeralDrops.take()) {
       this.log('warn', 'connection.ephemeral_flood');
@@ -314,6 +319,7 @@ export class Connection implements Peer, Evictable {
       bytes,
       code: error.code,
     });
+    this.ctx.metrics.rejected(error.code);
     this.send(encodeRejection(error, ref));
     if (closeCode !== null) this.close(closeCode, error.code);
   }
@@ -329,6 +335,7 @@ export class Connection implements Peer, Evictable {
     if (this.phase === 'closed') return;
     this.phase = 'closed';
     this.cleanup();
+    this.ctx.metrics.closed(code);
     this.log('info', 'connection.closing', { closeCode: code });
     try {
       this.ws.close(code, reason);
@@ -389,6 +396,7 @@ export class Connection implements Peer, Evictable {
 
   private rateLimited(raw: Uint8Array | null): void {
     this.strikes += 1;
+    this.ctx.metrics.quotaHit('frames');
     const ref = raw ? refOf(raw) : { kind: 0, ref: ZERO_ID, number: 0 };
     const close = this.strikes >= this.ctx.limits.rateLimitCloseAfter ? CloseCode.RateLimited : null;
     this.reject(new TrameError('RATE_LIMITED', 'too many frames, slow down'), ref, raw?.length ?? 0, close);

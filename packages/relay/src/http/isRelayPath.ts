@@ -1,6 +1,7 @@
 import { isWebSocketPath } from './isWebSocketPath.js';
 
-/** Paths the relay answers itself: `/health`, `/ws` and `/ws/<anything>`. */
+/** Paths the relay answers itself: `/health`, `/metrics`, `/ws` and `/ws/<anything>`. */
 export function isRelayPath(url: string | undefined): boolean {
-  return isWebSocketPath(url) || (url ?? '/').split('?')[0] === '/health';
+  const path = (url ?? '/').split('?')[0];
+  return isWebSocketPath(url) || path === '/health' || path === '/metrics';
 }

@@ -1,5 +1,6 @@
 import type { Admission } from '../admission/Admission.js';
 import type { EphemeralBudgets } from '../limits/EphemeralBudgets.js';
+import type { RelayMetrics } from '../metrics/RelayMetrics.js';
 import type { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import type { Connection } from '../connection/Connection.js';
 import type { WriteCoalescer } from '../connection/WriteCoalescer.js';
@@ -33,6 +34,8 @@ export interface RelayContext {
   readonly spaceQueue: KeyedSerialQueue;
   /** Connections per address and pending connections (R60). */
   readonly admission: Admission;
+  /** Counters behind `GET /metrics`. */
+  readonly metrics: RelayMetrics;
   /** Awareness budgets per identity and document (R63). */
   readonly ephemeral: EphemeralBudgets;
   /** Wall clock in ms (invite expiry, R35). */

@@ -6,6 +6,7 @@ import { WebSocketServer, type RawData } from 'ws';
 import { CloseCode, TRAME_SUBPROTOCOL } from '@trame/protocol';
 import { Admission } from '../admission/Admission.js';
 import { EphemeralBudgets } from '../limits/EphemeralBudgets.js';
+import { RelayMetrics } from '../metrics/RelayMetrics.js';
 import { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import { Connection } from '../connection/Connection.js';
 import { DurabilityNotice } from '../documents/DurabilityNotice.js';
@@ -100,8 +101,18 @@ export function createRelay(options: RelayOptions): Relay {
   const inflight = new Set<Promise<unknown>>();
   const fanout = options.fanout ?? new InProcessFanout();
   const writeHealth = new WriteHealth();
+  const admission = new Admission(limits);
+  const metrics = new RelayMetrics({
+    connectionsByPhase: () => {
+      const counts: Record<string, number> = { hello: 0, auth: 0, genesis: 0, loading: 0, open: 0 };
+      for (const c of hub.connections()) if (c.phase in counts) counts[c.phase]! += 1;
+      return counts;
+    },
+    admission: () => admission.counts(),
+    droppedLogLines: () => (logger as { droppedLines?: () => number }).droppedLines?.() ?? 0,
+  });
   const ctx: RelayContext = {
-    storage: writeHealth.observe(options.storage),
+    storage: writeHealth.observe(options.storage, (seconds, ok) => metrics.storageWrite(seconds, ok)),
     logger,
     limits,
     hub,
@@ -111,7 +122,8 @@ export function createRelay(options: RelayOptions): Relay {
     writes: new WriteCoalescer(),
     durability: new DurabilityNotice((roomKey) => hub.documentRoom(roomKey)),
     spaceQueue: new KeyedSerialQueue(),
-    admission: new Admission(limits),
+    admission,
+    metrics,
     ephemeral: new EphemeralBudgets(limits),
     now: options.now ?? Date.now,
     track(work) {
@@ -143,6 +155,10 @@ export function createRelay(options: RelayOptions): Relay {
     const report = await readHealth(options.storage, limits.healthTimeoutMs, fanout, writeHealth);
     return c.json(report, report.ok ? 200 : 503);
   });
+  app.get('/metrics', async (c) => {
+    const { body, contentType } = await metrics.scrape();
+    return c.body(body, 200, { 'content-type': contentType });
+  });
   const fallback = options.fallback;
   if (fallback && typeof fallback !== 'function') app.all('*', (c) => fallback.fetch(c.req.raw));
 
@@ -168,7 +184,7 @@ export function createRelay(options: RelayOptions): Relay {
     const gate: UpgradeGate = {
       admission: ctx.admission,
       trustedProxyHeader: options.trustedProxyHeader ?? null,
-      refused: () => {},
+      refused: (reason) => metrics.refused(reason),
     };
     acceptWebSockets(server, websocketServer, gate, (socket, address) => {
       socket.binaryType = 'arraybuffer';

@@ -29,16 +29,18 @@ export class WriteHealth {
     return { ok: false, failingSince: new Date(this.failedSince).toISOString(), error: this.lastError };
   }
 
-  /** `storage`, with every write's outcome recorded here. */
-  observe(storage: RelayStorage): RelayStorage {
-    const mark = <T>(p: Promise<T>): Promise<T> =>
+  /** `storage`, with every write's outcome recorded here (and its duration given to `timed`). */
+  observe(storage: RelayStorage, timed: (seconds: number, ok: boolean) => void = () => {}): RelayStorage {
+    const mark = <T>(p: Promise<T>, started = performance.now()): Promise<T> =>
       p.then(
         (v) => {
           this.succeeded();
+          timed((performance.now() - started) / 1000, true);
           return v;
         },
         (e: unknown) => {
           this.failed(e);
+          timed((performance.now() - started) / 1000, isTrameError(e));
           throw e;
         },
       );
@@ -53,8 +55,14 @@ export class WriteHealth {
     };
     const commit = storage.commitDocument?.bind(storage);
     if (commit) {
-      observed.commitDocument = (spaceId, docId, fn) =>
-        mark(commit(spaceId, docId, fn)).then(({ value, durable }) => ({ value, durable: mark(durable) }));
+      observed.commitDocument = (spaceId, docId, fn) => {
+        const started = performance.now();
+        // Timed once, at durability (the commit alone is not a write the client can count on).
+        return commit(spaceId, docId, fn).then(
+          ({ value, durable }) => ({ value, durable: mark(durable, started) }),
+          (e: unknown) => mark(Promise.reject(e), started),
+        );
+      };
     }
     return observed;
   }
