@@ -20,5 +20,6 @@ export { verifyContentFrame } from './frames/verifyContentFrame.js';
 export { openContentFrame } from './frames/openContentFrame.js';
 export { signAuth } from './frames/signAuth.js';
 export { snapshotProof } from './frames/snapshotProof.js';
+export { chainLink } from './frames/chainLink.js';
 export { signMembershipEntry } from './membership/signMembershipEntry.js';
 export { verifyMembershipEntry } from './membership/verifyMembershipEntry.js';

@@ -12,6 +12,7 @@ export {
   HASH_BYTES,
   CHALLENGE_BYTES,
   AEAD_TAG_BYTES,
+  VIEW_HEAD_BYTES,
 } from './constants/sizes.js';
 export { DOMAIN } from './constants/domains.js';
 export { ERROR_CODES, errorCodeFromNumber, isRetryable } from './errors/errorCodes.js';
@@ -41,6 +42,11 @@ export {
   signingInput,
   authSigningInput,
   snapshotProofInput,
+  chainLinkInput,
+  headerIsSigned,
+  UPDATE_HEADER_BYTES,
+  EPHEMERAL_HEADER_BYTES,
+  UPDATE_FLAG_SIGNED,
 } from './frames/content.js';
 export { decodeFrame } from './frames/decodeFrame.js';
 export type {
@@ -54,6 +60,7 @@ export type {
   MembershipFrame,
   SealedKey,
   ContentParts,
+  MembershipView,
   UpdateHeader,
   UpdateFrame,
   AuthorClock,

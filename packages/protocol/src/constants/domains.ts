@@ -11,5 +11,6 @@ export const DOMAIN = {
   snapshot: enc.encode('trame/v1/snapshot\0'),
   ephemeral: enc.encode('trame/v1/ephemeral\0'),
   snapshotProof: enc.encode('trame/v1/snapshot-proof\0'),
+  chainLink: enc.encode('trame/v1/chain-link\0'),
   docKey: enc.encode('trame/v1/doc-key\0'),
 } as const;

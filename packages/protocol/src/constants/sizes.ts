@@ -7,3 +7,5 @@ export const HASH_BYTES = 32;
 export const CHALLENGE_BYTES = 32;
 /** Poly1305 tag: the smallest possible ciphertext. */
 export const AEAD_TAG_BYTES = 16;
+/** Short membership head hash in content frames (MEMBERSHIP-8). */
+export const VIEW_HEAD_BYTES = 8;

@@ -2,13 +2,27 @@ import { ByteWriter } from '../codec/ByteWriter.js';
 import { DOMAIN } from '../constants/domains.js';
 import { FrameKind } from '../constants/FrameKind.js';
 import { PROTOCOL_VERSION } from '../constants/protocolVersion.js';
-import { HASH_BYTES, ID_BYTES, NONCE_BYTES, PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from '../constants/sizes.js';
+import { HASH_BYTES, ID_BYTES, NONCE_BYTES, PUBLIC_KEY_BYTES, SIGNATURE_BYTES, VIEW_HEAD_BYTES } from '../constants/sizes.js';
 import { concatBytes } from '../util/concatBytes.js';
 import type { EphemeralHeader, MembershipFields, SnapshotHeader, UpdateHeader } from './types.js';
 
-/** UPDATE header, 90 bytes: the AEAD associated data (docs/PROTOCOL.md §3.5). */
+const NONE = 0xffffffff;
+
+/** Size of an UPDATE header (docs/PROTOCOL.md §3.5). */
+export const UPDATE_HEADER_BYTES = 135;
+/** Size of an EPHEMERAL header (docs/PROTOCOL.md §3.7). */
+export const EPHEMERAL_HEADER_BYTES = 86;
+/** UPDATE flags bit 0: a signature follows the ciphertext (R51). */
+export const UPDATE_FLAG_SIGNED = 1;
+
+function writeView(w: ByteWriter, h: { viewSeq?: number; viewHead?: Uint8Array }): ByteWriter {
+  const seq = h.viewSeq ?? -1;
+  return w.u32(seq < 0 ? NONE : seq).fixed(h.viewHead ?? new Uint8Array(VIEW_HEAD_BYTES), VIEW_HEAD_BYTES);
+}
+
+/** UPDATE header, 135 bytes: the AEAD associated data (docs/PROTOCOL.md §3.5). */
 export function encodeUpdateHeader(h: UpdateHeader): Uint8Array {
-  return new ByteWriter(90)
+  const w = new ByteWriter(UPDATE_HEADER_BYTES)
     .u8(PROTOCOL_VERSION)
     .u8(FrameKind.Update)
     .fixed(h.spaceId, ID_BYTES)
@@ -16,13 +30,16 @@ export function encodeUpdateHeader(h: UpdateHeader): Uint8Array {
     .u32(h.epoch)
     .fixed(h.snapshotId, ID_BYTES)
     .fixed(h.author, PUBLIC_KEY_BYTES)
-    .u32(h.clock)
+    .u32(h.clock);
+  return writeView(w, h)
+    .fixed(h.prevLink ?? new Uint8Array(HASH_BYTES), HASH_BYTES)
+    .u8(h.signed === false ? 0 : UPDATE_FLAG_SIGNED)
     .finish();
 }
 
-/** SNAPSHOT header (140 + 36 per author clock bytes) (docs/PROTOCOL.md §3.6). */
+/** SNAPSHOT header (152 + 68 per author clock bytes) (docs/PROTOCOL.md §3.6). */
 export function encodeSnapshotHeader(h: SnapshotHeader): Uint8Array {
-  const w = new ByteWriter(140 + 36 * h.clocks.length)
+  const w = new ByteWriter(152 + 68 * h.clocks.length)
     .u8(PROTOCOL_VERSION)
     .u8(FrameKind.Snapshot)
     .fixed(h.spaceId, ID_BYTES)
@@ -32,23 +49,41 @@ export function encodeSnapshotHeader(h: SnapshotHeader): Uint8Array {
     .fixed(h.parentId, ID_BYTES)
     .u32(h.height)
     .fixed(h.proof, HASH_BYTES)
-    .fixed(h.author, PUBLIC_KEY_BYTES)
-    .u16(h.clocks.length);
-  for (const c of h.clocks) w.fixed(c.author, PUBLIC_KEY_BYTES).u32(c.clock);
+    .fixed(h.author, PUBLIC_KEY_BYTES);
+  writeView(w, h).u16(h.clocks.length);
+  for (const c of h.clocks) w.fixed(c.author, PUBLIC_KEY_BYTES).u32(c.clock).fixed(c.link ?? new Uint8Array(HASH_BYTES), HASH_BYTES);
   return w.finish();
 }
 
-/** EPHEMERAL header, 74 bytes (docs/PROTOCOL.md §3.7). */
+/** EPHEMERAL header, 86 bytes (docs/PROTOCOL.md §3.7). */
 export function encodeEphemeralHeader(h: EphemeralHeader): Uint8Array {
-  return new ByteWriter(74)
+  const w = new ByteWriter(EPHEMERAL_HEADER_BYTES)
     .u8(PROTOCOL_VERSION)
     .u8(FrameKind.Ephemeral)
     .fixed(h.spaceId, ID_BYTES)
     .fixed(h.docId, ID_BYTES)
     .u32(h.epoch)
     .fixed(h.author, PUBLIC_KEY_BYTES)
-    .u32(h.sequence)
-    .finish();
+    .u32(h.sequence);
+  return writeView(w, h).finish();
+}
+
+/**
+ * Whether a content header announces a signature: always for SNAPSHOT and EPHEMERAL, per its
+ * SIGNED flag for an UPDATE (R51).
+ */
+export function headerIsSigned(header: Uint8Array): boolean {
+  if (header[1] !== FrameKind.Update) return true;
+  return ((header[UPDATE_HEADER_BYTES - 1] ?? 0) & UPDATE_FLAG_SIGNED) !== 0;
+}
+
+/**
+ * R50: the chain link of a content frame, from its body (header, nonce, length, ciphertext):
+ * what the author's next UPDATE on the same snapshot names as `prevLink`. Anyone can compute it,
+ * the relay included, without a key.
+ */
+export function chainLinkInput(body: Uint8Array): Uint8Array {
+  return concatBytes(DOMAIN.chainLink, body);
 }
 
 /** header ‖ nonce ‖ u32 length ‖ ciphertext: the part of a content frame that is signed. */

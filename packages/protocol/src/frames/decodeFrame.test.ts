@@ -132,9 +132,9 @@ describe('R2: strict parsing', () => {
 
   describe('content frames: ciphertext length (§3.5-§3.7)', () => {
     const cases: Array<[string, (ct: Uint8Array) => Uint8Array, number]> = [
-      ['UPDATE', (ct) => buildUpdate({}, ct), 114],
-      ['SNAPSHOT', (ct) => buildSnapshot({}, ct), 140 + 36 * 2 + 24],
-      ['EPHEMERAL', (ct) => buildEphemeral({}, ct), 98],
+      ['UPDATE', (ct) => buildUpdate({}, ct), 159],
+      ['SNAPSHOT', (ct) => buildSnapshot({}, ct), 152 + 68 * 2 + 24],
+      ['EPHEMERAL', (ct) => buildEphemeral({}, ct), 110],
     ];
 
     it.each(cases)('R2: %s whose length field disagrees with the frame is MALFORMED_FRAME', (_n, build, lenOff) => {
@@ -248,7 +248,7 @@ describe('R2: strict parsing', () => {
   it('R2: a SNAPSHOT with more than maxSnapshotAuthors clocks is MALFORMED_FRAME', () => {
     const raw = buildSnapshot({ clocks: [] });
     for (const k of [LIMITS.maxSnapshotAuthors + 1, 0xffff]) {
-      const e = expectTrameError(() => decodeFrame(patched(raw, (d) => d.setUint16(138, k))), 'MALFORMED_FRAME');
+      const e = expectTrameError(() => decodeFrame(patched(raw, (d) => d.setUint16(150, k))), 'MALFORMED_FRAME');
       expect(e.message).toMatch(/too many authors/);
     }
   });
@@ -261,14 +261,14 @@ describe('R2: strict parsing', () => {
     const f = decodeAs(buildSnapshot({ clocks }), FrameKind.Snapshot);
     expect(f.clocks).toHaveLength(LIMITS.maxSnapshotAuthors);
     expect(f.clocks[4095]!.clock).toBe(4096);
-    expect(f.header.length).toBe(140 + 36 * LIMITS.maxSnapshotAuthors);
+    expect(f.header.length).toBe(152 + 68 * LIMITS.maxSnapshotAuthors);
   });
 
   it('R2: a SNAPSHOT whose clock count disagrees with its clocks is MALFORMED_FRAME', () => {
     const raw = buildSnapshot();
-    expect(new DataView(raw.buffer).getUint16(138)).toBe(2);
+    expect(new DataView(raw.buffer).getUint16(150)).toBe(2);
     for (const k of [0, 1, 3]) {
-      expectTrameError(() => decodeFrame(patched(raw, (d) => d.setUint16(138, k))), 'MALFORMED_FRAME');
+      expectTrameError(() => decodeFrame(patched(raw, (d) => d.setUint16(150, k))), 'MALFORMED_FRAME');
     }
   });
 
@@ -313,20 +313,20 @@ describe('R2: strict parsing', () => {
 
 describe('R3: size limits per kind', () => {
   function updateOfSize(total: number): Uint8Array {
-    return buildUpdate({}, new Uint8Array(total - 118 - 64));
+    return buildUpdate({}, new Uint8Array(total - 163 - 64));
   }
 
   it('R3: an UPDATE of exactly maxUpdateBytes decodes; one byte more is FRAME_TOO_LARGE (1003)', () => {
     const atLimit = updateOfSize(LIMITS.maxUpdateBytes);
     expect(atLimit.length).toBe(2 * 1024 * 1024);
-    expect(decodeAs(atLimit, FrameKind.Update).ciphertext.length).toBe(LIMITS.maxUpdateBytes - 182);
+    expect(decodeAs(atLimit, FrameKind.Update).ciphertext.length).toBe(LIMITS.maxUpdateBytes - 227);
     const over = updateOfSize(LIMITS.maxUpdateBytes + 1);
     const e = expectTrameError(() => decodeFrame(over), 'FRAME_TOO_LARGE');
     expect(e.number).toBe(1003);
   });
 
   it('R3: an EPHEMERAL over 64 KiB is FRAME_TOO_LARGE', () => {
-    const fixed = 74 + 28 + 64;
+    const fixed = 86 + 28 + 64;
     expect(() => decodeFrame(buildEphemeral({}, new Uint8Array(LIMITS.maxEphemeralBytes - fixed)))).not.toThrow();
     expectTrameError(
       () => decodeFrame(buildEphemeral({}, new Uint8Array(LIMITS.maxEphemeralBytes - fixed + 1))),

@@ -12,7 +12,9 @@ import {
   NONCE_BYTES,
   PUBLIC_KEY_BYTES,
   SIGNATURE_BYTES,
+  VIEW_HEAD_BYTES,
 } from '../constants/sizes.js';
+import { UPDATE_FLAG_SIGNED } from './content.js';
 import { TrameError } from '../errors/TrameError.js';
 import type { AuthorClock, ContentParts, Frame, SealedKey } from './types.js';
 
@@ -34,16 +36,22 @@ function maxBytesFor(kind: number): number {
   }
 }
 
-function readContent(r: ByteReader, raw: Uint8Array, headerEnd: number): ContentParts {
+function readView(r: ByteReader): { viewSeq: number; viewHead: Uint8Array } {
+  const seq = r.u32('viewSeq');
+  return { viewSeq: seq === NONE ? -1 : seq, viewHead: r.take(VIEW_HEAD_BYTES, 'viewHead') };
+}
+
+function readContent(r: ByteReader, raw: Uint8Array, headerEnd: number, signed = true): ContentParts {
   const nonce = r.take(NONCE_BYTES, 'nonce');
   const len = r.u32('ciphertext length');
   if (len < AEAD_TAG_BYTES) throw new TrameError('MALFORMED_FRAME', 'ciphertext shorter than its tag');
-  if (len !== r.remaining - SIGNATURE_BYTES) {
+  const sigBytes = signed ? SIGNATURE_BYTES : 0;
+  if (len !== r.remaining - sigBytes) {
     throw new TrameError('MALFORMED_FRAME', 'ciphertext length does not match the frame');
   }
   const ciphertext = r.take(len, 'ciphertext');
   const bodyEnd = r.offset;
-  const signature = r.take(SIGNATURE_BYTES, 'signature');
+  const signature = signed ? r.take(SIGNATURE_BYTES, 'signature') : new Uint8Array(0);
   r.end();
   return {
     header: raw.subarray(0, headerEnd),
@@ -172,8 +180,13 @@ export function decodeFrame(raw: Uint8Array): Frame {
       const author = r.take(PUBLIC_KEY_BYTES, 'author');
       const clock = r.u32('clock');
       if (clock === 0) throw new TrameError('MALFORMED_FRAME', 'clocks start at 1');
-      const parts = readContent(r, raw, r.offset);
-      return { kind, spaceId, docId, epoch, snapshotId, author, clock, ...parts };
+      const { viewSeq, viewHead } = readView(r);
+      const prevLink = r.take(HASH_BYTES, 'prevLink');
+      const flags = r.u8('flags');
+      if ((flags & ~UPDATE_FLAG_SIGNED) !== 0) throw new TrameError('MALFORMED_FRAME', 'unknown update flags');
+      const signed = (flags & UPDATE_FLAG_SIGNED) !== 0;
+      const parts = readContent(r, raw, r.offset, signed);
+      return { kind, spaceId, docId, epoch, snapshotId, author, clock, viewSeq, viewHead, prevLink, signed, ...parts };
     }
     case FrameKind.Snapshot: {
       const spaceId = r.take(ID_BYTES, 'spaceId');
@@ -185,14 +198,15 @@ export function decodeFrame(raw: Uint8Array): Frame {
       if (height === 0) throw new TrameError('MALFORMED_FRAME', 'heights start at 1');
       const proof = r.take(HASH_BYTES, 'proof');
       const author = r.take(PUBLIC_KEY_BYTES, 'author');
+      const { viewSeq, viewHead } = readView(r);
       const n = r.u16('clockCount');
       if (n > LIMITS.maxSnapshotAuthors) throw new TrameError('MALFORMED_FRAME', 'too many authors');
-      const clocks: AuthorClock[] = [];
+      const clocks: Array<Required<AuthorClock>> = [];
       for (let i = 0; i < n; i++) {
-        clocks.push({ author: r.take(PUBLIC_KEY_BYTES, 'clock author'), clock: r.u32('clock') });
+        clocks.push({ author: r.take(PUBLIC_KEY_BYTES, 'clock author'), clock: r.u32('clock'), link: r.take(HASH_BYTES, 'clock link') });
       }
       const parts = readContent(r, raw, r.offset);
-      return { kind, spaceId, docId, epoch, snapshotId, parentId, height, proof, author, clocks, ...parts };
+      return { kind, spaceId, docId, epoch, snapshotId, parentId, height, proof, author, viewSeq, viewHead, clocks, ...parts };
     }
     case FrameKind.Ephemeral: {
       const spaceId = r.take(ID_BYTES, 'spaceId');
@@ -200,8 +214,9 @@ export function decodeFrame(raw: Uint8Array): Frame {
       const epoch = r.u32('epoch');
       const author = r.take(PUBLIC_KEY_BYTES, 'author');
       const sequence = r.u32('sequence');
+      const { viewSeq, viewHead } = readView(r);
       const parts = readContent(r, raw, r.offset);
-      return { kind, spaceId, docId, epoch, author, sequence, ...parts };
+      return { kind, spaceId, docId, epoch, author, sequence, viewSeq, viewHead, ...parts };
     }
     case FrameKind.Durable: {
       r.end();

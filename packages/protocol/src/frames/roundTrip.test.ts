@@ -391,16 +391,24 @@ describe('MEMBERSHIP (§3.4)', () => {
   });
 });
 
-describe('UPDATE (§3.5, 90-byte header)', () => {
-  const header = updateHeader({ spaceId: rand(16), docId: rand(16), snapshotId: rand(16), author: rand(32) });
+describe('UPDATE (§3.5, 135-byte header)', () => {
+  const header = updateHeader({
+    spaceId: rand(16),
+    docId: rand(16),
+    snapshotId: rand(16),
+    author: rand(32),
+    viewSeq: 7,
+    viewHead: rand(8),
+    prevLink: rand(32),
+  });
   const nonce = rand(24);
   const ciphertext = rand(57);
   const sig = rand(64);
   const headerBytes = encodeUpdateHeader(header);
   const raw = appendSignature(encodeContentBody(headerBytes, nonce, ciphertext), sig);
 
-  it('the header is 90 bytes with the clock at offset 86', () => {
-    expect(headerBytes.length).toBe(90);
+  it('the header is 135 bytes: clock at 86, membership view at 90, prevLink at 102, flags at 134', () => {
+    expect(headerBytes.length).toBe(135);
     expect([headerBytes[0], headerBytes[1]]).toEqual([2, 0x11]);
     expectBytes(headerBytes.subarray(2, 18), header.spaceId);
     expectBytes(headerBytes.subarray(18, 34), header.docId);
@@ -408,16 +416,37 @@ describe('UPDATE (§3.5, 90-byte header)', () => {
     expectBytes(headerBytes.subarray(38, 54), header.snapshotId);
     expectBytes(headerBytes.subarray(54, 86), header.author);
     expect(u32At(headerBytes, 86)).toBe(header.clock);
+    expect(u32At(headerBytes, 90)).toBe(7);
+    expectBytes(headerBytes.subarray(94, 102), header.viewHead!);
+    expectBytes(headerBytes.subarray(102, 134), header.prevLink!);
+    expect(headerBytes[134]).toBe(1);
   });
 
-  it('nonce at 90, length at 114, ciphertext at 118, signature at 118+n', () => {
+  it('R51: an unsigned UPDATE has flags 0 and no signature trailer', () => {
+    const unsignedHeader = encodeUpdateHeader({ ...header, signed: false });
+    expect(unsignedHeader[134]).toBe(0);
+    const body = encodeContentBody(unsignedHeader, nonce, ciphertext);
+    const f = decodeAs(body, FrameKind.Update);
+    expect(f.signed).toBe(false);
+    expect(f.signature.length).toBe(0);
+    expectBytes(f.body, body);
+    expect(() => decodeFrame(appendSignature(body, sig))).toThrow(expect.objectContaining({ code: 'MALFORMED_FRAME' }));
+  });
+
+  it('R2: unknown update flags are MALFORMED_FRAME', () => {
+    const bad = raw.slice();
+    bad[134] = 3;
+    expect(() => decodeFrame(bad)).toThrow(expect.objectContaining({ code: 'MALFORMED_FRAME' }));
+  });
+
+  it('nonce at 135, length at 159, ciphertext at 163, signature at 163+n', () => {
     const n = ciphertext.length;
-    expect(raw.length).toBe(118 + n + 64);
-    expectBytes(raw.subarray(0, 90), headerBytes);
-    expectBytes(raw.subarray(90, 114), nonce);
-    expect(u32At(raw, 114)).toBe(n);
-    expectBytes(raw.subarray(118, 118 + n), ciphertext);
-    expectBytes(raw.subarray(118 + n), sig);
+    expect(raw.length).toBe(163 + n + 64);
+    expectBytes(raw.subarray(0, 135), headerBytes);
+    expectBytes(raw.subarray(135, 159), nonce);
+    expect(u32At(raw, 159)).toBe(n);
+    expectBytes(raw.subarray(163, 163 + n), ciphertext);
+    expectBytes(raw.subarray(163 + n), sig);
   });
 
   it('round-trips every field; header is the AEAD ad and body what the signature covers', () => {
@@ -428,11 +457,15 @@ describe('UPDATE (§3.5, 90-byte header)', () => {
     expectBytes(f.snapshotId, header.snapshotId);
     expectBytes(f.author, header.author);
     expect(f.clock).toBe(header.clock);
+    expect(f.viewSeq).toBe(7);
+    expectBytes(f.viewHead, header.viewHead!);
+    expectBytes(f.prevLink, header.prevLink!);
+    expect(f.signed).toBe(true);
     expectBytes(f.nonce, nonce);
     expectBytes(f.ciphertext, ciphertext);
     expectBytes(f.signature, sig);
     expectBytes(f.header, headerBytes);
-    expectBytes(f.body, raw.subarray(0, 118 + ciphertext.length));
+    expectBytes(f.body, raw.subarray(0, 163 + ciphertext.length));
     expect(f.raw).toBe(raw);
     expectBytes(appendSignature(encodeContentBody(encodeUpdateHeader(f), f.nonce, f.ciphertext), f.signature), raw);
   });
@@ -446,11 +479,11 @@ describe('UPDATE (§3.5, 90-byte header)', () => {
   it('returned byte fields are views into raw (no copy)', () => {
     const f = decodeAs(raw, FrameKind.Update);
     expect(f.ciphertext.buffer).toBe(raw.buffer);
-    expect(f.ciphertext.byteOffset).toBe(raw.byteOffset + 118);
+    expect(f.ciphertext.byteOffset).toBe(raw.byteOffset + 163);
   });
 });
 
-describe('SNAPSHOT (§3.6, 140 + 36·k header)', () => {
+describe('SNAPSHOT (§3.6, 152 + 68·k header)', () => {
   const header = snapshotHeader({
     spaceId: rand(16),
     docId: rand(16),
@@ -458,10 +491,12 @@ describe('SNAPSHOT (§3.6, 140 + 36·k header)', () => {
     parentId: rand(16),
     proof: rand(32),
     author: rand(32),
+    viewSeq: 0,
+    viewHead: rand(8),
     clocks: [
-      { author: rand(32), clock: 1 },
-      { author: rand(32), clock: 0x01000001 },
-      { author: rand(32), clock: 0xffffffff },
+      { author: rand(32), clock: 1, link: rand(32) },
+      { author: rand(32), clock: 0x01000001, link: rand(32) },
+      { author: rand(32), clock: 0xffffffff, link: rand(32) },
     ],
   });
   const nonce = rand(24);
@@ -469,7 +504,7 @@ describe('SNAPSHOT (§3.6, 140 + 36·k header)', () => {
   const sig = rand(64);
   const headerBytes = encodeSnapshotHeader(header);
   const raw = appendSignature(encodeContentBody(headerBytes, nonce, ciphertext), sig);
-  const h = 140 + 36 * 3;
+  const h = 152 + 68 * 3;
 
   it('places every header field at the offsets of the table', () => {
     expect(headerBytes.length).toBe(h);
@@ -482,11 +517,14 @@ describe('SNAPSHOT (§3.6, 140 + 36·k header)', () => {
     expect(u32At(headerBytes, 70)).toBe(header.height);
     expectBytes(headerBytes.subarray(74, 106), header.proof);
     expectBytes(headerBytes.subarray(106, 138), header.author);
-    expect(u16At(headerBytes, 138)).toBe(3);
+    expect(u32At(headerBytes, 138)).toBe(0);
+    expectBytes(headerBytes.subarray(142, 150), header.viewHead!);
+    expect(u16At(headerBytes, 150)).toBe(3);
     header.clocks.forEach((c, i) => {
-      const off = 140 + 36 * i;
+      const off = 152 + 68 * i;
       expectBytes(headerBytes.subarray(off, off + 32), c.author);
       expect(u32At(headerBytes, off + 32)).toBe(c.clock);
+      expectBytes(headerBytes.subarray(off + 36, off + 68), c.link!);
     });
   });
 
@@ -513,7 +551,9 @@ describe('SNAPSHOT (§3.6, 140 + 36·k header)', () => {
     header.clocks.forEach((c, i) => {
       expectBytes(f.clocks[i]!.author, c.author);
       expect(f.clocks[i]!.clock).toBe(c.clock);
+      expectBytes(f.clocks[i]!.link, c.link!);
     });
+    expect(f.viewSeq).toBe(0);
     expectBytes(f.nonce, nonce);
     expectBytes(f.ciphertext, ciphertext);
     expectBytes(f.signature, sig);
@@ -523,18 +563,20 @@ describe('SNAPSHOT (§3.6, 140 + 36·k header)', () => {
     expectBytes(appendSignature(encodeContentBody(encodeSnapshotHeader(f), f.nonce, f.ciphertext), f.signature), raw);
   });
 
-  it('a first snapshot with no clocks has a 140-byte header', () => {
+  it('a first snapshot with no clocks has a 152-byte header; no view is -1 and zeros', () => {
     const first = snapshotHeader({ parentId: ZERO_ID, height: 1, proof: new Uint8Array(32), clocks: [] });
-    expect(encodeSnapshotHeader(first).length).toBe(140);
+    expect(encodeSnapshotHeader(first).length).toBe(152);
     const f = decodeAs(buildSnapshot(first), FrameKind.Snapshot);
     expect(f.clocks).toEqual([]);
     expect(f.height).toBe(1);
-    expect(f.header.length).toBe(140);
+    expect(f.header.length).toBe(152);
+    expect(f.viewSeq).toBe(-1);
+    expectBytes(f.viewHead, new Uint8Array(8));
   });
 });
 
-describe('EPHEMERAL (§3.7, 74-byte header)', () => {
-  const header = ephemeralHeader({ spaceId: rand(16), docId: rand(16), author: rand(32), sequence: 0xcafebabe });
+describe('EPHEMERAL (§3.7, 86-byte header)', () => {
+  const header = ephemeralHeader({ spaceId: rand(16), docId: rand(16), author: rand(32), sequence: 0xcafebabe, viewSeq: 3, viewHead: rand(8) });
   const nonce = rand(24);
   const ciphertext = rand(33);
   const sig = rand(64);
@@ -542,18 +584,20 @@ describe('EPHEMERAL (§3.7, 74-byte header)', () => {
   const raw = appendSignature(encodeContentBody(headerBytes, nonce, ciphertext), sig);
 
   it('places every field at the offsets of the layout', () => {
-    expect(headerBytes.length).toBe(74);
+    expect(headerBytes.length).toBe(86);
     expect([raw[0], raw[1]]).toEqual([2, 0x13]);
     expectBytes(raw.subarray(2, 18), header.spaceId);
     expectBytes(raw.subarray(18, 34), header.docId);
     expect(u32At(raw, 34)).toBe(header.epoch);
     expectBytes(raw.subarray(38, 70), header.author);
     expect(u32At(raw, 70)).toBe(0xcafebabe);
-    expectBytes(raw.subarray(74, 98), nonce);
-    expect(u32At(raw, 98)).toBe(33);
-    expectBytes(raw.subarray(102, 135), ciphertext);
-    expectBytes(raw.subarray(135), sig);
-    expect(raw.length).toBe(74 + 28 + 33 + 64);
+    expect(u32At(raw, 74)).toBe(3);
+    expectBytes(raw.subarray(78, 86), header.viewHead!);
+    expectBytes(raw.subarray(86, 110), nonce);
+    expect(u32At(raw, 110)).toBe(33);
+    expectBytes(raw.subarray(114, 147), ciphertext);
+    expectBytes(raw.subarray(147), sig);
+    expect(raw.length).toBe(86 + 28 + 33 + 64);
   });
 
   it('round-trips every field', () => {
@@ -563,6 +607,8 @@ describe('EPHEMERAL (§3.7, 74-byte header)', () => {
     expect(f.epoch).toBe(header.epoch);
     expectBytes(f.author, header.author);
     expect(f.sequence).toBe(0xcafebabe);
+    expect(f.viewSeq).toBe(3);
+    expectBytes(f.viewHead, header.viewHead!);
     expectBytes(f.nonce, nonce);
     expectBytes(f.ciphertext, ciphertext);
     expectBytes(f.signature, sig);

@@ -85,11 +85,22 @@ export interface ContentParts {
   ciphertext: Uint8Array;
   /** Everything the signature covers (header, nonce, length, ciphertext). */
   body: Uint8Array;
+  /** Empty for an UPDATE sent without a signature (R51). */
   signature: Uint8Array;
   raw: Uint8Array;
 }
 
-export interface UpdateHeader {
+/**
+ * The author's view of the space's membership log when it wrote the frame (MEMBERSHIP-8):
+ * the seq of the last entry it had applied (-1: none) and the first 8 bytes of SHA-256 of
+ * that entry's whole frame (zeros: none). Inside the header, so signed and chained.
+ */
+export interface MembershipView {
+  viewSeq: number;
+  viewHead: Uint8Array;
+}
+
+export interface UpdateHeader extends Partial<MembershipView> {
   spaceId: Uint8Array;
   docId: Uint8Array;
   epoch: number;
@@ -98,18 +109,27 @@ export interface UpdateHeader {
   author: Uint8Array;
   /** Per (document, snapshot, author) counter: exactly last+1, starting at 1 (R20). */
   clock: number;
+  /**
+   * Chain link of the author's previous UPDATE on (document, snapshot) (R50); zeros for clock 1.
+   * Default zeros.
+   */
+  prevLink?: Uint8Array;
+  /** The frame carries its author's signature (R51). Default true. */
+  signed?: boolean;
 }
 
-export interface UpdateFrame extends UpdateHeader, ContentParts {
+export interface UpdateFrame extends Required<UpdateHeader>, ContentParts {
   kind: typeof FrameKind.Update;
 }
 
 export interface AuthorClock {
   author: Uint8Array;
   clock: number;
+  /** Chain link of the author's UPDATE with this clock (R50); zeros when unknown to the writer. */
+  link?: Uint8Array;
 }
 
-export interface SnapshotHeader {
+export interface SnapshotHeader extends Partial<MembershipView> {
   spaceId: Uint8Array;
   docId: Uint8Array;
   epoch: number;
@@ -125,11 +145,12 @@ export interface SnapshotHeader {
   clocks: AuthorClock[];
 }
 
-export interface SnapshotFrame extends SnapshotHeader, ContentParts {
+export interface SnapshotFrame extends Required<SnapshotHeader>, ContentParts {
   kind: typeof FrameKind.Snapshot;
+  clocks: Array<Required<AuthorClock>>;
 }
 
-export interface EphemeralHeader {
+export interface EphemeralHeader extends Partial<MembershipView> {
   spaceId: Uint8Array;
   docId: Uint8Array;
   epoch: number;
@@ -138,7 +159,7 @@ export interface EphemeralHeader {
   sequence: number;
 }
 
-export interface EphemeralFrame extends EphemeralHeader, ContentParts {
+export interface EphemeralFrame extends Required<EphemeralHeader>, ContentParts {
   kind: typeof FrameKind.Ephemeral;
 }
 

@@ -265,7 +265,7 @@ describe('R1-R4 framing', () => {
     clients.push(c);
     const update = buildUpdate({ author: admin, spaceId: space.spaceId, docId, clock: 1 });
     const broken = new Uint8Array(update);
-    broken[117] = (broken[117]! + 1) & 0xff; // ciphertext length no longer matches the frame
+    broken[162] = (broken[162]! + 1) & 0xff; // ciphertext length no longer matches the frame
     await expectStorageUnchanged(relay.dbFile, async () => {
       c.send(broken);
       const err = await c.expectError('MALFORMED_FRAME');

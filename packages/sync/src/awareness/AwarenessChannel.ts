@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
-import { encodeEphemeralHeader, toHex, TrameError, type EphemeralFrame } from '@trame/protocol';
+import { encodeEphemeralHeader, toHex, TrameError, type EphemeralFrame, type MembershipView } from '@trame/protocol';
 import { openContentFrame, sealContentFrame, type Identity } from '@trame/crypto';
 import type { SpaceState } from '../space/SpaceState.js';
 import { filterAwarenessUpdate } from './filterAwarenessUpdate.js';
@@ -14,6 +14,8 @@ export interface AwarenessChannelOptions {
   space: SpaceState;
   docId: Uint8Array;
   awareness: Awareness;
+  /** The author's membership view put in every frame (MEMBERSHIP-8). */
+  membershipView: () => MembershipView;
   /** Sends a frame to the relay. */
   send: (frame: Uint8Array) => void;
   /** Whether a frame could be sent now (connected, initial state applied). */

@@ -15,12 +15,19 @@ import {
   ZERO_ID,
   type AckFrame,
   type ErrorFrame,
+  type MembershipView,
   type Frame,
   type ReadyFrame,
   type SnapshotFrame,
   type UpdateFrame,
 } from '@trame/protocol';
-import { openContentFrame, sha256, type Identity } from '@trame/crypto';
+import { chainLink, openContentFrame, sha256, type Identity } from '@trame/crypto';
+import { checkChainLink } from '../verify/checkChainLink.js';
+import { checkUpdateClients } from '../verify/checkUpdateClients.js';
+import { defaultMembershipView } from '../outbox/defaultMembershipView.js';
+import type { WriterContext } from '../outbox/WriterContext.js';
+import { readUpdateClients } from './readUpdateClients.js';
+import { withAuthor } from './withAuthor.js';
 import { sealSnapshot } from '../outbox/sealSnapshot.js';
 import { sealUpdate } from '../outbox/sealUpdate.js';
 import { RelayConnection } from '../connection/RelayConnection.js';
@@ -60,6 +67,11 @@ export interface DocumentEngineOptions {
   compaction?: CompactionPolicy;
   /** Least time between two content frames (default 16 ms); 0 for trusted bulk writers. */
   minUpdateIntervalMs?: number;
+  /**
+   * The author's membership view written in every content frame (MEMBERSHIP-8); default the
+   * space state's last verified entry.
+   */
+  membershipView?: () => MembershipView;
 }
 
 type EngineEvents = {
@@ -95,6 +107,11 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   private readonly compaction: CompactionPolicy;
   private current: SnapshotHead | null = null;
   private clocks = new Map<string, number>();
+  /** Chain link of each author's last UPDATE on the current snapshot (R50). */
+  private links = new Map<string, Uint8Array>();
+  /** Which author each Yjs client id belongs to on this document (R52). */
+  private readonly yjsOwners = new Map<number, string>();
+  private readonly writer: WriterContext;
   private pending: Uint8Array[] = [];
   private inflight: Inflight | null = null;
   private transport: TransportEnd | null = null;
@@ -123,7 +140,14 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       afterUpdates: LIMITS.compactAfterUpdates,
       afterBytes: LIMITS.compactAfterBytes,
     };
+    this.writer = {
+      identity: o.identity,
+      space: o.space,
+      docId: o.docId,
+      membershipView: o.membershipView ?? (() => defaultMembershipView(o.space)),
+    };
     this.awareness = new AwarenessChannel({
+      membershipView: this.writer.membershipView,
       identity: o.identity,
       space: o.space,
       docId: o.docId,
@@ -353,25 +377,13 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
         frameHash: sha256(snapshot.raw),
       };
     }
-    const baseClocks = verdict.keepClocks ? this.clocks : new Map<string, number>();
     // Verified: apply.
     if (snapshotPlain) Y.applyUpdate(this.shadow, snapshotPlain, REMOTE);
     this.current = nextHead;
-    this.clocks = new Map(baseClocks);
+    if (!verdict.keepClocks) this.resetChains();
     for (const u of updates) {
-      const a = toHex(u.author);
-      if ((this.clocks.get(a) ?? 0) >= u.clock) continue;
-      this.clocks.set(a, u.clock);
-      let plain: Uint8Array;
-      try {
-        plain = this.open(u);
-      } catch (e) {
-        // One member's forged or unreadable update must not make the document unreadable
-        // for everyone: it is reported and skipped; its clock still counts (R41).
-        this.report(e as TrameError);
-        continue;
-      }
-      Y.applyUpdate(this.shadow, plain, REMOTE);
+      if ((this.clocks.get(toHex(u.author)) ?? 0) >= u.clock) continue;
+      this.applyRemoteUpdate(u);
     }
     this.resolveInflightAfterLoad(snapshot);
     this.loaded = true;
@@ -415,17 +427,41 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       if (verdict.action === 'resync') this.resync();
       return;
     }
+    const delta = this.applyRemoteUpdate(f);
+    if (delta) this.transport?.deliver(syncMessage(SYNC_UPDATE, delta));
+  }
+
+  /**
+   * Counts an ordered UPDATE (R41) and its chain link (R50), then applies it unless it fails a
+   * check: one member's forged or unreadable update must not make the document unreadable for
+   * everyone, so it is reported and skipped and its clock still counts (INTEGRITY-1).
+   * Returns what it changed in the shadow document.
+   */
+  private applyRemoteUpdate(f: UpdateFrame): Uint8Array | null {
+    const author = toHex(f.author);
+    const broken = checkChainLink({ author, clock: f.clock, prevLink: f.prevLink }, this.links.get(author));
     this.clocks.set(author, f.clock);
-    let plain: Uint8Array;
-    try {
-      plain = this.open(f);
-    } catch (e) {
-      // Ordered but not trustworthy: skipped, and its clock counted so the next one is no gap.
-      this.report(e as TrameError);
-      return;
+    this.links.set(author, chainLink(f.body));
+    if (broken) {
+      this.report(broken);
+      return null;
     }
-    Y.applyUpdate(this.shadow, plain, REMOTE);
-    this.transport?.deliver(syncMessage(SYNC_UPDATE, plain));
+    try {
+      const plain = this.open(f);
+      const clients = readUpdateClients(plain);
+      const forged = checkUpdateClients(clients, author, this.yjsOwners);
+      if (forged) throw forged;
+      return applyAndCapture(this.shadow, plain, REMOTE);
+    } catch (e) {
+      this.report(
+        isTrameError(e)
+          ? withAuthor(e, author)
+          : new TrameError('UPDATE_UNREADABLE', `update ${f.clock} of ${author.slice(0, 12)} does not parse`, {
+              author,
+            }),
+      );
+      return null;
+    }
   }
 
   private onRemoteSnapshot(f: SnapshotFrame): void {
@@ -448,7 +484,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     // what it changed (usually nothing), not the whole document state again.
     const delta = applyAndCapture(this.shadow, plain, REMOTE);
     this.current = { id: f.snapshotId.slice(), height: f.height, proof: f.proof.slice(), frameHash: sha256(f.raw) };
-    this.clocks = new Map();
+    this.resetChains();
     if (delta) this.transport?.deliver(syncMessage(SYNC_UPDATE, delta));
     if (this.inflight?.kind === 'update' && this.staleInflight) this.rebaseInflight();
   }
@@ -466,7 +502,10 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       // R47: frames are forwarded at COMMIT and ACKs wait for the sync, so a snapshot built on
       // this update may have arrived first; the clock then belongs to the old snapshot.
       const onCurrent = bytesEqual(f.snapshotId, this.current?.id ?? ZERO_ID);
-      if (onCurrent && (this.clocks.get(this.meHex) ?? 0) < f.clock) this.clocks.set(this.meHex, f.clock);
+      if (onCurrent && (this.clocks.get(this.meHex) ?? 0) < f.clock) {
+        this.clocks.set(this.meHex, f.clock);
+        this.links.set(this.meHex, f.link);
+      }
       if (this.pending.length === 0 && this.overCompactionBound(a.tailCount, a.tailBytes)) this.publishSnapshot([]);
       else this.flush();
     } else {
@@ -483,7 +522,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   private adoptOwnSnapshot(head: SnapshotHead): void {
     if (this.current && bytesEqual(this.current.id, head.id)) return;
     this.current = head;
-    this.clocks = new Map();
+    this.resetChains();
   }
 
   /** Adopts our in-flight snapshot when a live frame shows the relay accepted it (R47). */
@@ -575,6 +614,8 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   private applyLocal(update: Uint8Array): void {
     const delta = applyAndCapture(this.shadow, update, LOCAL);
     if (delta) {
+      // R52: our own client ids are ours; nobody else may write under them.
+      for (const c of readUpdateClients(delta)) if (!this.yjsOwners.has(c)) this.yjsOwners.set(c, this.meHex);
       this.pending.push(delta);
       this.flush();
       this.updateStatus();
@@ -600,7 +641,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     }
     this.pending = [];
     const clock = (this.clocks.get(this.meHex) ?? 0) + 1;
-    const f = sealUpdate(this.o, this.current?.id ?? ZERO_ID, clock, content);
+    const f = sealUpdate(this.writer, this.current?.id ?? ZERO_ID, clock, content, this.links.get(this.meHex));
     this.inflight = f;
     this.conn.send(f.frame);
     this.updateStatus();
@@ -616,7 +657,14 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       this.pending.unshift(...includes);
       return;
     }
-    const f = sealSnapshot(this.o, this.current, this.clocks, Y.encodeStateAsUpdate(this.shadow), includes);
+    const f = sealSnapshot(
+      this.writer,
+      this.current,
+      this.clocks,
+      this.links,
+      Y.encodeStateAsUpdate(this.shadow),
+      includes,
+    );
     if (f.frame.length > LIMITS.maxSnapshotBytes) {
       this.pending.unshift(...includes);
       this.report(new TrameError('FRAME_TOO_LARGE', 'document is larger than a snapshot may be'));
@@ -625,6 +673,12 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     this.inflight = f;
     this.lastContentSent = Date.now();
     this.conn.send(f.frame);
+  }
+
+  /** A new snapshot: clocks and chains start again (R20, R50). */
+  private resetChains(): void {
+    this.clocks = new Map();
+    this.links = new Map();
   }
 
   // ---- status, errors ----

@@ -8,6 +8,10 @@ export interface InflightUpdate {
   clock: number;
   /** The Yjs update it carries, re-sent under a new clock if the frame must be rebuilt. */
   content: Uint8Array;
+  /** Its chain link (R50): the next UPDATE on the same snapshot names it. */
+  link: Uint8Array;
+  /** Whether it carries a signature (R51). */
+  signed: boolean;
 }
 
 /** The one SNAPSHOT waiting for its ACK (R46). */

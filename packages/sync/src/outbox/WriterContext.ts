@@ -1,3 +1,4 @@
+import type { MembershipView } from '@trame/protocol';
 import type { Identity } from '@trame/crypto';
 import type { SpaceState } from '../space/SpaceState.js';
 
@@ -6,4 +7,6 @@ export interface WriterContext {
   identity: Identity;
   space: SpaceState;
   docId: Uint8Array;
+  /** The author's membership view put in every content frame (MEMBERSHIP-8). */
+  membershipView: () => MembershipView;
 }

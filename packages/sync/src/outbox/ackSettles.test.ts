@@ -10,6 +10,8 @@ const upd: InflightUpdate = {
   snapshotId: id(1),
   clock: 4,
   content: new Uint8Array(0),
+  link: new Uint8Array(32),
+  signed: true,
 };
 const snap: InflightSnapshot = {
   kind: 'snapshot',

@@ -5,7 +5,15 @@ import type { InflightSnapshot, InflightUpdate } from './Inflight.js';
 const id = (n: number): Uint8Array => new Uint8Array(16).fill(n);
 const me = new Uint8Array(32).fill(0xaa);
 const content = new Uint8Array([1, 2, 3]);
-const upd: InflightUpdate = { kind: 'update', frame: new Uint8Array(1), snapshotId: id(1), clock: 4, content };
+const upd: InflightUpdate = {
+  kind: 'update',
+  frame: new Uint8Array(1),
+  snapshotId: id(1),
+  clock: 4,
+  content,
+  link: new Uint8Array(32),
+  signed: true,
+};
 
 describe('resolveInflightAfterLoad', () => {
   it('R21/R45: on the same snapshot, a stored clock drops the frame, a missing one resends it unchanged', () => {
