@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   SNAPSHOT_INCOMPLETE: 3005,
   BAD_PROOF: 3006,
   STALE_EPOCH: 3007,
+  /** R65: the tail is at the relay's bound; a SNAPSHOT must come first (3020: clear of 3008+). */
+  COMPACTION_REQUIRED: 3020,
   // 4xxx: membership log
   MEMBERSHIP_CHAIN: 4001,
   BAD_SIGNATURE: 4002,

@@ -73,11 +73,11 @@ describe('HOSTILE-1 memory and places before authentication (R60)', () => {
   });
 
   it('HOSTILE-1: a CREATE connection that authenticates and sends no GENESIS is closed at the deadline', async () => {
-    const r = await relay({ limits: { authTimeoutMs: 400 } });
+    const r = await relay({ limits: { authTimeoutMs: 1000 } });
     const c = await client(r.url);
     const initial = await c.authenticate(createTestIdentity(), { spaceId: randomId(), create: true });
     expect(initial.ready.role).toBe(Role.None);
-    await c.expectError('AUTH_TIMEOUT', 2000);
+    await c.expectError('AUTH_TIMEOUT', 4000);
     expect(await c.closeCode()).toBe(4508);
   });
 

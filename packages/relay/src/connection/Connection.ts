@@ -60,6 +60,8 @@ export class Connection implements Peer, Evictable {
   /** R63: the awareness budget this connection spends from, once it sent an EPHEMERAL. */
   private ephemeralKey: string | null = null;
   private ephemeralDrops: TokenBucket | null = null;
+  /** R65: this connection's byte budget, created at its first content or membership frame. */
+  private bytes: TokenBucket | null = null;
   /** R60: the deadline of the current phase (handshake and GENESIS wait, then loading). */
   private authTimer: NodeJS.Timeout | null;
   private killTimer: NodeJS.Timeout | null = null;
@@ -225,6 +227,36 @@ export class Connection implements Peer, Evictable {
       this.close(CloseCode.RateLimited, 'RATE_LIMITED');
     }
     return false;
+  }
+
+  /**
+   * R65: spends `n` bytes of this connection's, its identity's and its space's budgets, or
+   * throws RATE_LIMITED saying when to retry (nothing is spent then). Clients re-send a
+   * RATE_LIMITED frame after a pause (R21 makes it safe).
+   */
+  spendBytes(n: number): void {
+    const { ctx } = this;
+    const l = ctx.limits;
+    this.bytes ??= new TokenBucket(l.bytesPerSecondPerConnection, l.byteBurstPerConnection);
+    if (!this.bytes.takeMany(n))
+      this.overBudget('connection', ((n - this.bytes.level()) / l.bytesPerSecondPerConnection) * 1000);
+    const identityWait = ctx.budgets.identity.take(this.identityKey, n);
+    if (identityWait > 0) {
+      this.bytes.refund(n);
+      this.overBudget('identity', identityWait);
+    }
+    const spaceWait = ctx.budgets.space.take(this.spaceKey, n);
+    if (spaceWait > 0) {
+      this.bytes.refund(n);
+      ctx.budgets.identity.refund(this.identityKey, n);
+      this.overBudget('space', spaceWait);
+    }
+  }
+
+  private overBudget(scope: string, waitMs: number): never {
+    this.ctx.metrics.quotaHit('bytes');
+    const retry = Number.isFinite(waitMs) ? `retry in ${Math.ceil(waitMs)} ms` : 'frame larger than the budget';
+    throw new TrameError('RATE_LIMITED', `byte budget of the ${scope}: ${retry}`);
   }
 
   /** R47: sent only on a connection that is live; a loading one gets its own after READY. */

@@ -44,6 +44,8 @@ function route(conn: Connection, frame: Frame): Promise<void> {
       if (frame.kind === FrameKind.Membership) return handleGenesis(conn, frame);
       break;
     case 'open':
+      // R65: content and membership bytes count against the byte budgets first.
+      if (frame.kind !== FrameKind.Ephemeral) conn.spendBytes(frame.raw.length);
       switch (frame.kind) {
         case FrameKind.Update:
           return handleUpdate(conn, frame);

@@ -27,6 +27,13 @@ export async function handleGenesis(conn: Connection, frame: MembershipFrame): P
   if (!bytesEqual(frame.signer, hello.identity)) {
     throw new TrameError('AUTHOR_MISMATCH', 'the GENESIS must be signed by the connection identity');
   }
+  // R65: the operator's space-creation policy: so many spaces per hour per client address.
+  const wait = conn.address === null ? 0 : ctx.budgets.spaceCreation.take(conn.address);
+  if (wait > 0) {
+    ctx.metrics.quotaHit('space_creation');
+    const retry = Number.isFinite(wait) ? `retry in ${Math.ceil(wait / 1000)} s` : 'creation is closed on this relay';
+    throw new TrameError('RATE_LIMITED', `space creation limit: ${retry}`);
+  }
   const nowSeconds = Math.floor(ctx.now() / 1000);
   await ctx.spaceQueue.run(conn.spaceKey, async () => {
     const result = await ctx.storage

@@ -1,5 +1,6 @@
 import { encodeAck, FrameKind, toHex, type UpdateFrame } from '@trame/protocol';
 import { checkContentTarget } from '../checks/checkContentTarget.js';
+import { checkTailBound } from '../checks/checkTailBound.js';
 import { acceptUpdate } from '../documents/acceptUpdate.js';
 import type { LiveFrame } from '../hub/LiveFrame.js';
 import type { Connection } from './Connection.js';
@@ -16,29 +17,46 @@ export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promis
   checkContentTarget(frame, target);
   const docKey = conn.docKey!;
   ctx.fanout.checkWritable();
-  await writeAndDeliver(conn, (tx) => acceptUpdate(tx, frame), {
-    forward: (result) => {
-      if (result.verdict === 'duplicate') return false;
-      const live: LiveFrame = {
-        kind: 'update',
-        snapshotId: toHex(frame.snapshotId),
-        author: conn.identityKey,
-        clock: frame.clock,
-        raw: frame.raw,
-      };
-      ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
-      return true;
+  const { maxTailUpdates, maxTailBytes } = ctx.limits;
+  await writeAndDeliver(
+    conn,
+    async (tx) => {
+      // R65: a re-sent update already stored is still acknowledged as a duplicate (R21).
+      const head = await tx.head();
+      if (!(await tx.findUpdate(frame.snapshotId, frame.author, frame.clock))) {
+        try {
+          checkTailBound(head, frame.raw.length, maxTailUpdates, maxTailBytes);
+        } catch (e) {
+          ctx.metrics.quotaHit('tail');
+          throw e;
+        }
+      }
+      return acceptUpdate(tx, frame);
     },
-    ack: (result) =>
-      conn.send(
-        encodeAck({
-          ackedKind: FrameKind.Update,
-          ref: frame.snapshotId,
-          number: frame.clock,
-          tailCount: result.head.tailCount,
-          tailBytes: result.head.tailBytes,
-          duplicate: result.verdict === 'duplicate',
-        }),
-      ),
-  });
+    {
+      forward: (result) => {
+        if (result.verdict === 'duplicate') return false;
+        const live: LiveFrame = {
+          kind: 'update',
+          snapshotId: toHex(frame.snapshotId),
+          author: conn.identityKey,
+          clock: frame.clock,
+          raw: frame.raw,
+        };
+        ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
+        return true;
+      },
+      ack: (result) =>
+        conn.send(
+          encodeAck({
+            ackedKind: FrameKind.Update,
+            ref: frame.snapshotId,
+            number: frame.clock,
+            tailCount: result.head.tailCount,
+            tailBytes: result.head.tailBytes,
+            duplicate: result.verdict === 'duplicate',
+          }),
+        ),
+    },
+  );
 }

@@ -57,6 +57,20 @@ export async function openSession(conn: Connection): Promise<void> {
   }
   conn.admitted(access.role !== Role.None);
 
+  // R61: the state is read whole and held until the client has read it: so many at a time.
+  const release = await ctx.loads.acquire(conn.identityKey);
+  try {
+    if (conn.isClosed()) return;
+    await serveInitialState(conn, nowSeconds);
+  } finally {
+    release();
+  }
+}
+
+/** R13, R47, R48: reads the state and sends it at the client's pace, then READY and the queue. */
+async function serveInitialState(conn: Connection, nowSeconds: number): Promise<void> {
+  const { ctx } = conn;
+  const hello = conn.requireHello();
   conn.startQueueing();
   ctx.hub.join(conn);
   let state: InitialState;
@@ -90,7 +104,10 @@ export async function openSession(conn: Connection): Promise<void> {
   // served to a client that would fold it under the version 2 rules.
   const first = state.membership[0];
   if (first && first[0] !== PROTOCOL_VERSION) {
-    throw new TrameError('UNSUPPORTED_VERSION', `space created with protocol ${first[0]}; this relay speaks ${PROTOCOL_VERSION}`);
+    throw new TrameError(
+      'UNSUPPORTED_VERSION',
+      `space created with protocol ${first[0]}; this relay speaks ${PROTOCOL_VERSION}`,
+    );
   }
   for (const entry of state.membership) await conn.sendInitial(entry);
   if (state.snapshot) await conn.sendInitial(state.snapshot);

@@ -34,6 +34,11 @@ export class TokenBucket {
     return true;
   }
 
+  /** Gives back `n` tokens taken for something that was then refused elsewhere. */
+  refund(n: number): void {
+    this.tokens = Math.min(this.burst, this.tokens + n);
+  }
+
   /** Tokens currently available (after refill). */
   level(): number {
     this.refill();

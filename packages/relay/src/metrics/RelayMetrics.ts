@@ -133,7 +133,7 @@ export class RelayMetrics {
     this.closes.inc({ code: String(code) });
   }
 
-  quotaHit(quota: 'frames' | 'ephemeral'): void {
+  quotaHit(quota: 'frames' | 'ephemeral' | 'bytes' | 'tail' | 'space_creation'): void {
     this.quotas.inc({ quota });
   }
 

@@ -1,5 +1,7 @@
 import type { Admission } from '../admission/Admission.js';
 import type { EphemeralBudgets } from '../limits/EphemeralBudgets.js';
+import type { KeyedBuckets } from '../limits/KeyedBuckets.js';
+import type { LoadGate } from '../limits/LoadGate.js';
 import type { RelayMetrics } from '../metrics/RelayMetrics.js';
 import type { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import type { Connection } from '../connection/Connection.js';
@@ -34,6 +36,10 @@ export interface RelayContext {
   readonly spaceQueue: KeyedSerialQueue;
   /** Connections per address and pending connections (R60). */
   readonly admission: Admission;
+  /** R65: byte budgets per identity and per space, space creations per address. */
+  readonly budgets: { identity: KeyedBuckets; space: KeyedBuckets; spaceCreation: KeyedBuckets };
+  /** R61: initial states held in memory at once. */
+  readonly loads: LoadGate;
   /** Counters behind `GET /metrics`. */
   readonly metrics: RelayMetrics;
   /** Awareness budgets per identity and document (R63). */

@@ -52,6 +52,23 @@ export interface RelayLimits {
    * `ephemeralPerSecond`) before it is closed with 4529.
    */
   ephemeralDropBurst: number;
+  /** R61: initial states held in memory at once per identity, and in total (others wait). */
+  maxLoadsPerIdentity: number;
+  maxConcurrentLoads: number;
+  /** R65: content and membership bytes per second per connection, and burst (≥ one snapshot). */
+  bytesPerSecondPerConnection: number;
+  byteBurstPerConnection: number;
+  /** R65: the same per identity (all its connections) and per space (all its members). */
+  bytesPerSecondPerIdentity: number;
+  byteBurstPerIdentity: number;
+  bytesPerSecondPerSpace: number;
+  byteBurstPerSpace: number;
+  /** R65: updates and bytes on one snapshot before a SNAPSHOT is required (COMPACTION_REQUIRED). */
+  maxTailUpdates: number;
+  maxTailBytes: number;
+  /** R65: spaces created per hour per client address, and burst (0: nobody may create one). */
+  spaceCreationsPerHourPerAddress: number;
+  spaceCreationBurstPerAddress: number;
 }
 
 // File descriptors kept for /health, the web app, storage and logs whatever the clients do.
@@ -83,4 +100,16 @@ export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
   ephemeralBytesPerSecond: 64 * 1024,
   ephemeralBytesBurst: 128 * 1024,
   ephemeralDropBurst: 300,
+  maxLoadsPerIdentity: 2,
+  maxConcurrentLoads: 32,
+  bytesPerSecondPerConnection: 4 * 1024 * 1024,
+  byteBurstPerConnection: 24 * 1024 * 1024,
+  bytesPerSecondPerIdentity: 4 * 1024 * 1024,
+  byteBurstPerIdentity: 32 * 1024 * 1024,
+  bytesPerSecondPerSpace: 8 * 1024 * 1024,
+  byteBurstPerSpace: 48 * 1024 * 1024,
+  maxTailUpdates: 2_000,
+  maxTailBytes: 32 * 1024 * 1024,
+  spaceCreationsPerHourPerAddress: 30,
+  spaceCreationBurstPerAddress: 30,
 });

@@ -6,6 +6,8 @@ import { WebSocketServer, type RawData } from 'ws';
 import { CloseCode, TRAME_SUBPROTOCOL } from '@trame/protocol';
 import { Admission } from '../admission/Admission.js';
 import { EphemeralBudgets } from '../limits/EphemeralBudgets.js';
+import { KeyedBuckets } from '../limits/KeyedBuckets.js';
+import { LoadGate } from '../limits/LoadGate.js';
 import { RelayMetrics } from '../metrics/RelayMetrics.js';
 import { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import { Connection } from '../connection/Connection.js';
@@ -124,6 +126,15 @@ export function createRelay(options: RelayOptions): Relay {
     spaceQueue: new KeyedSerialQueue(),
     admission,
     metrics,
+    loads: new LoadGate(limits.maxLoadsPerIdentity, limits.maxConcurrentLoads),
+    budgets: {
+      identity: new KeyedBuckets(limits.bytesPerSecondPerIdentity, limits.byteBurstPerIdentity),
+      space: new KeyedBuckets(limits.bytesPerSecondPerSpace, limits.byteBurstPerSpace),
+      spaceCreation: new KeyedBuckets(
+        limits.spaceCreationsPerHourPerAddress / 3600,
+        limits.spaceCreationBurstPerAddress,
+      ),
+    },
     ephemeral: new EphemeralBudgets(limits),
     now: options.now ?? Date.now,
     track(work) {
@@ -165,6 +176,7 @@ export function createRelay(options: RelayOptions): Relay {
   const heartbeat = setInterval(() => {
     for (const conn of hub.connections()) conn.heartbeat();
     ctx.admission.sweep();
+    for (const b of Object.values(ctx.budgets)) b.sweep();
   }, limits.pingIntervalMs);
   heartbeat.unref();
 

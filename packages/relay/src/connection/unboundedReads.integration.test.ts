@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FrameKind, Role } from '@trame/protocol';
+import { buildUpdate } from '../testing/buildFrames.js';
+import { createTestIdentity, type TestIdentity } from '../testing/createTestIdentity.js';
+import { randomId } from '../testing/randomId.js';
+import { createTestSpace } from '../testing/spaces.js';
+import { startTestRelay, type TestRelay } from '../testing/startTestRelay.js';
+import { TestClient } from '../testing/TestClient.js';
+import type { RelayStorage } from '../storage/RelayStorage.js';
+
+let relay: TestRelay | null = null;
+const clients: TestClient[] = [];
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+  await relay?.close();
+  relay = null;
+});
+
+/** Waits for the ACK of the writer's last frame, past forwarded membership entries. */
+async function ack(c: TestClient): Promise<void> {
+  for (;;) {
+    const f = await c.next(10_000);
+    if (f.kind === FrameKind.Ack) return;
+    if (f.kind === FrameKind.Error) throw new Error('write refused');
+  }
+}
+
+/** Writes `count` updates of `bytes` from clock `from`; returns the next clock. */
+async function write(
+  c: TestClient,
+  who: TestIdentity,
+  spaceId: Uint8Array,
+  docId: Uint8Array,
+  from: number,
+  count: number,
+  bytes: number,
+): Promise<number> {
+  const ciphertext = new Uint8Array(bytes);
+  for (let i = 0; i < count; i++) {
+    c.send(buildUpdate({ author: who, spaceId, docId, clock: from + i, ciphertext }));
+    await ack(c);
+  }
+  return from + count;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Opens a document connection whose socket stops reading once AUTH is sent. */
+async function nonReader(url: string, who: TestIdentity, spaceId: Uint8Array, docId: Uint8Array): Promise<TestClient> {
+  const c = await TestClient.connect(url);
+  clients.push(c);
+  void c.authenticate(who, { spaceId, docId }).catch(() => {});
+  await sleep(50);
+  (c.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+  return c;
+}
+
+describe('HOSTILE-2 unbounded reads (R61)', () => {
+  it('HOSTILE-2: connections that never read hold at most two initial states per identity; other members still load', async () => {
+    let reads = 0;
+    relay = await startTestRelay({
+      limits: { maxSendBufferBytes: 512 * 1024, maxLoadsPerIdentity: 2 },
+      wrapStorage: (inner) => {
+        const storage: RelayStorage = Object.create(inner) as RelayStorage;
+        storage.initialState = async (q) => {
+          if (q.docId) reads += 1;
+          return inner.initialState(q);
+        };
+        return storage;
+      },
+    });
+    const admin = createTestIdentity();
+    const space = await createTestSpace(relay.url, admin);
+    clients.push(space.control);
+    const docId = randomId();
+    const [writer] = await TestClient.open(relay.url, admin, { spaceId: space.spaceId, docId });
+    clients.push(writer);
+    // A 20 MiB tail: more than the kernel's socket buffers hold, so a client that does not
+    // read keeps its connection loading.
+    await write(writer, admin, space.spaceId, docId, 1, 40, 512 * 1024);
+    const hostile = createTestIdentity();
+    await space.add(hostile, Role.Viewer);
+    const before = reads;
+    for (let i = 0; i < 6; i++) await nonReader(relay.url, hostile, space.spaceId, docId);
+    await sleep(300);
+    // Two states read and held; four connections wait without one.
+    expect(reads - before).toBe(2);
+    // Another member loads the whole document meanwhile.
+    const friend = createTestIdentity();
+    await space.add(friend, Role.Viewer);
+    const [reader, initial] = await TestClient.open(relay.url, friend, { spaceId: space.spaceId, docId });
+    clients.push(reader);
+    expect(initial.frames.filter((f) => f.kind === FrameKind.Update)).toHaveLength(40);
+    expect(reads - before).toBe(3);
+  });
+
+  it('HOSTILE-2: live frames queued for a loading connection are bounded: past the limit it is dropped as a slow reader', async () => {
+    relay = await startTestRelay({ limits: { maxSendBufferBytes: 256 * 1024 } });
+    const admin = createTestIdentity();
+    const space = await createTestSpace(relay.url, admin);
+    clients.push(space.control);
+    const docId = randomId();
+    const [writer] = await TestClient.open(relay.url, admin, { spaceId: space.spaceId, docId });
+    clients.push(writer);
+    const clock = await write(writer, admin, space.spaceId, docId, 1, 24, 512 * 1024);
+    const slow = createTestIdentity();
+    await space.add(slow, Role.Viewer);
+    // It stops reading while its state is sent: it stays loading while the writer goes on.
+    await nonReader(relay.url, slow, space.spaceId, docId);
+    await sleep(200);
+    await write(writer, admin, space.spaceId, docId, clock, 6, 128 * 1024);
+    await sleep(200);
+    const line = relay.logs.find((l) => l.includes('"connection.slow_reader"') && l.includes('"queued"'));
+    expect(line).toBeDefined();
+    expect(relay.logs.some((l) => l.includes('"connection.closing"') && l.includes('"closeCode":4509'))).toBe(true);
+    expect(writer.isClosed).toBe(false);
+  });
+});
