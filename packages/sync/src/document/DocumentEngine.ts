@@ -93,6 +93,9 @@ const CLOSE_VERIFICATION_FAILED = CloseCode.ProtocolError;
 /** Local close code asking the provider to reconnect and reload the state. */
 const CLOSE_RESYNC = 4520;
 
+/** Refusals of a SNAPSHOT that only mean another writer or update came first (R24, R25). */
+const SNAPSHOT_RACES: ReadonlySet<string> = new Set(['SNAPSHOT_CONFLICT', 'SNAPSHOT_INCOMPLETE', 'STALE_SNAPSHOT']);
+
 /**
  * The client side of one document: it holds the relay connection and plays, for y-websocket's
  * provider, the server side of the y-websocket protocol (docs/adr/0001-encrypting-transport.md).
@@ -506,7 +509,10 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
         this.clocks.set(this.meHex, f.clock);
         this.links.set(this.meHex, f.link);
       }
-      if (this.pending.length === 0 && this.overCompactionBound(a.tailCount, a.tailBytes)) this.publishSnapshot([]);
+      // R46: past the bound, compact now even while the person keeps typing: the shadow doc
+      // already holds the pending edits, so the snapshot carries them (`includes`), and a tail
+      // never grows without bound under continuous typing.
+      if (this.overCompactionBound(a.tailCount, a.tailBytes)) this.publishSnapshot(this.pending.splice(0));
       else this.flush();
     } else {
       this.adoptOwnSnapshot(f.head);
@@ -578,10 +584,11 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       return;
     }
     if (f?.kind === 'snapshot' && e.refKind === FrameKind.Snapshot && bytesEqual(e.ref, f.head.id)) {
-      // Another writer compacted first, or an update slipped in: not an error for the user.
+      // Another writer compacted first, or an update slipped in: not an error for the user
+      // (ERRORS.md: invisible); the edits it carried are queued again and sent as an UPDATE.
       this.inflight = null;
       this.pending.unshift(...f.includes);
-      if (f.includes.length > 0) this.report(err);
+      if (f.includes.length > 0 && !SNAPSHOT_RACES.has(err.code)) this.report(err);
       this.flush();
       this.updateStatus();
       return;
