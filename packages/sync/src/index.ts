@@ -1,8 +1,10 @@
 export { SpaceSession } from './space/SpaceSession.js';
-export type { SpaceSessionOptions, SpaceStatus } from './space/SpaceSession.js';
+export type { SpaceSessionOptions, SpaceStatus, InvitePreview } from './space/SpaceSession.js';
 export { SpaceState } from './space/SpaceState.js';
 export type { SpaceMember, RefusedEntry } from './space/SpaceState.js';
 export { encodeInviteToken, decodeInviteToken } from './space/inviteToken.js';
+export { keyFingerprint } from './space/keyFingerprint.js';
+export type { MembershipPin } from './space/MembershipPin.js';
 export type { InviteSecret } from './space/inviteToken.js';
 export { DocumentSession, openDocument } from './document/DocumentSession.js';
 export type { OpenDocumentOptions, SpaceContext } from './document/DocumentSession.js';

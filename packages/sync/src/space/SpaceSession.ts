@@ -6,7 +6,11 @@ import {
   shouldRetryClose,
   TrameError,
   ZERO_HASH,
+  bytesEqual,
+  decodeFrame,
   type Frame,
+  type MembershipFrame,
+  type PendingInvite,
 } from '@trame/protocol';
 import {
   encodeKeyBundle,
@@ -14,13 +18,16 @@ import {
   identityFromSeed,
   randomBytes,
   sealToIdentity,
+  sha256,
   signMembershipEntry,
   type Identity,
 } from '@trame/crypto';
 import { ObservableV2 } from 'lib0/observable';
 import { RelayConnection } from '../connection/RelayConnection.js';
 import { defaultWebSocket, type WebSocketConstructor } from '../connection/WebSocketLike.js';
-import { decodeInviteToken, encodeInviteToken } from './inviteToken.js';
+import { decodeInviteToken, encodeInviteToken, type InviteSecret } from './inviteToken.js';
+import { keyFingerprint } from './keyFingerprint.js';
+import type { MembershipPin } from './MembershipPin.js';
 import { SpaceState, type SpaceMember } from './SpaceState.js';
 import type { LocalCache } from '../cache/LocalCache.js';
 import { decodeEntryList, encodeEntryList } from './entryList.js';
@@ -34,6 +41,24 @@ export interface SpaceSessionOptions {
    * and its documents open without the relay, and re-verified on every load.
    */
   cache?: LocalCache;
+  /**
+   * R39: what this device verified of the space before (genesis hash, last seq and head hash),
+   * kept in the encrypted profile. The relay must serve that history; another genesis, a
+   * shorter log or another entry at a verified position is refused with a typed error.
+   */
+  pin?: MembershipPin | null;
+}
+
+/** R39: what an invite link promises, shown before the newcomer accepts it. */
+export interface InvitePreview {
+  spaceId: Uint8Array;
+  role: Role;
+  /** Unix seconds; 0 = never. */
+  expiresAt: number;
+  /** The animateur who signed the INVITE entry. */
+  inviter: Uint8Array;
+  /** {@link keyFingerprint} of the inviter's key. */
+  inviterFingerprint: string;
 }
 
 export type SpaceStatus = 'connecting' | 'connected' | 'offline' | 'closed';
@@ -44,6 +69,8 @@ type SpaceEvents = {
   removed: () => void;
   status: (status: SpaceStatus) => void;
   error: (error: TrameError) => void;
+  /** R39: the verified head moved; save this pin in the encrypted profile. */
+  pin: (pin: MembershipPin) => void;
 };
 
 /** An entry's fields that depend on what it does; the rest is filled in when it is sent. */
@@ -61,7 +88,7 @@ interface PendingAppend {
   seq: number;
   draft?: EntryDraft;
   attempts?: number;
-  resolve: () => void;
+  resolve: (raw: Uint8Array) => void;
   reject: (e: TrameError) => void;
 }
 
@@ -90,15 +117,18 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     WebSocketImpl: WebSocketConstructor | undefined,
     create: boolean,
     private readonly cache?: LocalCache,
+    pin: MembershipPin | null = null,
   ) {
     super();
     this.WS = WebSocketImpl ?? defaultWebSocket();
-    this.state = new SpaceState(spaceId, identity);
+    this.state = new SpaceState(spaceId, identity, pin);
     this.createPending = create;
     let wasMember = false;
     this.state.on('change', () => {
       this.emit('membership', [this.members()]);
       void this.saveLog();
+      const current = this.state.pin;
+      if (current) this.emit('pin', [current]);
       const member = this.state.myRole !== Role.None;
       if (wasMember && !member) this.emit('removed', []);
       wasMember = member;
@@ -170,7 +200,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
    * resolves at once (usable offline) and catches up with the relay in the background.
    */
   static async open(o: SpaceSessionOptions & { spaceId: Uint8Array }): Promise<SpaceSession> {
-    const session = new SpaceSession(o.relayUrl, o.identity, o.spaceId, o.WebSocketImpl, false, o.cache);
+    const session = new SpaceSession(o.relayUrl, o.identity, o.spaceId, o.WebSocketImpl, false, o.cache, o.pin ?? null);
     await session.restore();
     session.connect();
     if (session.state.seq >= 0) return session;
@@ -184,43 +214,86 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
   }
 
   /**
-   * Joins a space through an invite link's token (R35): connects as the invite identity,
-   * appends an ACCEPT that adds `identity` with the invite's role, then opens the space as
-   * `identity`. Works while no admin is online.
+   * Connects as the invite identity and checks that the relay's log holds exactly the INVITE
+   * entry the link pins (R39), which chains to the space's genesis. The caller closes it.
    */
-  static async acceptInvite(o: SpaceSessionOptions & { invite: string }): Promise<SpaceSession> {
+  private static async openAsInvite(o: SpaceSessionOptions & { invite: string }): Promise<{ session: SpaceSession; secret: InviteSecret; invite: PendingInvite; entry: MembershipFrame }> {
     const secret = decodeInviteToken(o.invite);
     const inviteIdentity = identityFromSeed(secret.seed);
-    const asInvite = new SpaceSession(o.relayUrl, inviteIdentity, secret.spaceId, o.WebSocketImpl, false);
-    asInvite.connect();
+    const pin = { genesisHash: null, seq: secret.inviteSeq, headHash: secret.inviteHash };
+    const session = new SpaceSession(o.relayUrl, inviteIdentity, secret.spaceId, o.WebSocketImpl, false, undefined, pin);
+    session.connect();
     try {
-      await asInvite.whenReady();
-      const invite = asInvite.state.membership.invites.get(asInvite.state.selfId);
-      if (!invite) throw new TrameError('INVALID_MEMBERSHIP', 'this invite was used or revoked');
+      await session.whenReady();
+    } catch (e) {
+      session.close();
+      // Any log refused before the pinned entry is another history than the link's.
+      if (session.state.refused) {
+        throw new TrameError('INVITE_MISMATCH', 'the relay does not hold the history this invite link pins', { cause: e });
+      }
+      throw e;
+    }
+    const raw = session.state.entries[secret.inviteSeq];
+    const entry = raw ? (decodeFrame(raw) as MembershipFrame) : null;
+    const invite = session.state.membership.invites.get(session.state.selfId);
+    if (!entry || entry.action !== MembershipAction.Invite || !bytesEqual(entry.subject, inviteIdentity.publicKey) || !bytesEqual(sha256(raw!), secret.inviteHash)) {
+      session.close();
+      throw new TrameError('INVITE_MISMATCH', 'the relay does not hold the INVITE entry this link pins');
+    }
+    if (!invite) {
+      session.close();
+      throw new TrameError('INVALID_MEMBERSHIP', 'this invite was used or revoked');
+    }
+    return { session, secret, invite, entry };
+  }
+
+  /**
+   * R39: what an invite link grants and who made it (the INVITE's signer and a short
+   * fingerprint of its key), after checking that the relay holds the pinned history. Shown on
+   * the join screen before the newcomer accepts.
+   */
+  static async previewInvite(o: Omit<SpaceSessionOptions, 'identity' | 'cache' | 'pin'> & { invite: string }): Promise<InvitePreview> {
+    const { session, secret, invite, entry } = await SpaceSession.openAsInvite({ ...o, identity: identityFromSeed(decodeInviteToken(o.invite).seed) });
+    session.close();
+    return {
+      spaceId: secret.spaceId,
+      role: invite.role,
+      expiresAt: invite.expiresAt,
+      inviter: entry.signer.slice(),
+      inviterFingerprint: keyFingerprint(entry.signer),
+    };
+  }
+
+  /**
+   * Joins a space through an invite link's token (R35): connects as the invite identity,
+   * checks the pinned INVITE entry (R39), appends an ACCEPT that adds `identity` with the
+   * invite's role, then opens the space as `identity`, pinned to the verified log (save
+   * `session.state.pin`). Works while no admin is online.
+   */
+  static async acceptInvite(o: SpaceSessionOptions & { invite: string }): Promise<SpaceSession> {
+    const { session: asInvite, secret, invite } = await SpaceSession.openAsInvite(o);
+    let pin: MembershipPin | null;
+    try {
       const entry = signMembershipEntry(
         {
           spaceId: secret.spaceId,
           seq: asInvite.state.seq + 1,
           prevHash: asInvite.state.headHash,
-          signer: inviteIdentity.publicKey,
+          signer: asInvite.identity.publicKey,
           action: MembershipAction.Accept,
           subject: o.identity.publicKey,
           role: invite.role,
           epoch: asInvite.state.epoch,
-          sealedKeys: [
-            {
-              recipient: o.identity.publicKey,
-              sealed: sealToIdentity(o.identity.publicKey, encodeKeyBundle(asInvite.state.keyBundle())),
-            },
-          ],
+          sealedKeys: [{ recipient: o.identity.publicKey, sealed: sealToIdentity(o.identity.publicKey, encodeKeyBundle(asInvite.state.keyBundle())) }],
         },
-        inviteIdentity,
+        asInvite.identity,
       );
       await asInvite.append(entry, asInvite.state.seq + 1);
+      pin = asInvite.state.pin;
     } finally {
       asInvite.close();
     }
-    return SpaceSession.open({ ...o, spaceId: secret.spaceId });
+    return SpaceSession.open({ ...o, spaceId: secret.spaceId, pin });
   }
 
   /** The WebSocket constructor documents of this space use. */
@@ -253,8 +326,8 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
   }
 
   /** Adds a member with a role and seals every space key to them (R32). */
-  addMember(publicKey: Uint8Array, role: Role): Promise<void> {
-    return this.appendNext({
+  async addMember(publicKey: Uint8Array, role: Role): Promise<void> {
+    await this.appendNext({
       action: MembershipAction.Add,
       subject: publicKey,
       role,
@@ -264,13 +337,13 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     });
   }
 
-  setRole(publicKey: Uint8Array, role: Role): Promise<void> {
-    return this.appendNext({ action: MembershipAction.SetRole, subject: publicKey, role, sealedKeys: [] });
+  async setRole(publicKey: Uint8Array, role: Role): Promise<void> {
+    await this.appendNext({ action: MembershipAction.SetRole, subject: publicKey, role, sealedKeys: [] });
   }
 
   /** Removes a member; the relay closes their connections at once (R33). */
-  removeMember(publicKey: Uint8Array): Promise<void> {
-    return this.appendNext({ action: MembershipAction.Remove, subject: publicKey, role: Role.None, sealedKeys: [] });
+  async removeMember(publicKey: Uint8Array): Promise<void> {
+    await this.appendNext({ action: MembershipAction.Remove, subject: publicKey, role: Role.None, sealedKeys: [] });
   }
 
   /**
@@ -280,7 +353,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
   async createInvite(o: { role: Role; expiresAt?: Date }): Promise<string> {
     const seed = randomBytes(32);
     const invitee = identityFromSeed(seed);
-    await this.appendNext({
+    const raw = await this.appendNext({
       action: MembershipAction.Invite,
       subject: invitee.publicKey,
       role: o.role,
@@ -292,7 +365,8 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
         },
       ],
     });
-    return encodeInviteToken({ spaceId: this.spaceId, seed });
+    const inviteSeq = (decodeFrame(raw) as MembershipFrame).seq;
+    return encodeInviteToken({ spaceId: this.spaceId, seed, inviteSeq, inviteHash: sha256(raw) });
   }
 
   /** Resolves once the connection delivered the initial log (READY). */
@@ -311,7 +385,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     this.failPending(err);
   }
 
-  private appendNext(draft: EntryDraft): Promise<void> {
+  private appendNext(draft: EntryDraft): Promise<Uint8Array> {
     // Entries chain on the head as it is when they are sent, so they are signed lazily in order.
     return new Promise((resolve, reject) => {
       this.appendQueue.push({ raw: new Uint8Array(0), seq: -1, draft, resolve, reject });
@@ -319,7 +393,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     });
   }
 
-  private append(raw: Uint8Array, seq: number): Promise<void> {
+  private append(raw: Uint8Array, seq: number): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
       this.appendQueue.push({ raw, seq, resolve, reject });
       this.pump();
@@ -351,6 +425,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
   private connect(): void {
     if (this.closedByUser || this.conn) return;
     this.setStatus(this.status === 'connected' ? 'offline' : this.status);
+    this.state.restartServing();
     const conn = new RelayConnection({
       url: this.relayUrl,
       identity: this.identity,
@@ -377,8 +452,19 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
           this.emit('error', [e as TrameError]);
         }
         return;
-      case FrameKind.Ready:
+      case FrameKind.Ready: {
         this.retries = 0;
+        try {
+          this.state.checkServed(f.membershipSeq);
+        } catch (e) {
+          this.emit('error', [e as TrameError]);
+        }
+        const refused = this.state.refused;
+        if (refused && this.state.seq < 0) {
+          // R39: nothing verified to work on (a pinned history the relay does not serve).
+          for (const w of this.readyWaiters.splice(0)) w.reject(refused.error);
+          return;
+        }
         this.setStatus('connected');
         for (const w of this.readyWaiters.splice(0)) w.resolve();
         if (this.inflight) {
@@ -386,13 +472,14 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
           conn.send(this.inflight.raw);
         } else this.pump();
         return;
+      }
       case FrameKind.Ack:
         if (f.ackedKind === FrameKind.Membership && this.inflight && f.number === this.inflight.seq) {
           const done = this.inflight;
           this.inflight = null;
           try {
             this.state.apply(done.raw);
-            done.resolve();
+            done.resolve(done.raw);
           } catch (e) {
             done.reject(e as TrameError);
           }

@@ -21,6 +21,9 @@ import {
   type KeyBundle,
 } from '@trame/crypto';
 import { ObservableV2 } from 'lib0/observable';
+import { checkPinnedEntry } from './checkPinnedEntry.js';
+import { checkServedLength } from './checkServedLength.js';
+import type { MembershipPin } from './MembershipPin.js';
 
 export interface SpaceMember {
   /** Hex of the Ed25519 public key. */
@@ -54,15 +57,62 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
   private readonly docKeys = new Map<string, Uint8Array>();
   private readonly publicKeys = new Map<string, Uint8Array>();
   private refusedEntry: RefusedEntry | null = null;
+  /** R39: entries folded up to a pin that is not reached yet; applied only once it matches. */
+  private tentative: { state: MembershipState; entries: Array<{ frame: MembershipFrame; state: MembershipState }> } | null =
+    null;
+  private pinned: MembershipPin | null;
   readonly selfId: string;
 
   constructor(
     readonly spaceId: Uint8Array,
     readonly identity: Identity,
+    pin: MembershipPin | null = null,
   ) {
     super();
     this.state = emptyMembershipState(spaceId);
     this.selfId = toHex(identity.publicKey);
+    this.pinned = pin;
+  }
+
+  /**
+   * R39: what this device should remember to refuse another history later: the genesis hash
+   * and the last verified (seq, head hash); the pin it was given while nothing is verified yet.
+   */
+  get pin(): MembershipPin | null {
+    const genesis = this.log[0];
+    if (!genesis || (this.pinned && this.pinned.seq > this.state.seq)) return this.pinned;
+    return { genesisHash: sha256(genesis), seq: this.state.seq, headHash: this.state.headHash };
+  }
+
+  /** R39: a new connection serves the log again from the verified head. */
+  restartServing(): void {
+    this.tentative = null;
+  }
+
+  /**
+   * R39: at READY, the relay's log (its head seq) may not be shorter than what this device
+   * verified or pinned, and the entries up to the pin must all have arrived. Throws (and
+   * freezes the log, R37) otherwise.
+   */
+  checkServed(relaySeq: number): void {
+    if (this.refusedEntry) return;
+    const known = Math.max(this.state.seq, this.pinned?.seq ?? -1);
+    const err = checkServedLength(relaySeq, known) ?? checkServedLength(this.tentative?.state.seq ?? this.state.seq, known);
+    if (err) this.refuse(this.state.seq + 1, err);
+  }
+
+  private refuse(seq: number, error: TrameError): never {
+    this.tentative = null;
+    this.refusedEntry = { seq, error };
+    this.emit('refused', [error]);
+    throw error;
+  }
+
+  /** The raw entry at `seq` this client already holds (verified or tentative), if any. */
+  private held(seq: number): Uint8Array | undefined {
+    if (seq <= this.state.seq) return this.log[seq];
+    const t = this.tentative;
+    return t && seq <= t.state.seq ? t.entries[seq - this.state.seq - 1]!.frame.raw : undefined;
   }
 
   get spaceIdHex(): string {
@@ -101,23 +151,52 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
   }
 
   /**
-   * Verifies and applies the next entry (R30-R35). Entries at or below the current seq are
-   * ignored (already known). Throws TrameError when the entry breaks the log; the first such
-   * entry is remembered (R37) and later ones are ignored without a second report.
+   * Verifies and applies the next entry (R30-R36). An entry this client already holds is
+   * ignored; another one at a held position is MEMBERSHIP_FORK (R39). Up to a pin, entries are
+   * folded aside and applied only once the pinned entry matches (R39). Throws TrameError when
+   * the entry breaks the log; the first such entry is remembered (R37) and later ones are
+   * ignored without a second report.
    */
   apply(entryOrRaw: MembershipFrame | Uint8Array): void {
     const entry = entryOrRaw instanceof Uint8Array ? (decodeFrame(entryOrRaw) as MembershipFrame) : entryOrRaw;
     if (entry.kind !== FrameKind.Membership) throw new TrameError('MALFORMED_FRAME', 'not a membership entry');
-    if (entry.seq <= this.state.seq) return;
     if (this.refusedEntry && entry.seq >= this.refusedEntry.seq) return;
-    try {
-      this.state = applyMembershipEntry(this.state, entry, { verifyEntrySignature: verifyMembershipEntry, sha256 });
-    } catch (e) {
-      const error = e instanceof TrameError ? e : new TrameError('INVALID_MEMBERSHIP', String(e), { cause: e });
-      this.refusedEntry = { seq: entry.seq, error };
-      this.emit('refused', [error]);
-      throw error;
+    const held = this.held(entry.seq);
+    if (held) {
+      // R39: what this client holds is final; another entry at the same position is a fork.
+      if (bytesEqual(held, entry.raw)) return;
+      this.refuse(this.state.seq + 1, new TrameError('MEMBERSHIP_FORK', `another entry at seq ${entry.seq} than the one held`));
     }
+    const base = this.tentative?.state ?? this.state;
+    let next: MembershipState;
+    try {
+      next = applyMembershipEntry(base, entry, { verifyEntrySignature: verifyMembershipEntry, sha256 });
+    } catch (e) {
+      this.refuse(entry.seq, e instanceof TrameError ? e : new TrameError('INVALID_MEMBERSHIP', String(e), { cause: e }));
+    }
+    const pin = this.pinned;
+    if (pin && entry.seq <= pin.seq) {
+      const err = checkPinnedEntry(pin, entry.seq, next.headHash);
+      if (err) this.refuse(this.state.seq + 1, err);
+      const entries = [...(this.tentative?.entries ?? []), { frame: entry, state: next }];
+      if (entry.seq < pin.seq) {
+        this.tentative = { state: next, entries };
+        return;
+      }
+      // The pinned entry matches: the whole prefix is the one the pin vouches for.
+      this.tentative = null;
+      for (const t of entries) {
+        this.state = t.state;
+        this.commit(t.frame);
+      }
+      return;
+    }
+    this.state = next;
+    this.commit(entry);
+  }
+
+  /** Keeps a verified entry, opens what is sealed to this identity, and tells listeners. */
+  private commit(entry: MembershipFrame): void {
     const raw = entry.raw.slice();
     this.log.push(raw);
     this.publicKeys.set(toHex(entry.subject), entry.subject.slice());
