@@ -28,7 +28,9 @@ export function pmToYXml(nodes: readonly PmNode[]): Array<Y.XmlElement | Y.XmlTe
     text = null;
     const el = new Y.XmlElement(node.type);
     for (const [k, v] of Object.entries(node.attrs ?? {})) {
-      // y-prosemirror stores attribute values as they are (numbers stay numbers).
+      // y-prosemirror leaves null attributes unset (the schema default applies) and stores the
+      // others as they are (numbers stay numbers).
+      if (v === null || v === undefined) continue;
       (el as unknown as { setAttribute(k: string, v: unknown): void }).setAttribute(k, v);
     }
     const children = pmToYXml(node.content ?? []);

@@ -5,7 +5,7 @@ export const IMPORT_LIMITS = {
   /** Bytes of an unpacked XML part of an .odt (a zip bomb stops here). */
   xmlBytes: 20 * 1024 * 1024,
   columns: 200,
-  cards: 5000,
+  cards: 2000,
   tagsPerCard: 20,
   checklistPerCard: 200,
   titleChars: 500,

@@ -25,17 +25,40 @@ const li = (type: string, text: string, checked?: boolean): PmNode => ({
 const SAMPLE: PmNode[] = [
   { type: 'heading', attrs: { level: 1 }, content: [t('Manif du 12 décembre')] },
   p(t('Rendez-vous '), t('place de la Mairie', 'bold'), t(' à '), t('14 h', 'italic'), t('.')),
-  p(t('Voir '), { type: 'text', text: 'le tract', marks: [{ type: 'link', attrs: { href: 'https://example.org/tract' } }] }, t(' & <la carte>.')),
+  p(
+    t('Voir '),
+    { type: 'text', text: 'le tract', marks: [{ type: 'link', attrs: { href: 'https://example.org/tract' } }] },
+    t(' & <la carte>.'),
+  ),
   { type: 'heading', attrs: { level: 2 }, content: [t('Matériel')] },
   { type: 'bulletList', content: [li('listItem', 'Banderoles'), li('listItem', 'Mégaphone')] },
-  { type: 'orderedList', attrs: { start: 1, type: null }, content: [li('listItem', 'Déclarer en préfecture'), li('listItem', 'Prévenir la legal team')] },
+  {
+    type: 'orderedList',
+    attrs: { start: 1, type: null },
+    content: [li('listItem', 'Déclarer en préfecture'), li('listItem', 'Prévenir la legal team')],
+  },
   { type: 'heading', attrs: { level: 3 }, content: [t('À faire')] },
-  { type: 'taskList', content: [li('taskItem', 'Imprimer les tracts', true), li('taskItem', 'Réserver la sono', false)] },
+  {
+    type: 'taskList',
+    content: [li('taskItem', 'Imprimer les tracts', true), li('taskItem', 'Réserver la sono', false)],
+  },
   {
     type: 'table',
     content: [
-      { type: 'tableRow', content: [{ type: 'tableHeader', content: [p(t('Qui'))] }, { type: 'tableHeader', content: [p(t('Quoi'))] }] },
-      { type: 'tableRow', content: [{ type: 'tableCell', content: [p(t('Awa'))] }, { type: 'tableCell', content: [p(t('Sono'))] }] },
+      {
+        type: 'tableRow',
+        content: [
+          { type: 'tableHeader', content: [p(t('Qui'))] },
+          { type: 'tableHeader', content: [p(t('Quoi'))] },
+        ],
+      },
+      {
+        type: 'tableRow',
+        content: [
+          { type: 'tableCell', content: [p(t('Awa'))] },
+          { type: 'tableCell', content: [p(t('Sono'))] },
+        ],
+      },
     ],
   },
   { type: 'blockquote', content: [p(t('Pas de violence.'))] },
@@ -59,7 +82,11 @@ function mergeText(nodes: PmNode[]): PmNode[] {
   const out: PmNode[] = [];
   for (const n of nodes) {
     const last = out[out.length - 1];
-    if (n.type === 'text' && last?.type === 'text' && JSON.stringify(last.marks ?? []) === JSON.stringify(n.marks ?? []))
+    if (
+      n.type === 'text' &&
+      last?.type === 'text' &&
+      JSON.stringify(last.marks ?? []) === JSON.stringify(n.marks ?? [])
+    )
       out[out.length - 1] = { ...last, text: `${last.text}${n.text}` };
     else out.push(n);
   }
@@ -106,12 +133,22 @@ describe('EXPORT-1 / IMPORT-1: document formats', () => {
     expect(strFromU8(odt.subarray(30, 38))).toBe('mimetype');
     expect(strFromU8(odt.subarray(38, 38 + 39))).toBe('application/vnd.oasis.opendocument.text');
     const files = unzipSync(odt);
-    expect(Object.keys(files).sort()).toEqual(['META-INF/manifest.xml', 'content.xml', 'meta.xml', 'mimetype', 'styles.xml']);
+    expect(Object.keys(files).sort()).toEqual([
+      'META-INF/manifest.xml',
+      'content.xml',
+      'meta.xml',
+      'mimetype',
+      'styles.xml',
+    ]);
     const content = strFromU8(files['content.xml']!);
-    expect(content).toContain('<text:h text:style-name="Heading_20_1" text:outline-level="1">Manif du 12 décembre</text:h>');
+    expect(content).toContain(
+      '<text:h text:style-name="Heading_20_1" text:outline-level="1">Manif du 12 décembre</text:h>',
+    );
     expect(content).toContain('xlink:href="https://example.org/tract"');
     expect(content).toContain('&amp; &lt;la carte&gt;.');
-    expect(new DOMParser().parseFromString(content, 'application/xml').getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(
+      new DOMParser().parseFromString(content, 'application/xml').getElementsByTagName('parsererror'),
+    ).toHaveLength(0);
     expect(structure(odtToDocument(odt))).toEqual(expected);
   });
 
@@ -135,6 +172,8 @@ describe('EXPORT-1 / IMPORT-1: document formats', () => {
   });
 
   it('IMPORT-1: a file that is not an .odt is refused with a typed error', () => {
-    expect(() => odtToDocument(new TextEncoder().encode('not a zip'))).toThrow(expect.objectContaining({ code: 'IMPORT_INVALID' }));
+    expect(() => odtToDocument(new TextEncoder().encode('not a zip'))).toThrow(
+      expect.objectContaining({ code: 'IMPORT_INVALID' }),
+    );
   });
 });

@@ -7,5 +7,7 @@ import { markdownManager } from './markdownManager.js';
  * JSON, with TipTap's own serializer.
  */
 export function documentToMarkdown(json: PmNode): string {
-  return `${markdownManager().serialize(json as JSONContent).trim()}\n`;
+  return `${markdownManager()
+    .serialize(json as JSONContent)
+    .trim()}\n`;
 }

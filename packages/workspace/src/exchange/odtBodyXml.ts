@@ -5,7 +5,8 @@ import { escapeXml } from './escapeXml.js';
 const MARK_PROPS: Record<string, string> = {
   bold: 'fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"',
   italic: 'fo:font-style="italic" style:font-style-asian="italic" style:font-style-complex="italic"',
-  underline: 'style:text-underline-style="solid" style:text-underline-width="auto" style:text-underline-color="font-color"',
+  underline:
+    'style:text-underline-style="solid" style:text-underline-width="auto" style:text-underline-color="font-color"',
   strike: 'style:text-line-through-style="solid" style:text-line-through-type="single"',
   code: 'style:font-name="Liberation Mono" fo:font-family="\'Liberation Mono\'"',
 };
@@ -27,7 +28,9 @@ export function odtBodyXml(doc: PmNode): { body: string; automaticStyles: string
       const href = linkOf(nodes[i]!);
       let run = '';
       while (i < nodes.length && linkOf(nodes[i]!) === href) run += leaf(nodes[i++]!);
-      out += href ? `<text:a xlink:type="simple" xlink:href="${escapeXml(href)}" text:style-name="Internet_20_link">${run}</text:a>` : run;
+      out += href
+        ? `<text:a xlink:type="simple" xlink:href="${escapeXml(href)}" text:style-name="Internet_20_link">${run}</text:a>`
+        : run;
     }
     return out;
   };
@@ -43,7 +46,8 @@ export function odtBodyXml(doc: PmNode): { body: string; automaticStyles: string
     return `<text:span text:style-name="${name}">${text}</text:span>`;
   };
 
-  const para = (style: string, content?: PmNode[]): string => `<text:p text:style-name="${style}">${inline(content)}</text:p>`;
+  const para = (style: string, content?: PmNode[]): string =>
+    `<text:p text:style-name="${style}">${inline(content)}</text:p>`;
 
   const block = (n: PmNode, ctx: { paraStyle: string }): string => {
     switch (n.type) {
@@ -92,11 +96,13 @@ export function odtBodyXml(doc: PmNode): { body: string; automaticStyles: string
           return `<table:table-cell office:value-type="string"${spanned}>${blocks(c.content, { paraStyle: style })}</table:table-cell>${covered}`;
         })
         .join('')}</table:table-row>`;
-    const isHeader = (r: PmNode): boolean => (r.content ?? []).length > 0 && (r.content ?? []).every((c) => c.type === 'tableHeader');
+    const isHeader = (r: PmNode): boolean =>
+      (r.content ?? []).length > 0 && (r.content ?? []).every((c) => c.type === 'tableHeader');
     let head = 0;
     while (head < rows.length && isHeader(rows[head]!)) head++;
     tables++;
-    const headXml = head > 0 ? `<table:table-header-rows>${rows.slice(0, head).map(row).join('')}</table:table-header-rows>` : '';
+    const headXml =
+      head > 0 ? `<table:table-header-rows>${rows.slice(0, head).map(row).join('')}</table:table-header-rows>` : '';
     return `<table:table table:name="Tableau${tables}" table:style-name="Table"><table:table-column table:number-columns-repeated="${width}"/>${headXml}${rows.slice(head).map(row).join('')}</table:table>`;
   };
 
@@ -105,7 +111,11 @@ export function odtBodyXml(doc: PmNode): { body: string; automaticStyles: string
     '<style:style style:name="Table" style:family="table"><style:table-properties table:align="margins" fo:margin-bottom="0.2cm"/></style:style>' +
     [...used]
       .map((name) => {
-        const props = name.slice(2).split('_').map((m) => MARK_PROPS[m]).join(' ');
+        const props = name
+          .slice(2)
+          .split('_')
+          .map((m) => MARK_PROPS[m])
+          .join(' ');
         return `<style:style style:name="${name}" style:family="text"><style:text-properties ${props}/></style:style>`;
       })
       .join('');

@@ -31,7 +31,8 @@ export function odtToDocument(bytes: Uint8Array): PmNode {
   if (!content) throw new ExchangeError('IMPORT_INVALID', 'no content.xml');
   const parse = (b: Uint8Array): Document => {
     const d = new DOMParser().parseFromString(strFromU8(b), 'application/xml');
-    if (d.getElementsByTagName('parsererror').length > 0) throw new ExchangeError('IMPORT_INVALID', 'content.xml is not XML');
+    if (d.getElementsByTagName('parsererror').length > 0)
+      throw new ExchangeError('IMPORT_INVALID', 'content.xml is not XML');
     return d;
   };
   const contentDoc = parse(content);
@@ -75,7 +76,8 @@ function readBlocks(parent: Element, styles: OdtStyles): PmNode[] {
         const t = inline.map((n) => (n.type === 'hardBreak' ? '\n' : (n.text ?? ''))).join('');
         const prev = out[out.length - 1];
         // LibreOffice writes one preformatted paragraph per line: join them into one block.
-        if (prev?.type === 'codeBlock') prev.content = [{ type: 'text', text: `${prev.content?.[0]?.text ?? ''}\n${t}` }];
+        if (prev?.type === 'codeBlock')
+          prev.content = [{ type: 'text', text: `${prev.content?.[0]?.text ?? ''}\n${t}` }];
         else out.push({ type: 'codeBlock', content: t ? [{ type: 'text', text: t }] : [] });
       } else if (kind === 'quote') {
         const prev = out[out.length - 1];
@@ -87,7 +89,12 @@ function readBlocks(parent: Element, styles: OdtStyles): PmNode[] {
       out.push(readList(el, styles, attr(el, 'text', 'style-name')));
     } else if (is(el, 'table', 'table')) {
       out.push(readTable(el, styles));
-    } else if (is(el, 'text', 'section') || is(el, 'text', 'index-body') || el.localName.endsWith('-index') || is(el, 'text', 'table-of-content')) {
+    } else if (
+      is(el, 'text', 'section') ||
+      is(el, 'text', 'index-body') ||
+      el.localName.endsWith('-index') ||
+      is(el, 'text', 'table-of-content')
+    ) {
       out.push(...readBlocks(el, styles));
     }
   }
@@ -114,7 +121,8 @@ function readList(el: Element, styles: OdtStyles, inherited: string): PmNode {
         : { type: 'listItem', content },
     );
   }
-  if (items.length === 0) items.push({ type: type === 'taskList' ? 'taskItem' : 'listItem', content: [{ type: 'paragraph' }] });
+  if (items.length === 0)
+    items.push({ type: type === 'taskList' ? 'taskItem' : 'listItem', content: [{ type: 'paragraph' }] });
   return { type, content: items };
 }
 
@@ -170,7 +178,10 @@ function readInline(el: Element, styles: OdtStyles, marks: Mark[]): PmNode[] {
     if (is(c, 'text', 's')) push(' '.repeat(Math.max(1, Math.min(1000, Number(attr(c, 'text', 'c')) || 1))));
     else if (is(c, 'text', 'tab')) push('\t');
     else if (is(c, 'text', 'line-break')) out.push({ type: 'hardBreak' });
-    else if (is(c, 'text', 'span')) out.push(...mergeInto(out, readInline(c, styles, withMarks(marks, styles.textMarks(attr(c, 'text', 'style-name'))))));
+    else if (is(c, 'text', 'span'))
+      out.push(
+        ...mergeInto(out, readInline(c, styles, withMarks(marks, styles.textMarks(attr(c, 'text', 'style-name'))))),
+      );
     else if (is(c, 'text', 'a')) {
       const href = c.getAttributeNS(ODT_NS.xlink, 'href') ?? '';
       const link = /^(https?:|mailto:)/i.test(href) ? [{ type: 'link', attrs: { href } }] : [];

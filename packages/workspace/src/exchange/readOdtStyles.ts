@@ -39,7 +39,10 @@ export function readOdtStyles(docs: ReadonlyArray<Document | null>): OdtStyles {
     }
     for (const l of Array.from(d.getElementsByTagNameNS(ODT_NS.text, 'list-style'))) {
       const first = Array.from(l.children)[0];
-      lists.set(l.getAttributeNS(ODT_NS.style, 'name') ?? '', first?.localName === 'list-level-style-number' ? 'number' : 'bullet');
+      lists.set(
+        l.getAttributeNS(ODT_NS.style, 'name') ?? '',
+        first?.localName === 'list-level-style-number' ? 'number' : 'bullet',
+      );
     }
   }
   const chain = (name: string): string[] => {
@@ -50,7 +53,8 @@ export function readOdtStyles(docs: ReadonlyArray<Document | null>): OdtStyles {
   return {
     textMarks: (name) => {
       const out: Mark[] = [];
-      for (const n of chain(name)) for (const m of styles.get(n)?.marks ?? []) if (!out.some((x) => x.type === m.type)) out.push(m);
+      for (const n of chain(name))
+        for (const m of styles.get(n)?.marks ?? []) if (!out.some((x) => x.type === m.type)) out.push(m);
       return out;
     },
     paragraphKind: (name) => {
