@@ -152,6 +152,10 @@ export { applyTextChange } from './text/applyTextChange.js';
 export { transformCursor } from './text/transformCursor.js';
 export type { TextDeltaOp } from './text/transformCursor.js';
 
+// export and import: the converters live in '@trame/workspace/exchange' (loaded on demand)
+export { ITEM_FORMATS } from './exchange/ITEM_FORMATS.js';
+export type { ExportFormat } from './exchange/ITEM_FORMATS.js';
+
 // presence, roles, invites
 export type { PresenceUser, PresenceLocation, PresentPerson } from './presence/PresenceUser.js';
 export { colourForId, PRESENCE_COLOURS } from './presence/colourForId.js';

@@ -1,6 +1,5 @@
-import { generateHTML, type JSONContent } from '@tiptap/core';
 import type { PmNode } from '../document/PmNode.js';
-import { documentExtensions } from './documentExtensions.js';
+import { documentHtml } from './documentHtml.js';
 import { escapeXml } from './escapeXml.js';
 
 /** Reading and printing style of exported pages: plain, no script, no remote resource. */
@@ -15,7 +14,7 @@ pre{background:#f3f3f3;padding:.5rem;white-space:pre-wrap}@media print{body{marg
  * serializer. Needs a DOM (`document`): in the browser, or a test environment with one.
  */
 export function documentToHtml(json: PmNode, title: string, lang = 'fr'): string {
-  const body = generateHTML(json as JSONContent, documentExtensions());
+  const body = documentHtml(json);
   return `<!doctype html>
 <html lang="${escapeXml(lang)}">
 <head>

@@ -7,6 +7,7 @@ export { documentSchema } from './documentSchema.js';
 export { documentJson } from './documentJson.js';
 export { documentToMarkdown } from './documentToMarkdown.js';
 export { markdownToDocument } from './markdownToDocument.js';
+export { documentHtml } from './documentHtml.js';
 export { documentToHtml } from './documentToHtml.js';
 export { htmlToDocument } from './htmlToDocument.js';
 export { documentToOdt } from './documentToOdt.js';
