@@ -20,9 +20,10 @@ export function rawUpdate(
   docId: Uint8Array,
   clock: number,
   snapshotId = ZERO_ID,
+  ciphertext: Uint8Array = randomBytes(64),
 ): Uint8Array {
   const header = encodeUpdateHeader({ spaceId, docId, epoch: 0, snapshotId, author: author.publicKey, clock });
-  const body = encodeContentBody(header, randomBytes(24), randomBytes(64));
+  const body = encodeContentBody(header, randomBytes(24), ciphertext);
   return appendSignature(body, sign(author.secretKey, signingInput(FrameKind.Update, body)));
 }
 

@@ -1,0 +1,301 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import type WebSocket from 'ws';
+import { FrameKind, Role } from '@trame/protocol';
+import { generateIdentity, newDocId, ready, SpaceSession } from '@trame/sync';
+import { randomBytes } from '@trame/crypto';
+import { WS } from '../e2e/harness.js';
+import { RawClient, rawUpdate } from '../scaleout/rawFrames.js';
+import { RelayProcess } from '../scaleout/RelayProcess.js';
+import { authedSocket, rawEphemeral, rawSocketOf, unfinishedMessage } from './attackClients.js';
+
+/**
+ * `npm run bench:attacks`: replays the attacks of issue 12 against a real relay process on
+ * 127.0.0.1, one fresh process per attack, and reports the relay's peak RSS (VmHWM), bytes
+ * it wrote to disk, whether it is still running, and a member's ACK p99 during the attack
+ * against the same member at rest just before. Loops are bounded in time.
+ */
+const ATTACK_MS = Number(process.env.ATTACK_MS ?? 8000);
+const REST_MS = Number(process.env.REST_MS ?? 4000);
+
+interface Row {
+  attack: string;
+  peakRssMiB: number;
+  diskWrittenMiB: number;
+  ackP99RestMs: number;
+  ackP99AttackMs: number;
+  alive: boolean;
+  note: string;
+}
+
+function procStat(pid: number): { hwm: number; written: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  let written = 0;
+  try {
+    written = Number(/write_bytes:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    // /proc/<pid>/io needs the same user; reported as 0 otherwise.
+  }
+  return { hwm, written };
+}
+
+function p99(samples: number[]): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!;
+}
+
+/** A member writing one small update every 25 ms and timing each ACK, until `stop()`. */
+function probe(
+  client: RawClient,
+  author: ReturnType<typeof generateIdentity>,
+  spaceId: Uint8Array,
+  docId: Uint8Array,
+  firstClock: number,
+) {
+  const samples: number[] = [];
+  let clock = firstClock;
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      const t = performance.now();
+      client.send(rawUpdate(author, spaceId, docId, clock));
+      const answer = await client.answer(30_000).catch(() => null);
+      if (answer?.kind === FrameKind.Ack) {
+        samples.push(performance.now() - t);
+        clock += 1;
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  })();
+  return {
+    samples,
+    async stop(): Promise<number> {
+      running = false;
+      await done;
+      return clock;
+    },
+  };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function run(
+  name: string,
+  note: string,
+  attack: (ctx: AttackContext) => Promise<() => Promise<void>>,
+  env: Record<string, string> = {},
+  prepare?: (ctx: AttackContext) => Promise<void>,
+): Promise<Row> {
+  const relay = await new RelayProcess({ env, logLevel: 'warn' }).start();
+  const admin = generateIdentity();
+  const space = await SpaceSession.create({ relayUrl: relay.url, identity: admin, WebSocketImpl: WS });
+  const probeDoc = newDocId();
+  const member = new RawClient(relay.url, admin, space.spaceId, probeDoc);
+  await member.ready();
+  const ctx: AttackContext = { url: relay.url, httpUrl: relay.httpUrl, space, admin, docId: newDocId() };
+  await prepare?.(ctx);
+  const before = procStat(relay.pid);
+  const rest = probe(member, admin, space.spaceId, probeDoc, 1);
+  await sleep(REST_MS);
+  const next = await rest.stop();
+  const underAttack = probe(member, admin, space.spaceId, probeDoc, next);
+  const stopAttack = await attack(ctx);
+  await sleep(ATTACK_MS);
+  await underAttack.stop();
+  const after = procStat(relay.pid);
+  await stopAttack();
+  await sleep(500);
+  const alive = (await fetch(`${relay.httpUrl}/health`).catch(() => null))?.status === 200;
+  member.close();
+  space.close();
+  await relay.stop();
+  return {
+    attack: name,
+    peakRssMiB: Math.round((Math.max(after.hwm, before.hwm) / 2 ** 20) * 10) / 10,
+    diskWrittenMiB: Math.round(((after.written - before.written) / 2 ** 20) * 10) / 10,
+    ackP99RestMs: Math.round(p99(rest.samples) * 10) / 10,
+    ackP99AttackMs: Math.round(p99(underAttack.samples) * 10) / 10,
+    alive,
+    note,
+  };
+}
+
+interface AttackContext {
+  url: string;
+  httpUrl: string;
+  space: SpaceSession;
+  admin: ReturnType<typeof generateIdentity>;
+  /** A document an attack may prepare (e.g. a long tail) before the at-rest measurement. */
+  docId: Uint8Array;
+}
+
+/** Writes `count` updates of `bytes`, waiting when RATE_LIMITED says to. */
+async function writeMany(
+  c: RawClient,
+  who: ReturnType<typeof generateIdentity>,
+  spaceId: Uint8Array,
+  docId: Uint8Array,
+  count: number,
+  bytes: number,
+): Promise<void> {
+  const payload = randomBytes(bytes);
+  for (let clock = 1; clock <= count;) {
+    c.send(rawUpdateWith(who, spaceId, docId, clock, payload));
+    const a = await c.answer(60_000);
+    if (a.kind === FrameKind.Ack) clock += 1;
+    else await sleep(Number(/retry in (\d+) ms/.exec(a.message)?.[1] ?? 200));
+  }
+}
+
+function closeAll(items: Array<WebSocket | Socket>): () => Promise<void> {
+  return async () => {
+    for (const i of items) {
+      if ('terminate' in i) i.terminate();
+      else i.destroy();
+    }
+  };
+}
+
+type Prepare = (ctx: AttackContext) => Promise<void>;
+const attacks: Array<
+  [string, string, (ctx: AttackContext) => Promise<() => Promise<void>>, Record<string, string>?, Prepare?]
+> = [
+  [
+    'HOSTILE-1a: 150 unfinished 16 MiB messages before AUTH',
+    '150 sockets, 1 MiB sent each',
+    async ({ httpUrl }) => {
+      const sockets: Socket[] = [];
+      for (let i = 0; i < 150; i++) sockets.push(await unfinishedMessage(httpUrl, 16 * 2 ** 20, 2 ** 20));
+      return closeAll(sockets);
+    },
+  ],
+  [
+    'HOSTILE-1b: 999 idle CREATE connections (AUTH, no GENESIS)',
+    'deadline closes them after 10 s',
+    async ({ url }) => {
+      const sockets: WebSocket[] = [];
+      const attacker = generateIdentity();
+      for (let i = 0; i < 999; i++)
+        sockets.push(
+          await authedSocket(url, attacker, randomBytes(16), new Uint8Array(16), true).catch(() => null as never),
+        );
+      return closeAll(sockets.filter(Boolean));
+    },
+  ],
+  [
+    'HOSTILE-2: 40 non-reading connections on a 30 MiB tail',
+    'one hostile viewer identity',
+    async ({ url, space, docId }) => {
+      const viewer = generateIdentity();
+      await space.addMember(viewer.publicKey, Role.Viewer);
+      const sockets: WebSocket[] = [];
+      for (let i = 0; i < 40; i++) {
+        const ws = await authedSocket(url, viewer, space.spaceId, docId);
+        rawSocketOf(ws).pause();
+        sockets.push(ws);
+      }
+      return closeAll(sockets);
+    },
+    {},
+    async ({ url, space, admin, docId }) => {
+      const writer = new RawClient(url, admin, space.spaceId, docId);
+      await writer.ready();
+      await writeMany(writer, admin, space.spaceId, docId, 30, 1024 * 1024 - 200);
+      writer.close();
+      // The identity's byte budget refills before the member is measured at rest.
+      await sleep(8000);
+    },
+  ],
+  [
+    'HOSTILE-3: an editor writing 2 MiB updates as fast as allowed',
+    'retries at the time RATE_LIMITED says',
+    async ({ url, space }) => {
+      const editor = generateIdentity();
+      await space.addMember(editor.publicKey, Role.Editor);
+      const docId = newDocId();
+      const c = new RawClient(url, editor, space.spaceId, docId);
+      await c.ready();
+      let running = true;
+      const big = randomBytes(2 * 1024 * 1024 - 400);
+      const loop = (async () => {
+        let clock = 1;
+        while (running) {
+          c.send(rawUpdateWith(editor, space.spaceId, docId, clock, big));
+          const a = await c.answer(30_000).catch(() => null);
+          if (a?.kind === FrameKind.Ack) clock += 1;
+          else if (a?.kind === FrameKind.Error) await sleep(Number(/retry in (\d+) ms/.exec(a.message)?.[1] ?? 200));
+        }
+      })();
+      return async () => {
+        running = false;
+        await loop;
+        c.close();
+      };
+    },
+  ],
+  [
+    'HOSTILE-4: a viewer sending 16 KiB EPHEMERAL at 190/s on 4 connections',
+    'two members in the document read',
+    async ({ url, space, admin }) => {
+      const viewer = generateIdentity();
+      await space.addMember(viewer.publicKey, Role.Viewer);
+      const docId = newDocId();
+      const readers = [
+        new RawClient(url, admin, space.spaceId, docId),
+        new RawClient(url, admin, space.spaceId, docId),
+      ];
+      await Promise.all(readers.map((r) => r.ready()));
+      const sockets: WebSocket[] = [];
+      for (let i = 0; i < 4; i++) sockets.push(await authedSocket(url, viewer, space.spaceId, docId));
+      let seq = 0;
+      const timer = setInterval(() => {
+        for (const ws of sockets)
+          for (let k = 0; k < 19; k++)
+            if (ws.readyState === ws.OPEN) ws.send(rawEphemeral(viewer, space.spaceId, docId, ++seq, 16 * 1024));
+      }, 100);
+      return async () => {
+        clearInterval(timer);
+        for (const r of readers) r.close();
+        await closeAll(sockets)();
+      };
+    },
+  ],
+  [
+    'HOSTILE-5: the log file on a full disk (/dev/full)',
+    'members keep writing',
+    async () => async () => {},
+    { LOG_FILE: '/dev/full', LOG_LEVEL: 'debug' },
+  ],
+];
+
+function rawUpdateWith(
+  author: ReturnType<typeof generateIdentity>,
+  spaceId: Uint8Array,
+  docId: Uint8Array,
+  clock: number,
+  ciphertext: Uint8Array,
+): Uint8Array {
+  return rawUpdate(author, spaceId, docId, clock, undefined, ciphertext);
+}
+
+await ready();
+const rows: Row[] = [];
+const only = process.env.ATTACKS_ONLY;
+for (const [name, note, attack, env, prepare] of attacks) {
+  if (only && !name.startsWith(only)) continue;
+  const row = await run(name, note, attack, env, prepare);
+  console.log(JSON.stringify(row));
+  rows.push(row);
+}
+const table = [
+  '| attack | peak RSS (MiB) | disk written (MiB) | member ACK p99 at rest (ms) | during attack (ms) | relay still running |',
+  '|---|---|---|---|---|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.attack} (${r.note}) | ${r.peakRssMiB} | ${r.diskWrittenMiB} | ${r.ackP99RestMs} | ${r.ackP99AttackMs} | ${r.alive ? 'yes' : 'NO'} |`,
+  ),
+].join('\n');
+console.log(table);
+writeFileSync(process.env.ATTACKS_OUT ?? 'under-attack.md', `${table}\n`);
