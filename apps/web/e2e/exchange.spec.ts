@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { canary } from './support/canary';
+import { shoot } from './support/shoot';
 import { editor, welcome } from './support/steps';
 
 const OUT = 'e2e/screenshots/exchange';
@@ -105,6 +106,8 @@ test('EXPORT-1 EXPORT-2 EXPORT-3 IMPORT-1 IMPORT-2: import Markdown and a CryptP
   await page.getByRole('link', { name: 'Juridique' }).click();
   await expect(page.getByRole('heading', { name: 'Juridique', level: 1 })).toBeVisible();
 
+  await shoot(page, 'exchange', 'space-page');
+
   // IMPORT-1: a Markdown file becomes a new document with its structure
   await page
     .locator('#import-file')
@@ -115,6 +118,10 @@ test('EXPORT-1 EXPORT-2 EXPORT-3 IMPORT-1 IMPORT-2: import Markdown and a CryptP
   await expect(editor(page).getByRole('checkbox', { name: /Trouver une avocate/ })).not.toBeChecked();
   await expect(editor(page).getByRole('cell', { name: 'Permanence' })).toBeVisible();
   await expect(page.getByText('Chiffré · enregistré')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Exporter', exact: true }).click();
+  await shoot(page, 'exchange', 'export-menu');
+  await page.keyboard.press('Escape');
 
   // EXPORT-1: document → .odt, Markdown, HTML, PDF
   const odt = await exportAs(page, 'LibreOffice (.odt)');
