@@ -41,8 +41,12 @@ describe.runIf(caddyAvailable())('one server behind Caddy with TLS (SELFHOST-2)'
     await ready();
     const trame = await new RelayProcess({
       dataDir: join(mkdtempSync(join(tmpdir(), 'trame-tls-')), 'data'),
-      // The real web app when it was built (`npm test` builds it first); the relay alone otherwise.
-      env: existsSync(join(WEB_BUILD, 'handler.js')) ? { WEB_BUILD_DIR: WEB_BUILD } : {},
+      env: {
+        // As deploy/trame.service sets it: Caddy's X-Forwarded-For is the client's address (R60).
+        TRUSTED_PROXY_HEADER: 'x-forwarded-for',
+        // The real web app when it was built (`npm test` builds it first); the relay alone otherwise.
+        ...(existsSync(join(WEB_BUILD, 'index.html')) ? { WEB_BUILD_DIR: WEB_BUILD } : {}),
+      },
     }).start();
     closers.push(() => trame.kill());
     const caddy = await new CaddyProcess({
@@ -65,7 +69,7 @@ describe.runIf(caddyAvailable())('one server behind Caddy with TLS (SELFHOST-2)'
     // Without Caddy's CA, a client refuses the connection: TLS is real.
     await expect(get(`${caddy.origin}/health`, '')).rejects.toThrow();
 
-    if (existsSync(join(WEB_BUILD, 'handler.js'))) {
+    if (existsSync(join(WEB_BUILD, 'index.html'))) {
       const home = await get(`${caddy.origin}/`, ca, { 'accept-encoding': 'gzip' });
       expect(home.status).toBe(200);
       expect(String(home.headers['content-type'])).toMatch(/text\/html/);
