@@ -66,6 +66,9 @@ describe.runIf(caddyAvailable())('one server behind Caddy with TLS (SELFHOST-2)'
     }
     expect(health?.status, caddy.console).toBe(200);
     expect(JSON.parse(health!.body)).toMatchObject({ ok: true });
+    // /metrics is for a local Prometheus only: 404 through Caddy, served on loopback.
+    expect((await get(`${caddy.origin}/metrics`, ca)).status).toBe(404);
+    expect((await fetch(`${trame.httpUrl}/metrics`)).status).toBe(200);
     // Without Caddy's CA, a client refuses the connection: TLS is real.
     await expect(get(`${caddy.origin}/health`, '')).rejects.toThrow();
 
