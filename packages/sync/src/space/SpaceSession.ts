@@ -313,6 +313,11 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     return this.state.myRole;
   }
 
+  /** R39: the pin to keep in the encrypted profile (also sent as the `pin` event). */
+  get pin(): MembershipPin | null {
+    return this.state.pin;
+  }
+
   get currentStatus(): SpaceStatus {
     return this.status;
   }

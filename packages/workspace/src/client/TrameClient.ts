@@ -30,7 +30,16 @@ import type { ItemType, SpaceKind } from '../space/SpaceIndex.js';
 import { updateAtelier } from '../space/updateAtelier.js';
 import { updateItem } from '../space/updateItem.js';
 import { updateSpaceMeta } from '../space/updateSpaceMeta.js';
-import type { DocumentSessionLike, HeadStore, LocalCache, SpaceSessionLike, SyncApi } from '../sync/SyncApi.js';
+import type {
+  DocumentSessionLike,
+  HeadStore,
+  InvitePreview,
+  LocalCache,
+  MembershipPin,
+  SpaceSessionLike,
+  SyncApi,
+} from '../sync/SyncApi.js';
+import { pinToStoredPin, storedPinToPin } from '../local/storedPin.js';
 import { applyTemplate } from '../templates/applyTemplate.js';
 import { copyItemContent } from '../templates/copyItemContent.js';
 import { DECISIONS_COLUMN_TITLE } from '../templates/DECISIONS_COLUMN_TITLE.js';
@@ -88,6 +97,8 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   private readonly headStore: HeadStore | undefined;
   private readonly forgetSpace: ((spaceId: string) => Promise<void>) | undefined;
   private readonly removedListeners = new Set<(spaceId: string) => void>();
+  /** R39: pins of spaces being created or joined, until they are remembered. */
+  private readonly pendingPins = new Map<string, NonNullable<JoinedSpace['pin']>>();
   private readonly leavingHooks = new Set<() => void>();
   private location: PresenceLocation | null = null;
   private online = true;
@@ -400,6 +411,15 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   }
 
   /**
+   * R39: what an invite link grants (role, expiry) and who made it (their key's fingerprint, to
+   * check with them), after checking that the relay holds the history the link pins. Rejects
+   * with INVITE_MISMATCH when it does not: the join screen says not to join.
+   */
+  async previewInvite(token: string): Promise<InvitePreview> {
+    return this.sync.SpaceSession.previewInvite({ relayUrl: this.relayUrl, invite: token });
+  }
+
+  /**
    * Joins a space from an invite token, publishes our profile there and remembers it.
    * Returns the space's id and kind, read from its (now readable) index.
    */
@@ -526,7 +546,8 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   }
 
   private async connect(id: string): Promise<OpenSpace<S>> {
-    const session = await this.sync.SpaceSession.open({ ...this.connectOptions(), spaceId: fromHex(id) });
+    const pin = storedPinToPin(this.current.spaces.find((s) => s.id === id)?.pin);
+    const session = await this.sync.SpaceSession.open({ ...this.connectOptions(), spaceId: fromHex(id), pin });
     return this.wire(id, session);
   }
 
@@ -559,6 +580,8 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
       synced = true;
       witness();
     });
+    session.on('pin', (p) => void this.savePin(id, p));
+    if (session.pin) void this.savePin(id, session.pin);
     const removed = (): void => void this.removed(id, session, index);
     session.on('removed', removed);
     session.on('error', (e) => {
@@ -637,8 +660,27 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   }
 
   private async remember(space: JoinedSpace): Promise<void> {
-    this.current = addJoinedSpace(this.current, space);
+    const pin = this.pendingPins.get(space.id);
+    this.pendingPins.delete(space.id);
+    this.current = addJoinedSpace(this.current, pin ? { ...space, pin } : space);
     await this.store.save(this.current);
+  }
+
+  /**
+   * R39: keeps the space's verified history (genesis, last seq and head) in the encrypted
+   * profile, apart from the cached log, so that a relay cannot later serve another one.
+   */
+  private async savePin(id: string, pin: MembershipPin): Promise<void> {
+    const stored = pinToStoredPin(pin);
+    if (!stored) return;
+    const joined = this.current.spaces.find((s) => s.id === id);
+    if (!joined) {
+      this.pendingPins.set(id, stored);
+      return;
+    }
+    if (joined.pin && joined.pin.seq >= stored.seq) return;
+    this.current = addJoinedSpace(this.current, { ...joined, pin: stored });
+    await this.store.save(this.current).catch(() => {});
   }
 
   /**

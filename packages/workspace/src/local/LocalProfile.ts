@@ -9,6 +9,11 @@ export interface JoinedSpace {
   /** Hex id of the assembly the space belongs to (its own id for an assembly). */
   assemblyId: string;
   joinedAt: number;
+  /**
+   * R39: the space's history as this device verified it (hex hashes): a relay serving another
+   * genesis, a shorter log or a fork is refused. Absent for spaces joined before it existed.
+   */
+  pin?: { genesisHash: string; seq: number; headHash: string };
 }
 
 /**

@@ -2,9 +2,17 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Identity } from '@trame/crypto';
 import type { Role, TrameError } from '@trame/protocol';
-import type { DocumentStatus, HeadStore, LocalCache, SpaceStatus, WebSocketConstructor } from '@trame/sync';
+import type {
+  DocumentStatus,
+  HeadStore,
+  InvitePreview,
+  LocalCache,
+  MembershipPin,
+  SpaceStatus,
+  WebSocketConstructor,
+} from '@trame/sync';
 
-export type { DocumentStatus, HeadStore, LocalCache, SpaceStatus } from '@trame/sync';
+export type { DocumentStatus, HeadStore, InvitePreview, LocalCache, MembershipPin, SpaceStatus } from '@trame/sync';
 
 /** One member of a space as the verified membership log shows it. */
 export interface SpaceMemberInfo {
@@ -21,6 +29,8 @@ export interface SpaceSessionEvents {
   removed: () => void;
   status: (status: SpaceStatus) => void;
   error: (error: TrameError) => void;
+  /** R39: the verified head moved; the pin to keep in the encrypted profile. */
+  pin: (pin: MembershipPin) => void;
 }
 
 /**
@@ -34,6 +44,8 @@ export interface SpaceSessionLike {
   readonly myRole: Role;
   /** Connection of the space's membership log (documents have their own status). */
   readonly currentStatus: SpaceStatus;
+  /** R39: genesis hash and last verified (seq, head hash), kept in the encrypted profile. */
+  readonly pin: MembershipPin | null;
   members(): SpaceMemberInfo[];
   roleOf(id: string): Role;
   addMember(publicKey: Uint8Array, role: Role): Promise<void>;
@@ -88,6 +100,8 @@ export interface SpaceConnectOptions {
   WebSocketImpl?: WebSocketConstructor;
   /** Encrypted device cache: the space's verified log is kept there to open it offline. */
   cache?: LocalCache;
+  /** R39: the history this device verified before; the relay must serve it. */
+  pin?: MembershipPin | null;
 }
 
 /** Options of `openDocument`, as @trame/workspace uses them. */
@@ -117,6 +131,11 @@ export interface SyncApi<S extends SpaceSessionLike = SpaceSessionLike> {
     open(o: SpaceConnectOptions & { spaceId: Uint8Array }): Promise<S>;
     /** Rejects with NOT_A_MEMBER (or INVALID_MEMBERSHIP) if the invite was used, revoked or expired. */
     acceptInvite(o: SpaceConnectOptions & { invite: string }): Promise<S>;
+    /**
+     * R39: what the link grants and who made it (with a key fingerprint), once the relay's log
+     * is checked against the link; rejects with INVITE_MISMATCH otherwise.
+     */
+    previewInvite(o: { relayUrl: string; WebSocketImpl?: WebSocketConstructor; invite: string }): Promise<InvitePreview>;
   };
   openDocument(o: OpenDocumentOptionsLike<S>): DocumentSessionLike;
   newDocId(): Uint8Array;
