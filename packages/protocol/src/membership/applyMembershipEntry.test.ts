@@ -165,7 +165,9 @@ describe('GENESIS (R30)', () => {
     rejects(empty, { ...genesisFields(), sealedKeys: [] }, 'INVALID_MEMBERSHIP');
     rejects(empty, { ...genesisFields(), sealedKeys: sealedFor(ALICE) }, 'INVALID_MEMBERSHIP');
     rejects(empty, { ...genesisFields(), sealedKeys: [{ recipient: ADMIN, sealed: new Uint8Array(0) }] }, 'INVALID_MEMBERSHIP');
-    expect(apply(empty, { ...genesisFields(), sealedKeys: sealedFor(ALICE, ADMIN) }).seq).toBe(0);
+    // MEMBERSHIP-2: exactly one bundle, for the creator
+    rejects(empty, { ...genesisFields(), sealedKeys: sealedFor(ALICE, ADMIN) }, 'INVALID_MEMBERSHIP');
+    rejects(empty, { ...genesisFields(), sealedKeys: sealedFor(ADMIN, ADMIN) }, 'INVALID_MEMBERSHIP');
   });
 
   it('R30: genesis must have seq 0 and a zero prevHash (MEMBERSHIP_CHAIN otherwise)', () => {
@@ -346,7 +348,10 @@ describe('ADD (R32)', () => {
     rejects(s, { ...add(ALICE, Role.Editor), sealedKeys: [] }, 'INVALID_MEMBERSHIP');
     rejects(s, { ...add(ALICE, Role.Editor), sealedKeys: sealedFor(ADMIN, BOB) }, 'INVALID_MEMBERSHIP');
     rejects(s, { ...add(ALICE, Role.Editor), sealedKeys: [{ recipient: ALICE, sealed: new Uint8Array(0) }] }, 'INVALID_MEMBERSHIP');
-    expect(apply(s, { ...add(ALICE, Role.Editor), sealedKeys: sealedFor(ADMIN, ALICE) }).members.has(hex(ALICE))).toBe(true);
+    // MEMBERSHIP-2: a bundle for anyone else, even alongside the subject's, is refused
+    rejects(s, { ...add(ALICE, Role.Editor), sealedKeys: sealedFor(ADMIN, ALICE) }, 'INVALID_MEMBERSHIP');
+    rejects(s, { ...add(ALICE, Role.Editor), sealedKeys: sealedFor(ALICE, ALICE) }, 'INVALID_MEMBERSHIP');
+    expect(apply(s, add(ALICE, Role.Editor)).members.has(hex(ALICE))).toBe(true);
   });
 
   it('R35: expiresAt on an ADD is INVALID_MEMBERSHIP', () => {
@@ -434,6 +439,19 @@ describe('REMOVE (R32)', () => {
   it('R32: a removed member can be added again', () => {
     const s = apply(apply(withMembers(), remove(ALICE)), add(ALICE, Role.Viewer));
     expect(s.members.get(hex(ALICE))).toBe(Role.Viewer);
+  });
+});
+
+describe('MEMBERSHIP-2: exact key bundles per action (R32)', () => {
+  it('MEMBERSHIP-2: SET_ROLE and REMOVE carry no bundle; ACCEPT and INVITE only the subject\'s', () => {
+    const s = withMembers();
+    rejects(s, { ...setRole(BOB, Role.Editor), sealedKeys: sealedFor(BOB) }, 'INVALID_MEMBERSHIP');
+    rejects(s, { ...remove(BOB), sealedKeys: sealedFor(ALICE) }, 'INVALID_MEMBERSHIP');
+    rejects(s, { ...invite(Role.Viewer), sealedKeys: sealedFor(INVITE, ALICE) }, 'INVALID_MEMBERSHIP');
+    const invited = apply(s, invite(Role.Viewer));
+    // the demonstrated attack: a viewer's link whose ACCEPT carries junk bundles for two members
+    rejects(invited, { ...accept(Role.Viewer), sealedKeys: sealedFor(NEWCOMER, ALICE, BOB) }, 'INVALID_MEMBERSHIP');
+    expect(apply(invited, accept(Role.Viewer)).members.get(hex(NEWCOMER))).toBe(Role.Viewer);
   });
 });
 

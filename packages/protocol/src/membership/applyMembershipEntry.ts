@@ -27,8 +27,13 @@ function isGrantableRole(role: number): boolean {
   return role === Role.Admin || role === Role.Editor || role === Role.Viewer;
 }
 
-function hasSealedFor(entry: MembershipFrame, recipient: Uint8Array): boolean {
-  return entry.sealedKeys.some((s) => bytesEqual(s.recipient, recipient) && s.sealed.length > 0);
+/**
+ * R32 (MEMBERSHIP-2): an entry that hands keys to someone carries exactly one bundle, sealed to
+ * that one recipient. Extra bundles were a way to push other members keys that overwrite theirs.
+ */
+function hasOnlySealedFor(entry: MembershipFrame, recipient: Uint8Array): boolean {
+  const [only] = entry.sealedKeys;
+  return entry.sealedKeys.length === 1 && bytesEqual(only!.recipient, recipient) && only!.sealed.length > 0;
 }
 
 /**
@@ -73,7 +78,7 @@ export function applyMembershipEntry(
       if (signer !== subject || entry.role !== Role.Admin || entry.epoch !== 0) {
         invalid('genesis: signer is the subject, admin, epoch 0');
       }
-      if (!hasSealedFor(entry, entry.subject)) invalid('genesis seals the key to its creator');
+      if (!hasOnlySealedFor(entry, entry.subject)) invalid('genesis seals the key to its creator');
       members.set(subject, Role.Admin);
       break;
     case MembershipAction.Add:
@@ -82,11 +87,12 @@ export function applyMembershipEntry(
       if (members.has(subject) || invites.has(subject)) invalid('already a member');
       if (!isGrantableRole(entry.role)) invalid('ADD needs admin, editor or viewer');
       if (entry.epoch !== state.epoch) invalid('ADD refers to the current epoch');
-      if (!hasSealedFor(entry, entry.subject)) invalid('ADD seals the key bundle to the new member');
+      if (!hasOnlySealedFor(entry, entry.subject)) invalid('ADD seals the key bundle to the new member');
       members.set(subject, entry.role as Role);
       break;
     case MembershipAction.SetRole:
       requireAdminSigner();
+      if (entry.sealedKeys.length !== 0) invalid('SET_ROLE carries no key bundle');
       if (!members.has(subject)) invalid('not a member');
       if (!isGrantableRole(entry.role)) invalid('SET_ROLE needs admin, editor or viewer');
       members.set(subject, entry.role as Role);
@@ -95,6 +101,7 @@ export function applyMembershipEntry(
     case MembershipAction.Remove:
       requireAdminSigner();
       if (entry.role !== Role.None) invalid('REMOVE carries role none');
+      if (entry.sealedKeys.length !== 0) invalid('REMOVE without rotation carries no key bundle');
       if (invites.has(subject)) {
         invites.delete(subject);
         break;
@@ -109,7 +116,7 @@ export function applyMembershipEntry(
       if (members.has(subject) || invites.has(subject)) invalid('invite identity already used');
       if (!isGrantableRole(entry.role)) invalid('INVITE needs admin, editor or viewer');
       if (entry.epoch !== state.epoch) invalid('INVITE refers to the current epoch');
-      if (!hasSealedFor(entry, entry.subject)) invalid('INVITE seals the key bundle to the invite');
+      if (!hasOnlySealedFor(entry, entry.subject)) invalid('INVITE seals the key bundle to the invite');
       invites.set(subject, { role: entry.role as Role, expiresAt: entry.expiresAt } satisfies PendingInvite);
       break;
     case MembershipAction.Accept: {
@@ -121,7 +128,7 @@ export function applyMembershipEntry(
       if (members.has(subject) || invites.has(subject)) invalid('already a member');
       if (entry.role !== invite!.role) invalid('ACCEPT grants exactly the invite role');
       if (entry.epoch !== state.epoch) invalid('ACCEPT refers to the current epoch');
-      if (!hasSealedFor(entry, entry.subject)) invalid('ACCEPT seals the key bundle to the newcomer');
+      if (!hasOnlySealedFor(entry, entry.subject)) invalid('ACCEPT seals the key bundle to the newcomer');
       invites.delete(signer);
       members.set(subject, invite!.role);
       break;

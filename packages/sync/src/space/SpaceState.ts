@@ -201,10 +201,14 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
     this.log.push(raw);
     this.publicKeys.set(toHex(entry.subject), entry.subject.slice());
     this.publicKeys.set(toHex(entry.signer), entry.signer.slice());
+    // MEMBERSHIP-2: keys come only from an entry that hands them to this identity (its subject),
+    // and a key already held for an epoch is never replaced: a later bundle cannot swap it.
     for (const s of entry.sealedKeys) {
-      if (!bytesEqual(s.recipient, this.identity.publicKey)) continue;
+      if (!bytesEqual(s.recipient, this.identity.publicKey) || !bytesEqual(entry.subject, this.identity.publicKey)) continue;
       try {
-        for (const [epoch, key] of decodeKeyBundle(openSealed(this.identity, s.sealed))) this.keys.set(epoch, key);
+        for (const [epoch, key] of decodeKeyBundle(openSealed(this.identity, s.sealed))) {
+          if (!this.keys.has(epoch)) this.keys.set(epoch, key);
+        }
       } catch {
         // A bundle we cannot open is someone's mistake, not ours to fail on; NO_KEY surfaces later.
       }
@@ -242,9 +246,9 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
     return this.keys.has(epoch);
   }
 
-  /** Adds keys learnt outside the log (the creator's own genesis key). */
+  /** Adds keys learnt outside the log (the creator's own genesis key); never replaces one. */
   addKeys(bundle: KeyBundle): void {
-    for (const [e, k] of bundle) this.keys.set(e, k);
+    for (const [e, k] of bundle) if (!this.keys.has(e)) this.keys.set(e, k);
   }
 
   /** The content key of a document for an epoch; throws NO_KEY if the epoch key is unknown. */
