@@ -97,6 +97,7 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   private readonly headStore: HeadStore | undefined;
   private readonly forgetSpace: ((spaceId: string) => Promise<void>) | undefined;
   private readonly removedListeners = new Set<(spaceId: string) => void>();
+  private readonly refusedListeners = new Set<(spaceId: string, error: unknown) => void>();
   /** R39: pins of spaces being created or joined, until they are remembered. */
   private readonly pendingPins = new Map<string, NonNullable<JoinedSpace['pin']>>();
   private readonly leavingHooks = new Set<() => void>();
@@ -151,6 +152,26 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   /** Whether this device has joined the space. */
   isJoined(spaceId: string): boolean {
     return this.current.spaces.some((s) => s.id === spaceId);
+  }
+
+  /**
+   * MEMBERSHIP-6: calls `fn(spaceId, error)` when the relay refuses this identity although the
+   * verified log still lists it: the space stays readable from the device; the screen explains
+   * and offers {@link forgetSpaceOnThisDevice}. Returns an unsubscribe.
+   */
+  onRelayRefused(fn: (spaceId: string, error: unknown) => void): () => void {
+    this.refusedListeners.add(fn);
+    return () => this.refusedListeners.delete(fn);
+  }
+
+  /** "Oublier cet espace": the person's choice to drop a space and its copies from this device. */
+  async forgetSpaceOnThisDevice(spaceId: string): Promise<void> {
+    const open = await this.spaces.get(spaceId)?.catch(() => null);
+    if (open) return this.removed(spaceId, open.session, open.index);
+    this.current = { ...this.current, spaces: this.current.spaces.filter((s) => s.id !== spaceId) };
+    await this.store.save(this.current).catch(() => {});
+    for (const fn of this.removedListeners) fn(spaceId);
+    await this.forgetSpace?.(spaceId).catch(() => {});
   }
 
   /** Calls `fn(spaceId)` when this identity is removed from a space; returns an unsubscribe. */
@@ -585,13 +606,20 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     const removed = (): void => void this.removed(id, session, index);
     session.on('removed', removed);
     session.on('error', (e) => {
-      // The relay refusing the connection (not a refused entry we appended) means we are out.
-      if (e.code !== 'INVALID_MEMBERSHIP' && isAccessRefusal(e)) removed();
+      // MEMBERSHIP-6: the relay's word alone never wipes this device's copies (a hostile relay
+      // could erase them, and the cached log with them). Only a verified REMOVE in the log does
+      // (the `removed` event); here the person is told and may choose "Oublier cet espace".
+      if (e.code !== 'INVALID_MEMBERSHIP' && isAccessRefusal(e)) {
+        for (const fn of this.refusedListeners) fn(id, e);
+      }
     });
     return { id, session, index };
   }
 
-  /** This identity left the space (removed by an animateur): forget it on this device. */
+  /**
+   * This identity left the space (a verified REMOVE in the log), or the person chose to forget
+   * it: drop it from this device.
+   */
   private async removed(id: string, session: S, index: DocumentSessionLike): Promise<void> {
     if (!this.isJoined(id) && !this.spaces.has(id)) return;
     this.spaces.delete(id);
