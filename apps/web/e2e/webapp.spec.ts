@@ -1,4 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { createCollective, createItem, editor, welcome } from './support/steps';
 
 /**
  * Issue 14: the app as it travels — compression and caching (WEBAPP-2), route budgets
@@ -60,4 +64,90 @@ test('WEBAPP-2: the HTML shell and version.json are revalidated (no-cache, 304 o
   }
   // A hashed file that does not exist is a 404, not the HTML shell.
   expect((await request.get('/_app/immutable/chunks/nope.js')).status()).toBe(404);
+});
+
+/** Route budgets of issue 14: JavaScript and WebAssembly, brotli, on a cold cache. */
+const BUDGET = { welcome: 200_000, home: 250_000, document: 350_000 } as const;
+const BUILD = fileURLToPath(new URL('../build', import.meta.url));
+
+/**
+ * Opens `path` in `page` and returns the same-origin JavaScript and WebAssembly files it asked
+ * for (static imports, lazy chunks, libsodium's .wasm), once `ready` is visible and the network
+ * is quiet.
+ */
+async function codeFilesOf(page: Page, path: string, ready: Locator): Promise<string[]> {
+  const files = new Set<string>();
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.hostname === '127.0.0.1' && /\.(js|wasm)$/.test(url.pathname)) files.add(url.pathname);
+  });
+  await page.goto(path);
+  await expect(ready).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  return [...files];
+}
+
+/** Bytes of the brotli copies in the build output of `files`. */
+function brotliBytes(files: string[]): number {
+  return files.reduce((sum, f) => sum + statSync(join(BUILD, `${f}.br`)).size, 0);
+}
+
+test('WEBAPP-3: JavaScript + WebAssembly per route, brotli, cold cache — welcome ≤ 200 KB, home ≤ 250 KB, document ≤ 350 KB; libsodium as a .wasm file; TipTap only on the document', async ({
+  browser,
+  baseURL,
+}) => {
+  const newcomer = await (await browser.newContext()).newPage();
+  const welcomeFiles = await codeFilesOf(newcomer, '/welcome', newcomer.getByLabel('Votre nom dans le collectif'));
+  await newcomer.context().close();
+
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  await member.goto('/');
+  await welcome(member, 'Budget');
+  await createCollective(member, 'Collectif budget');
+  await member.getByRole('link', { name: /Assemblée de coordination/ }).click();
+  await createItem(member, { type: 'Document', title: 'Budget doc' });
+  await expect(editor(member)).toBeVisible();
+  const docPath = new URL(member.url()).pathname;
+  await member.close();
+
+  const routes = { welcome: welcomeFiles } as Record<keyof typeof BUDGET, string[]>;
+  for (const [name, path, ready] of [
+    ['home', '/', (p: Page) => p.getByRole('heading', { name: 'Collectif budget' })],
+    ['document', docPath, (p: Page) => editor(p)],
+  ] as const) {
+    // Same person (identity and encrypted local data kept), empty HTTP cache and no worker.
+    const page = await memberContext.newPage();
+    const cdp = await memberContext.newCDPSession(page);
+    await cdp.send('Network.clearBrowserCache');
+    await cdp.send('Storage.clearDataForOrigin', {
+      origin: new URL(baseURL!).origin,
+      storageTypes: 'service_workers,cache_storage',
+    });
+    routes[name] = await codeFilesOf(page, path, ready(page));
+    await page.close();
+  }
+  await memberContext.close();
+
+  const report = Object.entries(routes).map(
+    ([name, files]) => `${name}: ${brotliBytes(files)} B in ${files.length} files`,
+  );
+  console.log(`WEBAPP-3 ${report.join('; ')}`);
+  for (const [name, files] of Object.entries(routes) as [keyof typeof BUDGET, string[]][]) {
+    expect(files.length, name).toBeGreaterThan(3);
+    expect(brotliBytes(files), `${name}: ${files.join(' ')}`).toBeLessThanOrEqual(BUDGET[name]);
+    // libsodium's WebAssembly is a file of its own, not base64 inside a script.
+    expect(
+      files.some((f) => /libsodium\.[\w-]+\.wasm$/.test(f)),
+      name,
+    ).toBe(true);
+    for (const f of files.filter((f) => f.endsWith('.js'))) {
+      expect(readFileSync(join(BUILD, f), 'latin1').includes('AGFzbQ'), `${f} embeds WebAssembly`).toBe(false);
+    }
+  }
+  // TipTap (ProseMirror) only where rich text is edited.
+  const tiptap = (files: string[]) => files.some((f) => readFileSync(join(BUILD, f), 'latin1').includes('ProseMirror'));
+  expect(tiptap(routes.welcome)).toBe(false);
+  expect(tiptap(routes.home)).toBe(false);
+  expect(tiptap(routes.document)).toBe(true);
 });
