@@ -9,6 +9,8 @@ const config = {
     // by apps/server next to the relay, on the same origin. Brotli and gzip copies are made here,
     // once, so that the server only picks a file (apps/server/src/web/serveWebApp.ts).
     adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', precompress: true, strict: true }),
+    // Registered by the app (src/lib/app/serviceWorker.svelte.ts), which follows its updates.
+    serviceWorker: { register: false },
     csp: {
       // Everything is served by our own origin; the relay is same-origin `ws(s)://<host>/ws`.
       // 'wasm-unsafe-eval' lets libsodium's WebAssembly run.

@@ -2,6 +2,10 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 import { libsodiumWasmFile } from './vite-plugins/libsodiumWasmFile';
+import { loadReleaseKey } from './release/releaseKey.mjs';
+
+/** The key the service worker pins on first install (release/signRelease.mjs signs with it). */
+const releaseKey = loadReleaseKey();
 
 export default defineConfig({
   plugins: [
@@ -15,4 +19,5 @@ export default defineConfig({
     sveltekit(),
   ],
   build: { target: 'es2022' },
+  define: { __TRAME_RELEASE_PUBLIC_KEY__: JSON.stringify(releaseKey.publicKey) },
 });
