@@ -1,7 +1,13 @@
-import { readFileSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { publicKeyBase64 } from '../release/releaseKey.mjs';
+import { signRelease } from '../release/signRelease.mjs';
 import { canary } from './support/canary';
 import { person } from './support/person';
 import { shoot } from './support/shoot';
@@ -258,4 +264,168 @@ test('WEBAPP-1: the web app manifest makes Trame installable (what Chromium repo
   // The same question about a page without a manifest gets an answer: the check is live.
   await page.evaluate(() => document.querySelector('link[rel="manifest"]')?.remove());
   expect(await errors()).not.toEqual([]);
+});
+
+/** A Trame server of its own (same port each time: the same origin for the service worker). */
+class ReleaseServer {
+  private proc: ChildProcess | null = null;
+  constructor(
+    readonly port: number,
+    private readonly dataDir: string,
+  ) {}
+
+  async serve(buildDir: string): Promise<void> {
+    await this.stop();
+    const proc = spawn(process.execPath, [join(ROOT, 'apps/server/dist/main.js')], {
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(this.port),
+        DATA_DIR: this.dataDir,
+        WEB_BUILD_DIR: buildDir,
+      },
+      stdio: 'ignore',
+    });
+    this.proc = proc;
+    await expect
+      .poll(
+        () =>
+          fetch(`http://127.0.0.1:${this.port}/health`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+  }
+
+  async stop(): Promise<void> {
+    const proc = this.proc;
+    this.proc = null;
+    if (!proc || proc.exitCode !== null) return;
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
+    proc.kill('SIGTERM');
+    await exited;
+  }
+}
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A copy of `from` without the brotli/gzip copies (they would go stale when a file is changed). */
+function copyBuild(from: string, to: string): string {
+  cpSync(from, to, { recursive: true, filter: (f) => !/\.(br|gz)$/.test(f) });
+  return to;
+}
+
+/** Replaces `from` by `to` in a file of `dir`; the text must be there. */
+function rewrite(dir: string, file: string, from: string, to: string): void {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  expect(text.includes(from), `${file} holds ${from}`).toBe(true);
+  writeFileSync(path, text.split(from).join(to));
+}
+
+test('WEBAPP-4: an installed app refuses a tampered or foreign-signed update, keeps its version and says so; a correctly signed update installs', async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const work = mkdtempSync(join(tmpdir(), 'trame-release-'));
+  const server = new ReleaseServer(await freePort(), join(work, 'data'));
+  try {
+    // Release A: the real build, its worker given a key made for this test, signed with it.
+    const testKey = generateKeyPairSync('ed25519').privateKey;
+    const a = copyBuild(BUILD, join(work, 'a'));
+    const sw = readFileSync(join(a, 'service-worker.js'), 'utf8');
+    const builtKey = [...sw.matchAll(/"([A-Za-z0-9+/]{43}=)"/g)]
+      .map((m) => m[1]!)
+      .find((k) => {
+        const spki = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(k, 'base64')]);
+        const key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
+        return verify(
+          null,
+          readFileSync(join(BUILD, 'release.json')),
+          key,
+          Buffer.from(readFileSync(join(BUILD, 'release.json.sig'), 'utf8'), 'base64'),
+        );
+      });
+    expect(builtKey, 'the build embeds the key that signed it').toBeTruthy();
+    rewrite(a, 'service-worker.js', builtKey!, publicKeyBase64(testKey));
+    const versionA = (JSON.parse(readFileSync(join(a, '_app/version.json'), 'utf8')) as { version: string }).version;
+    signRelease(a, testKey);
+
+    // Release B: a later version (new version stamp, a visible mark in the shell), signed.
+    const b = copyBuild(a, join(work, 'b'));
+    const versionB = `${versionA}9`;
+    rewrite(b, 'service-worker.js', `"${versionA}"`, `"${versionB}"`);
+    rewrite(b, '_app/version.json', versionA, versionB);
+    rewrite(b, 'index.html', '<title>Trame</title>', '<title>Trame</title><meta name="trame-release" content="B">');
+    signRelease(b, testKey);
+    // B with one script changed after signing (a compromised server adding code).
+    const tampered = copyBuild(b, join(work, 'tampered'));
+    const script = Object.keys(
+      (JSON.parse(readFileSync(join(b, 'release.json'), 'utf8')) as { files: Record<string, string> }).files,
+    ).find((f) => f.startsWith('/_app/immutable/entry/app.'))!;
+    writeFileSync(join(tampered, script), `${readFileSync(join(tampered, script), 'utf8')}\n;globalThis.__leak=1;`);
+    // B changed and signed again with another key, the worker carrying that key too.
+    const foreign = copyBuild(tampered, join(work, 'foreign'));
+    const otherKey = generateKeyPairSync('ed25519').privateKey;
+    rewrite(foreign, 'service-worker.js', publicKeyBase64(testKey), publicKeyBase64(otherKey));
+    signRelease(foreign, otherKey);
+
+    await server.serve(a);
+    const context = await browser.newContext({ baseURL: `http://127.0.0.1:${server.port}` });
+    const page = await context.newPage();
+    await page.goto('/welcome');
+    await controlled(page);
+    const release = () =>
+      page.evaluate(() => document.querySelector('meta[name="trame-release"]')?.getAttribute('content') ?? 'A');
+    const update = () =>
+      page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        await reg?.update().catch(() => {});
+      });
+    expect(await release()).toBe('A');
+    const refused = page.getByTestId('update-refused');
+
+    for (const bad of [tampered, foreign]) {
+      await server.serve(bad);
+      await page.reload();
+      await update();
+      await expect(refused).toBeVisible();
+      await expect(refused).toContainText("n'est pas signée par la clé de publication");
+      // Still A, from the worker's cache, after another reload too; no version waiting.
+      await page.reload();
+      await expect(page.getByLabel('Votre nom dans le collectif')).toBeVisible();
+      expect(await release()).toBe('A');
+      expect(await page.evaluate(() => (globalThis as { __leak?: number }).__leak)).toBeUndefined();
+      await expect(refused).toBeVisible();
+      expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(false);
+    }
+    await shoot(page, 'phone', 'webapp-update-refused');
+
+    await server.serve(b);
+    await update();
+    const available = page.getByTestId('update-available');
+    await expect(available).toHaveText(/Nouvelle version disponible — recharger/);
+    await expect(refused).toBeHidden();
+    await shoot(page, 'phone', 'webapp-update-available');
+    await available.getByRole('button', { name: 'recharger' }).click();
+    await expect(page.locator('meta[name="trame-release"]')).toHaveAttribute('content', 'B');
+    await expect(page.getByLabel('Votre nom dans le collectif')).toBeVisible();
+    await context.close();
+  } finally {
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
 });
