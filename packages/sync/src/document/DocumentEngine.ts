@@ -343,11 +343,18 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     }
   }
 
-  /** R40: verify, check the author may write, decrypt. */
-  private open(f: UpdateFrame | SnapshotFrame): Uint8Array {
+  /**
+   * R40: verify, check the author may write, decrypt. MEMBERSHIP-5: a live frame (forwarded
+   * now, not history) must come from a current writer: a relay that lets a removed or demoted
+   * member back in cannot get her new edits applied.
+   */
+  private open(f: UpdateFrame | SnapshotFrame, live = false): Uint8Array {
     const author = toHex(f.author);
     if (!this.o.space.isTrustedWriter(author)) {
       throw new TrameError('UNTRUSTED_AUTHOR', `author ${author.slice(0, 12)} never had a write role`);
+    }
+    if (live && !this.o.space.isCurrentWriter(author)) {
+      throw new TrameError('UNTRUSTED_AUTHOR', `author ${author.slice(0, 12)} is no longer a writer`);
     }
     return openContentFrame(f, this.o.space.docKey(f.epoch, this.o.docId));
   }
@@ -430,7 +437,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       if (verdict.action === 'resync') this.resync();
       return;
     }
-    const delta = this.applyRemoteUpdate(f);
+    const delta = this.applyRemoteUpdate(f, true);
     if (delta) this.transport?.deliver(syncMessage(SYNC_UPDATE, delta));
   }
 
@@ -440,7 +447,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
    * everyone, so it is reported and skipped and its clock still counts (INTEGRITY-1).
    * Returns what it changed in the shadow document.
    */
-  private applyRemoteUpdate(f: UpdateFrame): Uint8Array | null {
+  private applyRemoteUpdate(f: UpdateFrame, live = false): Uint8Array | null {
     const author = toHex(f.author);
     const broken = checkChainLink({ author, clock: f.clock, prevLink: f.prevLink }, this.links.get(author));
     this.clocks.set(author, f.clock);
@@ -450,7 +457,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       return null;
     }
     try {
-      const plain = this.open(f);
+      const plain = this.open(f, live);
       const clients = readUpdateClients(plain);
       const forged = checkUpdateClients(clients, author, this.yjsOwners);
       if (forged) throw forged;
@@ -478,7 +485,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     if (verdict.action === 'fail') return this.failVerification(verdict.error);
     let plain: Uint8Array;
     try {
-      plain = this.open(f);
+      plain = this.open(f, true);
     } catch (e) {
       this.report(e as TrameError);
       return;

@@ -229,6 +229,11 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
     return this.state.everWriters.has(id);
   }
 
+  /** MEMBERSHIP-5: whether `id` holds a write role now (live frames need it). */
+  isCurrentWriter(id: string): boolean {
+    return roleCanWrite(this.roleOf(id));
+  }
+
   canWrite(): boolean {
     return roleCanWrite(this.myRole);
   }
