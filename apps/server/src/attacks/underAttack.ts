@@ -209,11 +209,11 @@ const attacks: Array<
     },
   ],
   [
-    'HOSTILE-3: an editor writing 2 MiB updates as fast as allowed',
-    'retries at the time RATE_LIMITED says',
-    async ({ url, space }) => {
+    'HOSTILE-3: an editor writing 2 MiB updates as fast as allowed, in a space of its own',
+    'the member is in an unrelated space; retries when RATE_LIMITED says',
+    async ({ url }) => {
       const editor = generateIdentity();
-      await space.addMember(editor.publicKey, Role.Editor);
+      const space = await SpaceSession.create({ relayUrl: url, identity: editor, WebSocketImpl: WS });
       const docId = newDocId();
       const c = new RawClient(url, editor, space.spaceId, docId);
       await c.ready();
@@ -232,6 +232,7 @@ const attacks: Array<
         running = false;
         await loop;
         c.close();
+        space.close();
       };
     },
   ],

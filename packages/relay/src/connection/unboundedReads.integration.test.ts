@@ -59,7 +59,13 @@ describe('HOSTILE-2 unbounded reads (R61)', () => {
   it('HOSTILE-2: connections that never read hold at most two initial states per identity; other members still load', async () => {
     let reads = 0;
     relay = await startTestRelay({
-      limits: { maxSendBufferBytes: 512 * 1024, maxLoadsPerIdentity: 2 },
+      limits: {
+        maxSendBufferBytes: 512 * 1024,
+        maxLoadsPerIdentity: 2,
+        byteBurstPerConnection: 64 * 1024 * 1024,
+        byteBurstPerIdentity: 64 * 1024 * 1024,
+        byteBurstPerSpace: 64 * 1024 * 1024,
+      },
       wrapStorage: (inner) => {
         const storage: RelayStorage = Object.create(inner) as RelayStorage;
         storage.initialState = async (q) => {
@@ -95,21 +101,33 @@ describe('HOSTILE-2 unbounded reads (R61)', () => {
   });
 
   it('HOSTILE-2: live frames queued for a loading connection are bounded: past the limit it is dropped as a slow reader', async () => {
-    relay = await startTestRelay({ limits: { maxSendBufferBytes: 256 * 1024 } });
+    relay = await startTestRelay({
+      limits: {
+        maxSendBufferBytes: 256 * 1024,
+        byteBurstPerConnection: 64 * 1024 * 1024,
+        byteBurstPerIdentity: 64 * 1024 * 1024,
+        byteBurstPerSpace: 64 * 1024 * 1024,
+      },
+    });
     const admin = createTestIdentity();
     const space = await createTestSpace(relay.url, admin);
     clients.push(space.control);
     const docId = randomId();
     const [writer] = await TestClient.open(relay.url, admin, { spaceId: space.spaceId, docId });
     clients.push(writer);
-    const clock = await write(writer, admin, space.spaceId, docId, 1, 24, 512 * 1024);
+    let clock = await write(writer, admin, space.spaceId, docId, 1, 40, 512 * 1024);
     const slow = createTestIdentity();
     await space.add(slow, Role.Viewer);
     // It stops reading while its state is sent: it stays loading while the writer goes on.
     await nonReader(relay.url, slow, space.spaceId, docId);
     await sleep(200);
-    await write(writer, admin, space.spaceId, docId, clock, 6, 128 * 1024);
-    await sleep(200);
+    // 20 MiB of state cannot all sit in the kernel's buffers: it stays loading while the
+    // writer goes on, and its queue of live frames grows until the bound.
+    const dropped = (): boolean =>
+      relay!.logs.some((l) => l.includes('"connection.slow_reader"') && l.includes('"queued"'));
+    for (let i = 0; i < 20 && !dropped(); i++)
+      clock = await write(writer, admin, space.spaceId, docId, clock, 1, 128 * 1024);
+    await sleep(100);
     const line = relay.logs.find((l) => l.includes('"connection.slow_reader"') && l.includes('"queued"'));
     expect(line).toBeDefined();
     expect(relay.logs.some((l) => l.includes('"connection.closing"') && l.includes('"closeCode":4509'))).toBe(true);

@@ -76,7 +76,14 @@ describe('R15 limits', () => {
   });
 
   it('R15: drops a slow reader (send buffer over the limit) with 4509', async () => {
-    const r = await relayWith({ maxSendBufferBytes: 256 * 1024, closeGraceMs: 200 });
+    const r = await relayWith({
+      maxSendBufferBytes: 256 * 1024,
+      closeGraceMs: 200,
+      // The writer may need all 24 MiB before the reader's kernel buffers fill (R65 aside).
+      byteBurstPerConnection: 64 * 1024 * 1024,
+      byteBurstPerIdentity: 64 * 1024 * 1024,
+      byteBurstPerSpace: 64 * 1024 * 1024,
+    });
     const admin = createTestIdentity();
     const s = await createTestSpace(r.url, admin);
     clients.push(s.control);
