@@ -1,7 +1,9 @@
+import { fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Socket } from 'node:net';
 import type WebSocket from 'ws';
-import { FrameKind, Role } from '@trame/protocol';
+import { FrameKind, Role, toHex } from '@trame/protocol';
 import { generateIdentity, newDocId, ready, SpaceSession } from '@trame/sync';
 import { randomBytes } from '@trame/crypto';
 import { WS } from '../e2e/harness.js';
@@ -15,6 +17,7 @@ import { authedSocket, rawEphemeral, rawSocketOf, unfinishedMessage } from './at
  * it wrote to disk, whether it is still running, and a member's ACK p99 during the attack
  * against the same member at rest just before. Loops are bounded in time.
  */
+const PROBE_JS = fileURLToPath(new URL('./probeMain.js', import.meta.url));
 const ATTACK_MS = Number(process.env.ATTACK_MS ?? 8000);
 const REST_MS = Number(process.env.REST_MS ?? 4000);
 
@@ -46,39 +49,6 @@ function p99(samples: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!;
 }
 
-/** A member writing one small update every 25 ms and timing each ACK, until `stop()`. */
-function probe(
-  client: RawClient,
-  author: ReturnType<typeof generateIdentity>,
-  spaceId: Uint8Array,
-  docId: Uint8Array,
-  firstClock: number,
-) {
-  const samples: number[] = [];
-  let clock = firstClock;
-  let running = true;
-  const done = (async () => {
-    while (running) {
-      const t = performance.now();
-      client.send(rawUpdate(author, spaceId, docId, clock));
-      const answer = await client.answer(30_000).catch(() => null);
-      if (answer?.kind === FrameKind.Ack) {
-        samples.push(performance.now() - t);
-        clock += 1;
-      }
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  })();
-  return {
-    samples,
-    async stop(): Promise<number> {
-      running = false;
-      await done;
-      return clock;
-    },
-  };
-}
-
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function run(
@@ -92,25 +62,44 @@ async function run(
   const admin = generateIdentity();
   const space = await SpaceSession.create({ relayUrl: relay.url, identity: admin, WebSocketImpl: WS });
   const probeDoc = newDocId();
-  const member = new RawClient(relay.url, admin, space.spaceId, probeDoc);
-  await member.ready();
   const ctx: AttackContext = { url: relay.url, httpUrl: relay.httpUrl, space, admin, docId: newDocId() };
   await prepare?.(ctx);
   const before = procStat(relay.pid);
-  const rest = probe(member, admin, space.spaceId, probeDoc, 1);
+  // The member runs in its own process: the attacker's work here must not delay its timings.
+  const member = fork(PROBE_JS, [], {
+    env: {
+      ...process.env,
+      PROBE: JSON.stringify({
+        url: relay.url,
+        spaceId: toHex(space.spaceId),
+        docId: toHex(probeDoc),
+        publicKey: toHex(admin.publicKey),
+        secretKey: toHex(admin.secretKey),
+        boxPublicKey: toHex(admin.boxPublicKey),
+        boxSecretKey: toHex(admin.boxSecretKey),
+      }),
+    },
+  });
+  const result = new Promise<Array<[number, number]>>((resolve) =>
+    member.on('message', (m: unknown) => {
+      if (typeof m === 'object' && m && 'samples' in m) resolve((m as { samples: Array<[number, number]> }).samples);
+    }),
+  );
+  await new Promise((resolve) => member.once('message', resolve));
   await sleep(REST_MS);
-  const next = await rest.stop();
-  const underAttack = probe(member, admin, space.spaceId, probeDoc, next);
+  const attackStart = Date.now();
   const stopAttack = await attack(ctx);
   await sleep(ATTACK_MS);
-  await underAttack.stop();
+  member.send('stop');
+  const samples = await result;
   const after = procStat(relay.pid);
   await stopAttack();
   await sleep(500);
   const alive = (await fetch(`${relay.httpUrl}/health`).catch(() => null))?.status === 200;
-  member.close();
   space.close();
   await relay.stop();
+  const rest = { samples: samples.filter(([t]) => t < attackStart).map(([, ms]) => ms) };
+  const underAttack = { samples: samples.filter(([t]) => t >= attackStart).map(([, ms]) => ms) };
   return {
     attack: name,
     peakRssMiB: Math.round((Math.max(after.hwm, before.hwm) / 2 ** 20) * 10) / 10,
