@@ -423,6 +423,20 @@ test('WEBAPP-4: an installed app refuses a tampered or foreign-signed update, ke
     await available.getByRole('button', { name: 'recharger' }).click();
     await expect(page.locator('meta[name="trame-release"]')).toHaveAttribute('content', 'B');
     await expect(page.getByLabel('Votre nom dans le collectif')).toBeVisible();
+
+    // A server that replaces the worker script itself (one that checks nothing and takes over at
+    // once): the browser installs it — the web gives no way to refuse — but the running app
+    // compares it with the signed release and tells the person.
+    const replaced = copyBuild(b, join(work, 'replaced'));
+    writeFileSync(
+      join(replaced, 'service-worker.js'),
+      "self.addEventListener('install', () => self.skipWaiting());\nself.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));\n",
+    );
+    await server.serve(replaced);
+    await update();
+    await expect(refused).toBeVisible();
+    await expect(refused).toContainText("programme (service worker) qui n'est pas signé");
+    await expect(available).toBeHidden();
     await context.close();
   } finally {
     await server.stop();

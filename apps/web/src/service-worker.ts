@@ -155,5 +155,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith('/ws') || url.pathname === '/health') return;
+  // The page compares the server's current worker script with the signed release (AppUpdate).
+  if (url.pathname === '/service-worker.js') return;
   event.respondWith(respond(request, url));
 });

@@ -6,5 +6,8 @@ export interface ReleaseManifest {
   files: Record<string, string>;
 }
 
-/** Why a version was not installed. */
-export type RefusalReason = 'signature' | 'hash' | 'version' | 'manifest' | 'unsupported';
+/**
+ * Why a version was not installed; 'worker': the page found that the service worker the browser
+ * is installing is not the signed one (detected, not prevented: see docs/THREAT_MODEL.md).
+ */
+export type RefusalReason = 'signature' | 'hash' | 'version' | 'manifest' | 'unsupported' | 'worker';
