@@ -519,7 +519,8 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       // R46: past the bound, compact now even while the person keeps typing: the shadow doc
       // already holds the pending edits, so the snapshot carries them (`includes`), and a tail
       // never grows without bound under continuous typing.
-      if (this.overCompactionBound(a.tailCount, a.tailBytes)) this.publishSnapshot(this.pending.splice(0));
+      // The ACK's tail counts are those of the update's snapshot: stale once another is current.
+      if (onCurrent && this.overCompactionBound(a.tailCount, a.tailBytes)) this.publishSnapshot(this.pending.splice(0));
       else this.flush();
     } else {
       this.adoptOwnSnapshot(f.head);
@@ -533,7 +534,9 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
    * the sync, ACKs do) another writer's frame built on it arrived first.
    */
   private adoptOwnSnapshot(head: SnapshotHead): void {
-    if (this.current && bytesEqual(this.current.id, head.id)) return;
+    // Its ACK may come after a child of it was already received and applied (R47: frames are
+    // forwarded at COMMIT, ACKs wait for the sync): never step back to it.
+    if (this.current && this.current.height >= head.height) return;
     this.current = head;
     this.resetChains();
   }
@@ -581,6 +584,14 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
           this.pending.unshift(f.content);
           this.inflight = null;
           this.resync();
+          return;
+        case 'compact':
+          // R65: the relay takes no more updates on this snapshot; the shadow doc holds this
+          // content and the pending edits, so the next snapshot carries them (not an error).
+          this.pending.unshift(f.content);
+          this.inflight = null;
+          this.publishSnapshot(this.pending.splice(0));
+          this.updateStatus();
           return;
       }
     }

@@ -20,4 +20,8 @@ describe('inflightUpdateErrorAction', () => {
     expect(inflightUpdateErrorAction('CLOCK_REPLAY')).toBe('reload');
     expect(inflightUpdateErrorAction('STALE_EPOCH')).toBe('reload');
   });
+
+  it('R65: a tail at the relay’s bound is compacted, the content carried by the snapshot', () => {
+    expect(inflightUpdateErrorAction('COMPACTION_REQUIRED')).toBe('compact');
+  });
 });

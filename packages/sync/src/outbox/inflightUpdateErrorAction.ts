@@ -4,10 +4,13 @@ import type { ErrorCode } from '@trame/protocol';
  * R45, what a rejection of the in-flight UPDATE asks for: `rebase` its content on the latest
  * snapshot (STALE_SNAPSHOT); `resend` the same frame later (the relay could not take it now);
  * `hold` the edits here (this role cannot save them); `reload` the state and re-send the
- * content with a fresh clock (our view of the history is off: CLOCK_GAP, CLOCK_REPLAY, …).
+ * content with a fresh clock (our view of the history is off: CLOCK_GAP, CLOCK_REPLAY, …);
+ * `compact`: the tail is at the relay's bound (R65), publish a snapshot carrying the content.
  */
-export function inflightUpdateErrorAction(code: ErrorCode): 'rebase' | 'resend' | 'hold' | 'reload' {
+export function inflightUpdateErrorAction(code: ErrorCode): 'rebase' | 'resend' | 'hold' | 'reload' | 'compact' {
   switch (code) {
+    case 'COMPACTION_REQUIRED':
+      return 'compact';
     case 'STALE_SNAPSHOT':
       return 'rebase';
     case 'UNAVAILABLE':
