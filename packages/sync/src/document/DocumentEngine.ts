@@ -356,7 +356,11 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     if (live && !this.o.space.isCurrentWriter(author)) {
       throw new TrameError('UNTRUSTED_AUTHOR', `author ${author.slice(0, 12)} is no longer a writer`);
     }
-    return openContentFrame(f, this.o.space.docKey(f.epoch, this.o.docId));
+    const plain = openContentFrame(f, this.o.space.docKey(f.epoch, this.o.docId));
+    // MEMBERSHIP-8: the (verified) author's view of the log must agree with ours.
+    const fork = live ? this.o.space.checkView(f) : null;
+    if (fork) this.report(fork);
+    return plain;
   }
 
   private finishLoading(ready: ReadyFrame): void {

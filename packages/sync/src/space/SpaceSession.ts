@@ -123,6 +123,18 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     this.WS = WebSocketImpl ?? defaultWebSocket();
     this.state = new SpaceState(spaceId, identity, pin);
     this.createPending = create;
+    // MEMBERSHIP-8: a peer's frame showed a longer log than ours: ask the relay again (at most
+    // every 5 s; a relay that keeps withholding only delays us, and forks are caught by checkView).
+    let lastFetch = 0;
+    this.state.on('behind', () => {
+      const now = Date.now();
+      if (now - lastFetch < 5000 || this.status !== 'connected' || this.inflight || !this.conn) return;
+      lastFetch = now;
+      const old = this.conn;
+      this.conn = null;
+      old.close(1000, 'fetching newer membership entries');
+      this.connect();
+    });
     let wasMember = false;
     this.state.on('change', () => {
       this.emit('membership', [this.members()]);

@@ -21,6 +21,7 @@ import {
   type KeyBundle,
 } from '@trame/crypto';
 import { ObservableV2 } from 'lib0/observable';
+import { checkMembershipView } from './checkMembershipView.js';
 import { checkPinnedEntry } from './checkPinnedEntry.js';
 import { checkServedLength } from './checkServedLength.js';
 import type { MembershipPin } from './MembershipPin.js';
@@ -35,6 +36,8 @@ export interface SpaceMember {
 type SpaceStateEvents = {
   /** The log grew: roles or keys may have changed. */
   change: (entry: MembershipFrame) => void;
+  /** MEMBERSHIP-8: a peer has verified entries up to `seq`, beyond this log. */
+  behind: (seq: number) => void;
   /** R37: an entry failed verification; the log stays at its verified prefix. */
   refused: (error: TrameError) => void;
 };
@@ -53,6 +56,8 @@ export interface RefusedEntry {
 export class SpaceState extends ObservableV2<SpaceStateEvents> {
   private state: MembershipState;
   private readonly log: Uint8Array[] = [];
+  /** SHA-256 of each verified entry, by seq (MEMBERSHIP-8 view checks). */
+  private readonly hashes: Uint8Array[] = [];
   private readonly keys: KeyBundle = new Map();
   private readonly docKeys = new Map<string, Uint8Array>();
   private readonly publicKeys = new Map<string, Uint8Array>();
@@ -199,6 +204,7 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
   private commit(entry: MembershipFrame): void {
     const raw = entry.raw.slice();
     this.log.push(raw);
+    this.hashes.push(this.state.headHash);
     this.publicKeys.set(toHex(entry.subject), entry.subject.slice());
     this.publicKeys.set(toHex(entry.signer), entry.signer.slice());
     // MEMBERSHIP-2: keys come only from an entry that hands them to this identity (its subject),
@@ -227,6 +233,19 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
   /** R40: whether updates signed by `id` are trusted (it holds or held a write role). */
   isTrustedWriter(id: string): boolean {
     return this.state.everWriters.has(id);
+  }
+
+  /**
+   * MEMBERSHIP-8: checks a verified peer frame's membership view against this log. Returns the
+   * fork error to report, or null; a peer ahead emits `behind` (the session fetches).
+   */
+  checkView(view: { viewSeq: number; viewHead: Uint8Array }): TrameError | null {
+    const verdict = checkMembershipView(view, this.state.seq, (seq) => this.hashes[seq]);
+    if (verdict === 'ahead') {
+      this.emit('behind', [view.viewSeq]);
+      return null;
+    }
+    return verdict;
   }
 
   /** MEMBERSHIP-5: whether `id` holds a write role now (live frames need it). */
