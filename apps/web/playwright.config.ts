@@ -56,8 +56,14 @@ export default defineConfig({
     { name: 'webapp', testMatch: 'webapp.spec.ts', use: { viewport: { width: 390, height: 844 } } },
     // Export and import of every item type, made in the browser.
     { name: 'exchange', testMatch: 'exchange.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
+    // Issue 9: minutes in a real assembly, several people at once.
+    { name: 'minutes', testMatch: 'minutes.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
     // Last: the relay's disk and logs must hold none of what the people above typed.
-    { name: 'blind-relay', testMatch: 'blindRelay.spec.ts', dependencies: ['story', 'phone', 'desktop', 'webapp', 'exchange'] },
+    {
+      name: 'blind-relay',
+      testMatch: 'blindRelay.spec.ts',
+      dependencies: ['story', 'phone', 'desktop', 'webapp', 'exchange', 'minutes'],
+    },
   ],
   webServer: {
     // Builds (cached by turbo when `npm test` just built) and starts the real server.

@@ -149,8 +149,9 @@ export { templatesFor } from './templates/templatesFor.js';
 export { applyTemplate } from './templates/applyTemplate.js';
 export { copyItemContent } from './templates/copyItemContent.js';
 export { applyTextChange } from './text/applyTextChange.js';
-export { transformCursor } from './text/transformCursor.js';
-export type { TextDeltaOp } from './text/transformCursor.js';
+export type { TextCaret } from './text/TextCaret.js';
+export { captureCaret } from './text/captureCaret.js';
+export { restoreCaret } from './text/restoreCaret.js';
 
 // export and import: the converters live in '@trame/workspace/exchange' (loaded on demand)
 export { ITEM_FORMATS } from './exchange/ITEM_FORMATS.js';

@@ -47,6 +47,7 @@ import { isAccessRefusal } from './isAccessRefusal.js';
 import type { OpenSpace } from './OpenSpace.js';
 import { todayIso } from './todayIso.js';
 import { WorkspaceError } from './WorkspaceError.js';
+import { isHexId } from '../ids/isHexId.js';
 
 /** Everything the client needs; the web app builds it once the identity is loaded. */
 export interface TrameClientOptions<S extends SpaceSessionLike> {
@@ -219,7 +220,11 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   leaving(): void {
     for (const fn of this.leavingHooks) fn();
     for (const s of this.live.keys()) void s.saveNow();
-    for (const p of this.spaces.values()) void p.then((space) => space.index.saveNow(), () => {});
+    for (const p of this.spaces.values())
+      void p.then(
+        (space) => space.index.saveNow(),
+        () => {},
+      );
   }
 
   /** Documents, boards and minutes open on screen (for diagnostics and tests). */
@@ -246,10 +251,37 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
    * is one; the screen gives it back with {@link closeItem} when leaving.
    */
   async openItem(spaceId: string, itemId: string): Promise<DocumentSessionLike> {
+    if (!isHexId(itemId)) throw new WorkspaceError('UNKNOWN_ITEM', 'not an item id');
     const space = await this.openSpace(spaceId);
+    await this.assertListed(space, itemId);
     const session = this.openDoc(space.session, fromHex(itemId));
     this.live.set(session, { spaceId, itemId });
     return session;
+  }
+
+  /**
+   * An id the space's index does not list opens nothing: a document opened under it would be
+   * stored on the relay and listed nowhere (an orphan). The index is read from the device cache
+   * first, then, if the item is not there, once the relay's state arrived.
+   */
+  private async assertListed(space: OpenSpace<S>, itemId: string): Promise<void> {
+    await space.index.whenLoaded();
+    if (readItem(space.index.doc, itemId)) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const synced = await Promise.race([
+      space.index.whenSynced().then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), this.online ? this.saveTimeoutMs : 0);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (readItem(space.index.doc, itemId)) return;
+    throw synced
+      ? new WorkspaceError('UNKNOWN_ITEM', `item ${itemId} is not listed in space ${space.id}`)
+      : new WorkspaceError(
+          'UNCONFIRMED_ITEM',
+          `item ${itemId} is not in the cached index and the relay is unreachable`,
+        );
   }
 
   /** Closes an item opened with {@link openItem}, after writing its state to the device cache. */
@@ -315,7 +347,12 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     });
     await this.remember({ id, kind: 'atelier', assemblyId, joinedAt: now });
     const boardTitle = locale === 'fr' ? "Tableau de l'atelier" : 'Atelier board';
-    const boardId = await this.createItem(id, { type: 'board', title: boardTitle, templateId: 'board.atelier', locale });
+    const boardId = await this.createItem(id, {
+      type: 'board',
+      title: boardTitle,
+      templateId: 'board.atelier',
+      locale,
+    });
     updateItem(space.index.doc, boardId, { role: 'main' }, this.myId, now);
     await this.settle(space.index);
     return id;
@@ -469,7 +506,11 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     for (const p of this.spaces.values()) {
       const space = await p.catch(() => null);
       if (!space) continue;
-      setProfile(space.index.doc, { id: this.myId, displayName: this.current.displayName, colour: this.current.colour });
+      setProfile(space.index.doc, {
+        id: this.myId,
+        displayName: this.current.displayName,
+        colour: this.current.colour,
+      });
       setPresence(space.index.awareness, this.me);
     }
   }
@@ -646,7 +687,13 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     return session;
   }
 
-  private list(space: OpenSpace<S>, itemId: string, type: ItemType, title: string, action: 'created' | 'duplicated'): void {
+  private list(
+    space: OpenSpace<S>,
+    itemId: string,
+    type: ItemType,
+    title: string,
+    action: 'created' | 'duplicated',
+  ): void {
     const now = this.now();
     space.index.doc.transact(() => {
       addItem(space.index.doc, {
