@@ -57,7 +57,7 @@ export default defineConfig({
     // Export and import of every item type, made in the browser.
     { name: 'exchange', testMatch: 'exchange.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
     // Issue 9: minutes in a real assembly, several people at once.
-    { name: 'minutes', testMatch: 'minutes.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
+    { name: 'minutes', testMatch: /(minutes|reconnect)\.spec\.ts/, use: { viewport: { width: 1280, height: 800 } } },
     // Last: the relay's disk and logs must hold none of what the people above typed.
     {
       name: 'blind-relay',

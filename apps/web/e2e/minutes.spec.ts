@@ -106,3 +106,23 @@ test('MINUTES-3: an id the space does not list opens nothing and writes nothing'
   await a.goto(`${assemblyUrl}/d/${unknown}`);
   await expect(a.getByRole('heading', { name: "Ce document n'existe pas (ou plus)" })).toBeVisible();
 });
+
+test('MINUTES-2: someone arriving late sees, within a second, everyone already there, even idle', async () => {
+  const a = alice.page;
+  const b = bob.page;
+  const c = claire.page;
+  // Alice and Claire open the minutes and stay idle; Bob arrives 2.5 s later.
+  await Promise.all([a.goto(minutesUrl), c.goto(minutesUrl), b.goto(assemblyUrl)]);
+  await expect(statusLine(a)).toHaveText('Chiffré · enregistré');
+  await expect(statusLine(c)).toHaveText('Chiffré · enregistré');
+  await a.waitForTimeout(2500);
+  await b.goto(minutesUrl);
+  await expect(statusLine(b)).toHaveText('Chiffré · enregistré');
+  const opened = Date.now();
+  // Without an answer to newcomers, idle people only reappear at their 15 s renewal.
+  for (const name of [ALICE, CLAIRE]) {
+    await expect(b.locator(`main .presence li[title="${name}"]`)).toHaveCount(1, { timeout: 2000 });
+  }
+  console.log(`MINUTES-2: Bob saw Alice and Claire ${Date.now() - opened} ms after his minutes loaded`);
+  await expect(a.locator(`main .presence li[title="${BOB}"]`)).toHaveCount(1);
+});

@@ -3,11 +3,15 @@ import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import { encodeEphemeralHeader, toHex, TrameError, type EphemeralFrame, type MembershipView } from '@trame/protocol';
 import { openContentFrame, sealContentFrame, type Identity } from '@trame/crypto';
 import type { SpaceState } from '../space/SpaceState.js';
+import { announcesNewPeer } from './announcesNewPeer.js';
 import { filterAwarenessUpdate } from './filterAwarenessUpdate.js';
 import { isRepeatedAwareness } from './isRepeatedAwareness.js';
 
 const MESSAGE_AWARENESS = 1;
 const AWARENESS_MIN_INTERVAL_MS = 40;
+/** Answering a newcomer waits 50-250 ms: one announcement for a burst of arrivals. */
+const ANNOUNCE_MIN_DELAY_MS = 50;
+const ANNOUNCE_JITTER_MS = 200;
 
 export interface AwarenessChannelOptions {
   identity: Identity;
@@ -34,11 +38,19 @@ export class AwarenessChannel {
   private sequence = 0;
   private last: { payload: Uint8Array; at: number } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private announceTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The next frame goes out even if unchanged (R48's repeat rule does not apply). */
+  private forceNext = false;
 
   constructor(private readonly o: AwarenessChannelOptions) {}
 
-  /** Sends the local state, at most one frame per 40 ms (cursor moves come in bursts). */
-  send(): void {
+  /**
+   * Sends the local state, at most one frame per 40 ms (cursor moves come in bursts). `force`
+   * sends it even if unchanged: after a (re)load, whose peers may all have dropped our state,
+   * and to answer a newcomer.
+   */
+  send(force = false): void {
+    if (force) this.forceNext = true;
     if (!this.o.canSend()) return;
     const now = Date.now();
     const wait = (this.last?.at ?? 0) + AWARENESS_MIN_INTERVAL_MS - now;
@@ -53,7 +65,9 @@ export class AwarenessChannel {
     const epoch = space.epoch;
     if (!space.hasKey(epoch) || space.myRole === 0) return;
     const payload = encodeAwarenessUpdate(aw, [aw.clientID]);
-    if (isRepeatedAwareness(this.last, payload, now)) return;
+    const forced = this.forceNext;
+    this.forceNext = false;
+    if (!forced && isRepeatedAwareness(this.last, payload, now)) return;
     this.last = { payload, at: now };
     const header = encodeEphemeralHeader({
       spaceId: space.spaceId,
@@ -93,6 +107,9 @@ export class AwarenessChannel {
       );
     }
     if (filtered.update) {
+      // MINUTES-2: nobody else tells a newcomer who is already here, however idle.
+      const newcomer = announcesNewPeer(filtered.update, this.o.awareness.getStates());
+      if (newcomer) this.announceSoon();
       const enc = encoding.createEncoder();
       encoding.writeVarUint(enc, MESSAGE_AWARENESS);
       encoding.writeVarUint8Array(enc, filtered.update);
@@ -100,8 +117,21 @@ export class AwarenessChannel {
     }
   }
 
+  /** Announces the local state again shortly (once for a burst of newcomers). */
+  private announceSoon(): void {
+    this.announceTimer ??= setTimeout(
+      () => {
+        this.announceTimer = null;
+        this.send(true);
+      },
+      ANNOUNCE_MIN_DELAY_MS + Math.random() * ANNOUNCE_JITTER_MS,
+    );
+  }
+
   destroy(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.announceTimer) clearTimeout(this.announceTimer);
     this.timer = null;
+    this.announceTimer = null;
   }
 }

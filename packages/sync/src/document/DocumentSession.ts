@@ -9,7 +9,7 @@ import { defaultWebSocket, type WebSocketConstructor } from '../connection/WebSo
 import type { HeadStore } from '../heads/HeadStore.js';
 import { MemoryHeadStore } from '../heads/MemoryHeadStore.js';
 import { DocumentEngine, type CompactionPolicy, type DocumentStatus } from './DocumentEngine.js';
-import { createTransportClass } from '../transport/createTransportClass.js';
+import { createTransportClass, type TransportClass } from '../transport/createTransportClass.js';
 import type { LocalCache } from '../cache/LocalCache.js';
 
 /** What a document needs from its space: satisfied by a SpaceSession. */
@@ -65,6 +65,7 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
   readonly awareness: Awareness;
   readonly provider: WebsocketProvider;
   readonly engine: DocumentEngine;
+  private readonly transport: TransportClass;
   readonly docId: Uint8Array;
   private readonly cache: LocalCache | undefined;
   private readonly cacheKey: string;
@@ -94,6 +95,7 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
       ...(o.compaction ? { compaction: o.compaction } : {}),
       ...(o.minUpdateIntervalMs !== undefined ? { minUpdateIntervalMs: o.minUpdateIntervalMs } : {}),
     });
+    this.transport = createTransportClass(this.engine);
     this.engine.on('status', (s) => this.emit('status', [s]));
     this.engine.on('error', (e) => this.emit('error', [e]));
     this.engine.on('frame', (k, n) => this.emit('frame', [k, n]));
@@ -101,12 +103,13 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
     this.cacheKey = `doc:${o.space.state.spaceIdHex}:${toHex(o.docId)}`;
     this.provider = new WebsocketProvider(o.space.relayUrl, toHex(o.docId), this.doc, {
       awareness: this.awareness,
-      WebSocketPolyfill: createTransportClass(this.engine) as unknown as typeof WebSocket,
+      WebSocketPolyfill: this.transport as unknown as typeof WebSocket,
       // Tabs must not exchange plaintext behind the relay's back, and tests in one process must
       // really go through the relay.
       disableBc: true,
       connect: false,
-      maxBackoffTime: 5000,
+      // MINUTES-7: the transport paces reconnections (exponential, jittered, reset on success).
+      maxBackoffTime: 0,
     });
     this.provider.on('sync', (synced: boolean) => {
       if (synced) this.emit('synced', []);
@@ -195,6 +198,11 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
 
   connect(): void {
     this.provider.connect();
+  }
+
+  /** Ends a wait between two reconnection attempts at once (the browser is back online). */
+  retryNow(): void {
+    this.transport.retryNow();
   }
 
   disconnect(): void {

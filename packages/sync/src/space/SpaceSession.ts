@@ -23,6 +23,7 @@ import {
   type Identity,
 } from '@trame/crypto';
 import { ObservableV2 } from 'lib0/observable';
+import { reconnectDelay } from '../connection/reconnectDelay.js';
 import { RelayConnection } from '../connection/RelayConnection.js';
 import { defaultWebSocket, type WebSocketConstructor } from '../connection/WebSocketLike.js';
 import { decodeInviteToken, encodeInviteToken, type InviteSecret } from './inviteToken.js';
@@ -386,6 +387,17 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     return encodeInviteToken({ spaceId: this.spaceId, seed, inviteSeq, inviteHash: sha256(raw) });
   }
 
+  /**
+   * Retries at once if waiting between two connection attempts (the browser reports it is
+   * back online); otherwise does nothing.
+   */
+  retryNow(): void {
+    if (!this.retryTimer || this.closedByUser) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.connect();
+  }
+
   /** Resolves once the connection delivered the initial log (READY). */
   whenReady(): Promise<void> {
     if (this.conn?.ready && this.status === 'connected') return Promise.resolve();
@@ -540,8 +552,10 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
       return;
     }
     this.setStatus('offline');
-    const delay = Math.min(2500, 100 * 2 ** this.retries++);
-    this.retryTimer = setTimeout(() => this.connect(), delay);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.connect();
+    }, reconnectDelay(this.retries++));
   }
 
   private failPending(err: TrameError): void {

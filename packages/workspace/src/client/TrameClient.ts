@@ -188,7 +188,12 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
    * half a minute to notice.
    */
   setOnline(online: boolean): void {
-    if (online === this.online) return;
+    if (online === this.online) {
+      // The browser says it is online while we thought so too (e.g. the relay was down):
+      // whatever waits between two reconnection attempts tries now.
+      if (online) this.retryNow();
+      return;
+    }
     this.online = online;
     const sessions = [...this.live.keys()];
     for (const p of this.spaces.values()) {
@@ -201,6 +206,21 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
       if (online) s.connect();
       else s.disconnect();
     }
+    if (online) this.retryNow();
+  }
+
+  /** MINUTES-7: back online, nothing waits out its reconnection backoff. */
+  private retryNow(): void {
+    for (const p of this.spaces.values()) {
+      void p.then(
+        (space) => {
+          space.session.retryNow();
+          space.index.retryNow();
+        },
+        () => {},
+      );
+    }
+    for (const s of this.live.keys()) s.retryNow();
   }
 
   /**

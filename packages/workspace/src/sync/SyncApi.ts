@@ -53,6 +53,8 @@ export interface SpaceSessionLike {
   removeMember(publicKey: Uint8Array): Promise<void>;
   /** Returns the invite token (base64url) to put after `#` in a link. */
   createInvite(o: { role: Role; expiresAt?: Date }): Promise<string>;
+  /** Ends a wait between two reconnection attempts at once (the browser is back online). */
+  retryNow(): void;
   on<E extends keyof SpaceSessionEvents>(event: E, fn: SpaceSessionEvents[E]): unknown;
   off<E extends keyof SpaceSessionEvents>(event: E, fn: SpaceSessionEvents[E]): unknown;
   close(): void;
@@ -88,6 +90,8 @@ export interface DocumentSessionLike {
   saveNow(): Promise<void>;
   /** Reconnects after {@link disconnect}. */
   connect(): void;
+  /** Ends a wait between two reconnection attempts at once (the browser is back online). */
+  retryNow(): void;
   /** Drops the relay connection (the browser went offline); edits keep being cached. */
   disconnect(): void;
   destroy(): void;

@@ -70,8 +70,9 @@ export class SyncStatusTracker {
   };
 
   private compute(): SyncView {
-    const status = this.status === 'connecting' && !this.isOnline() ? 'offline' : this.status;
-    return syncView(status, this.lastError, this.editedOffline || this.session.hasUnsavedChanges);
+    const online = this.isOnline();
+    const status = this.status === 'connecting' && !online ? 'offline' : this.status;
+    return syncView(status, this.lastError, this.editedOffline || this.session.hasUnsavedChanges, online);
   }
 
   private update(): void {

@@ -39,6 +39,7 @@ class FakeSession extends ObservableV2<DocumentSessionEvents> implements Documen
   whenSaved = async (): Promise<void> => {};
   saveNow = async (): Promise<void> => {};
   connect(): void {}
+  retryNow(): void {}
   disconnect(): void {}
   set(s: DocumentStatus): void {
     this.status = s;
@@ -55,19 +56,19 @@ describe('SyncStatusTracker', () => {
     s.doc.getText('t').insert(0, 'en ligne');
     expect(t.view).toEqual({ kind: 'saved' });
     s.set('offline');
-    expect(t.view).toEqual({ kind: 'offline', pending: false });
+    expect(t.view).toEqual({ kind: 'unreachable', pending: false });
     s.doc.getText('t').insert(0, 'hors ligne ');
-    expect(t.view).toEqual({ kind: 'offline', pending: true });
+    expect(t.view).toEqual({ kind: 'unreachable', pending: true });
     // remote (non-local) changes do not count
     const other = new Y.Doc();
     other.getText('t').insert(0, 'x');
     s.set('connecting');
     Y.applyUpdate(s.doc, Y.encodeStateAsUpdate(other), 'remote');
-    expect(t.view).toEqual({ kind: 'offline', pending: true });
+    expect(t.view).toEqual({ kind: 'unreachable', pending: true });
     s.set('saving');
     s.set('saved');
     expect(t.view).toEqual({ kind: 'saved' });
-    expect(seen).toEqual(['saved', 'offline', 'offline+pending', 'saving', 'saved']);
+    expect(seen).toEqual(['saved', 'unreachable', 'unreachable+pending', 'saving', 'saved']);
     t.destroy();
   });
 
@@ -88,15 +89,39 @@ describe('SyncStatusTracker', () => {
   it('says offline, not connecting, for a document opened without a network', () => {
     const s = new FakeSession();
     let online = false;
-    const t = new SyncStatusTracker(s, () => {}, () => online);
+    const t = new SyncStatusTracker(
+      s,
+      () => {},
+      () => online,
+    );
     expect(t.view).toEqual({ kind: 'offline', pending: false });
     s.doc.getText('t').insert(0, 'écrit dans le métro');
     expect(t.view).toEqual({ kind: 'offline', pending: true });
     online = true;
     t.refresh();
-    expect(t.view).toEqual({ kind: 'offline', pending: true });
+    // MINUTES-4 (d): a network but no relay is not "offline".
+    expect(t.view).toEqual({ kind: 'unreachable', pending: true });
     s.set('saved');
     expect(t.view).toEqual({ kind: 'saved' });
+    t.destroy();
+  });
+
+  it('MINUTES-4: tells "no network" from "server unreachable"', () => {
+    const s = new FakeSession();
+    let online = true;
+    const t = new SyncStatusTracker(
+      s,
+      () => {},
+      () => online,
+    );
+    s.set('saved');
+    s.set('offline');
+    expect(t.view).toEqual({ kind: 'unreachable', pending: false });
+    s.doc.getText('t').insert(0, 'gardé');
+    expect(t.view).toEqual({ kind: 'unreachable', pending: true });
+    online = false;
+    t.refresh();
+    expect(t.view).toEqual({ kind: 'offline', pending: true });
     t.destroy();
   });
 });
