@@ -406,8 +406,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     this.transport?.deliver(syncMessage(SYNC_STEP1, Y.encodeStateVector(this.shadow)));
     if (this.inflight) this.conn?.send(this.inflight.frame);
     this.updateStatus();
-    // Even unchanged: peers whose own connection dropped (a relay restart) lost our state.
-    this.awareness.send(true);
+    this.awareness.send();
     this.flush();
     if (!this.inflight && this.pending.length === 0 && this.overCompactionBound(ready.tailCount, ready.tailBytes)) {
       this.publishSnapshot([]);

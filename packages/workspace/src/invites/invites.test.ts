@@ -2,14 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { expiryDate } from './expiryDate.js';
 import { inviteLink } from './inviteLink.js';
 import { readInviteFragment } from './readInviteFragment.js';
+import { encodeInviteToken } from '@trame/sync';
 
 describe('invites', () => {
+  const token = encodeInviteToken({ spaceId: new Uint8Array(16).fill(7), seed: new Uint8Array(32).fill(9) });
+
   it('puts the token in the fragment only', () => {
-    const link = inviteLink('https://trame.example/', 'AbC_-123456789012345');
+    const link = inviteLink('https://trame.example/', token);
     const url = new URL(link);
     expect(url.pathname).toBe('/join');
     expect(url.search).toBe('');
-    expect(readInviteFragment(url.hash)).toBe('AbC_-123456789012345');
+    expect(readInviteFragment(url.hash)).toBe(token);
+  });
+
+  it('MINUTES-4: (a) a cut or lengthened link is damaged before anything is asked', () => {
+    expect(readInviteFragment(`#${token.slice(0, -5)}`)).toBeNull();
+    expect(readInviteFragment(`#${token}AAAA`)).toBeNull();
   });
 
   it('rejects fragments that are not tokens', () => {
