@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { canary } from './support/canary';
 import { person, type Person } from './support/person';
 import { shoot } from './support/shoot';
@@ -20,8 +20,11 @@ const CLAIRE = canary('Claire Mauduit');
 let alice: Person;
 let bob: Person;
 let claire: Person;
+let dora: Person | undefined;
 let assemblyUrl = '';
 let minutesUrl = '';
+let actionsUrl = '';
+const DORA = canary('Dora Peyrolles');
 
 /** The discussion field of agenda item `n`. */
 const discussion = (p: Page, n = 1) => p.getByLabel(`Discussion du point ${n}`, { exact: true });
@@ -53,11 +56,38 @@ test.beforeAll(async ({ browser }, info) => {
   await a.getByRole('button', { name: 'Créer', exact: true }).click();
   await expect(a.getByRole('heading', { name: 'Ordre du jour' })).toBeVisible();
   minutesUrl = a.url();
+  await a.goto('/');
+  await a.getByRole('link', { name: 'Actions', exact: true }).click();
+  await expect(a.getByRole('heading', { name: 'Actions', level: 1 })).toBeVisible();
+  actionsUrl = a.url();
 });
 
 test.afterAll(async () => {
-  for (const p of [alice, bob, claire]) await p?.context.close();
+  for (const p of [alice, bob, claire, dora]) await p?.context.close();
 });
+
+/**
+ * Dora, on a phone, observer of the Actions atelier only (not in the assembly): invited by
+ * Alice, she reads the invitation before being asked her name (MINUTES-8). Made once.
+ */
+async function ensureDora(browser: Browser, base: string, onJoinScreen?: (p: Page) => Promise<void>): Promise<Person> {
+  if (dora) return dora;
+  const a = alice.page;
+  await a.goto(actionsUrl);
+  const link = await createInvite(a, /^Observateur/);
+  const d = await person(browser, base, DORA, { phone: true });
+  await d.page.goto(link);
+  await expect(d.page.getByRole('heading', { name: 'Bienvenue sur Trame' })).toBeVisible();
+  await onJoinScreen?.(d.page);
+  await welcome(d.page, DORA);
+  await expect(d.page.getByRole('heading', { name: 'Actions', level: 1 })).toBeVisible();
+  dora = d;
+  return d;
+}
+
+/** The agenda item `n` of the open minutes. */
+const agendaItem = (p: Page, n: number) =>
+  p.getByRole('listitem').filter({ has: p.getByLabel(`Intitulé du point ${n}`) });
 
 test('MINUTES-1: three people typing at the same place in one minutes field keep their sentences whole', async () => {
   const people = [alice, bob, claire].map((p) => p.page);
@@ -125,4 +155,113 @@ test('MINUTES-2: someone arriving late sees, within a second, everyone already t
   }
   console.log(`MINUTES-2: Bob saw Alice and Claire ${Date.now() - opened} ms after his minutes loaded`);
   await expect(a.locator(`main .presence li[title="${BOB}"]`)).toHaveCount(1);
+});
+
+test('MINUTES-8: the invitee reads collective, space, role and inviter before giving a name; her own name shows at once', async ({
+  browser,
+}, info) => {
+  const base = String(info.project.use.baseURL);
+  let shown = false;
+  const d = await ensureDora(browser, base, async (p) => {
+    const invite = p.getByRole('region', { name: 'Vous êtes invité·e' });
+    await expect(invite).toContainText('Collectif des Garrigues');
+    await expect(invite).toContainText('Actions (atelier)');
+    await expect(invite).toContainText('Observateur·rice');
+    await expect(invite).toContainText(ALICE);
+    // Before anything is asked: the invitation comes before the name field.
+    const [inviteBox, nameBox] = await Promise.all([
+      invite.boundingBox(),
+      p.getByLabel('Votre nom dans le collectif').boundingBox(),
+    ]);
+    expect(inviteBox!.y).toBeLessThan(nameBox!.y);
+    await shoot(p, 'minutes', 'minutes-8-join-phone');
+    shown = true;
+  });
+  test.skip(!shown, 'Dora had already joined in an earlier test of this run');
+  // An observer cannot write her profile into the index: her own device names her anyway.
+  await expect(d.page.getByText(DORA, { exact: true }).first()).toBeVisible({ timeout: 2000 });
+  await expect(d.page.getByText(/^Membre [0-9a-f]{4}$/)).toHaveCount(0);
+});
+
+test('MINUTES-4: damaged invite, a link to minutes one may not read, unknown routes', async ({ browser }, info) => {
+  const base = String(info.project.use.baseURL);
+  const a = alice.page;
+  // (a) A link cut short says so at once, before any name is asked.
+  await a.goto(actionsUrl);
+  const link = await createInvite(a, /^Membre/);
+  const stranger = await person(browser, base, 'Inconnu');
+  try {
+    await stranger.page.goto(link.split('.')[0]!.slice(0, -6));
+    await expect(stranger.page.getByText(/Ce lien d'invitation est abîmé ou incomplet/)).toBeVisible();
+    await expect(stranger.page.getByRole('heading', { name: 'Bienvenue sur Trame' })).toHaveCount(0);
+  } finally {
+    await stranger.context.close();
+  }
+  // (c) An unknown route: a French page with the way home.
+  await a.goto('/nulle/part');
+  await expect(a.getByRole('heading', { name: 'Page introuvable' })).toBeVisible();
+  await a.getByRole('link', { name: "Retour à l'accueil" }).click();
+  await expect(a.getByRole('heading', { name: 'Collectif des Garrigues', level: 1 })).toBeVisible();
+  // (b) Dora, in Actions only, follows a decision card back to the assembly's minutes.
+  const d = (await ensureDora(browser, base)).page;
+  await a.goto(minutesUrl);
+  const item = agendaItem(a, 3);
+  const decision = canary('Tenir un stand place du marché');
+  await item.getByPlaceholder('Texte de la décision').fill(decision);
+  await item.getByRole('button', { name: 'Ajouter une décision' }).click();
+  await item.getByRole('checkbox', { name: 'Actions' }).check();
+  await d.goto(actionsUrl);
+  await d.getByRole('link', { name: "Tableau de l'atelier" }).click();
+  await d.getByRole('button', { name: `Ouvrir la carte « ${decision} »` }).click();
+  await d.getByRole('dialog', { name: 'Carte' }).getByRole('link', { name: 'Voir le compte rendu' }).click();
+  await expect(d.getByRole('heading', { name: "Vous n'êtes pas membre de cet espace" })).toBeVisible();
+  await expect(d.getByText(/effacé de cet appareil/)).toHaveCount(0);
+  await expect(d.getByText(/Rien n'a été effacé/)).toBeVisible();
+  // …and nothing was: her atelier still opens.
+  await d.goto(actionsUrl);
+  await expect(d.getByRole('heading', { name: 'Actions', level: 1 })).toBeVisible();
+});
+
+test('MINUTES-5: a corrected decision updates its card with the date; a withdrawn one is marked, not deleted; the column stays', async ({
+  browser,
+}, info) => {
+  const a = alice.page;
+  const d = (await ensureDora(browser, String(info.project.use.baseURL))).page;
+  const first = canary('Marche pour l’hôpital le 22');
+  const corrected = canary('Marche pour l’hôpital le 22 (départ 14h)');
+  await a.goto(minutesUrl);
+  const item = agendaItem(a, 2);
+  await item.getByPlaceholder('Texte de la décision').fill(first);
+  await item.getByRole('button', { name: 'Ajouter une décision' }).click();
+  await item.getByRole('checkbox', { name: 'Actions' }).check();
+  await d.goto(actionsUrl);
+  await d.getByRole('link', { name: "Tableau de l'atelier" }).click();
+  const decisions = d.getByRole('list', { name: "Décisions de l'assemblée", exact: true });
+  await expect(decisions.getByRole('listitem', { name: first })).toBeVisible();
+
+  // Alice corrects the wording in the minutes: Dora's card follows, and says when.
+  const row = item.locator('li.decision').first();
+  const text = row.locator('textarea');
+  await expect(text).toHaveValue(first);
+  await text.fill(corrected);
+  await text.blur();
+  const card = decisions.getByRole('listitem', { name: corrected });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(/Décision modifiée le/);
+  await shoot(d, 'minutes', 'minutes-5-modified-phone');
+
+  // Alice withdraws it: the card stays, marked withdrawn.
+  await row.getByRole('button', { name: 'Supprimer la décision' }).click();
+  await expect(card).toContainText("Décision retirée par l'assemblée");
+  await expect(card).toHaveCount(1);
+  await shoot(d, 'minutes', 'minutes-5-withdrawn-phone');
+
+  // The column that receives decisions can be neither renamed nor deleted, even by an animateur.
+  await a.goto(actionsUrl);
+  await a.getByRole('link', { name: "Tableau de l'atelier" }).click();
+  const column = a.getByRole('region', { name: /Décisions de l'assemblée/ });
+  await column.getByRole('button', { name: "Actions de la colonne « Décisions de l'assemblée »" }).click();
+  await expect(column.getByRole('button', { name: 'Déplacer à droite' })).toBeVisible();
+  await expect(column.getByRole('button', { name: 'Renommer' })).toHaveCount(0);
+  await expect(column.getByRole('button', { name: /^Supprimer/ })).toHaveCount(0);
 });

@@ -169,6 +169,9 @@ export { roleName } from './roles/roleName.js';
 export type { RoleName } from './roles/roleName.js';
 export { inviteLink } from './invites/inviteLink.js';
 export { readInviteFragment } from './invites/readInviteFragment.js';
+export type { InvitePreview } from './invites/InvitePreview.js';
+export { encodeInvitePreview } from './invites/encodeInvitePreview.js';
+export { readInvitePreview } from './invites/readInvitePreview.js';
 export { expiryDate } from './invites/expiryDate.js';
 export type { InviteExpiry } from './invites/expiryDate.js';
 

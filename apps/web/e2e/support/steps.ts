@@ -24,7 +24,7 @@ export async function createInvite(page: Page, role: RegExp): Promise<string> {
   await page.getByRole('radio', { name: role }).check();
   await page.getByRole('button', { name: 'Créer le lien' }).click();
   const link = page.getByLabel("Lien d'invitation");
-  await expect(link).toHaveValue(/\/join#[A-Za-z0-9_-]{40,}$/);
+  await expect(link).toHaveValue(/\/join#[A-Za-z0-9_-]{40,}(\.[A-Za-z0-9_-]+)?$/);
   return link.inputValue();
 }
 

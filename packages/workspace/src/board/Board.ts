@@ -24,6 +24,10 @@ export interface CardSource {
   assemblyId: string;
   minutesId: string;
   decisionId: string;
+  /** When the assembly corrected the decision after it was delivered (0: never). */
+  modifiedAt?: number;
+  /** When the assembly withdrew it, or stopped addressing it to this atelier (0: it stands). */
+  withdrawnAt?: number;
 }
 
 /** One line of a card's checklist. */

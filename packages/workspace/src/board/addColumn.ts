@@ -6,10 +6,7 @@ import { BOARD_ROOTS, type ColumnKind } from './Board.js';
 import { readBoard } from './readBoard.js';
 
 /** Adds a column at `index` (default: last) and returns its id. */
-export function addColumn(
-  doc: Y.Doc,
-  o: { title: string; kind?: ColumnKind; index?: number; id?: string },
-): string {
+export function addColumn(doc: Y.Doc, o: { title: string; kind?: ColumnKind; index?: number; id?: string }): string {
   const id = o.id ?? newId();
   const existing = readBoard(doc).columns;
   const updates = planMove(existing, id, o.index ?? existing.length);

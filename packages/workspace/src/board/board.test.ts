@@ -113,7 +113,11 @@ describe('board', () => {
     removeColumn(doc, doing);
     syncDocs(doc, other);
     expect(readBoard(doc).columns.map((c) => c.id)).not.toContain(doing);
-    expect(readBoard(doc).columns.find((c) => c.id === todo)!.cards.map((c) => c.title)).toEqual(['Orpheline']);
+    expect(
+      readBoard(doc)
+        .columns.find((c) => c.id === todo)!
+        .cards.map((c) => c.title),
+    ).toEqual(['Orpheline']);
   });
 
   it('refuses to remove a column that holds cards', () => {

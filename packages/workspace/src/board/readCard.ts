@@ -31,11 +31,11 @@ export function readCard(id: string, m: Y.Map<unknown>): BoardCard {
     checklist,
     createdAt: asNumber(m.get('createdAt')),
     createdBy: asString(m.get('createdBy')),
-    source: readSource(m.get('source')),
+    source: readSource(m.get('source'), m),
   };
 }
 
-function readSource(v: unknown): CardSource | null {
+function readSource(v: unknown, card: Y.Map<unknown>): CardSource | null {
   if (typeof v !== 'object' || v === null) return null;
   const o = v as Record<string, unknown>;
   if (o.kind !== 'decision') return null;
@@ -45,5 +45,7 @@ function readSource(v: unknown): CardSource | null {
     assemblyId: asString(o.assemblyId),
     minutesId: asString(o.minutesId),
     decisionId: asString(o.decisionId),
+    modifiedAt: asNumber(card.get('sourceModifiedAt')),
+    withdrawnAt: asNumber(card.get('sourceWithdrawnAt')),
   };
 }

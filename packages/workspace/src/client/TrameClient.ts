@@ -11,6 +11,7 @@ import { syncDecisionCards } from '../decisions/syncDecisionCards.js';
 import type { PublishedDecision } from '../decisions/PublishedDecision.js';
 import { expiryDate, type InviteExpiry } from '../invites/expiryDate.js';
 import { inviteLink } from '../invites/inviteLink.js';
+import type { InvitePreview } from '../invites/InvitePreview.js';
 import { addJoinedSpace } from '../local/addJoinedSpace.js';
 import type { JoinedSpace, LocalProfile } from '../local/LocalProfile.js';
 import type { ProfileStore } from '../local/ProfileStore.js';
@@ -485,7 +486,24 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     if (space.session.myRole !== Role.Admin) throw new WorkspaceError('FORBIDDEN');
     const expiresAt = expiryDate(o.expiry, this.now());
     const token = await space.session.createInvite({ role: o.role, ...(expiresAt ? { expiresAt } : {}) });
-    return inviteLink(o.origin, token);
+    return inviteLink(o.origin, token, await this.invitePreview(space, o.role));
+  }
+
+  /** What the invitee reads before being asked anything (MINUTES-8). */
+  private async invitePreview(space: OpenSpace<S>, role: Role): Promise<InvitePreview> {
+    const meta = readSpaceMeta(space.index.doc);
+    let collective = meta?.collectiveName ?? '';
+    if (!collective && meta?.assemblyId && this.isJoined(meta.assemblyId)) {
+      const assembly = await this.openSpace(meta.assemblyId).catch(() => null);
+      collective = (assembly && readSpaceMeta(assembly.index.doc)?.collectiveName) || '';
+    }
+    return {
+      collective,
+      space: meta?.name ?? '',
+      kind: meta?.kind ?? 'atelier',
+      role,
+      inviter: this.current.displayName,
+    };
   }
 
   /**
@@ -603,6 +621,8 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
         by: this.myId,
         now: this.now(),
         describe: o.describe,
+        // Withdrawals are only read from the relay's whole list, never from a partial cache.
+        complete: assembly.index.status === 'saved' || assembly.index.status === 'saving',
       });
       if (canWrite(assembly.session.myRole)) {
         reportDecisionStates(assembly.index.doc, atelierId, readDecisionCardStates(board.doc), this.now());

@@ -4,6 +4,8 @@ import { moveCard } from '../board/moveCard.js';
 import { readBoard } from '../board/readBoard.js';
 import { removeCard } from '../board/removeCard.js';
 import { updateCard } from '../board/updateCard.js';
+import { removeColumn } from '../board/removeColumn.js';
+import { updateColumn } from '../board/updateColumn.js';
 import { addAgendaItem } from '../minutes/addAgendaItem.js';
 import { addDecision } from '../minutes/addDecision.js';
 import { initMinutes } from '../minutes/initMinutes.js';
@@ -47,14 +49,20 @@ function atelierBoard(): Y.Doc {
   return board;
 }
 
-function deliver(board: Y.Doc, index: Y.Doc, atelier = JURIDIQUE): string[] {
+function deliver(
+  board: Y.Doc,
+  index: Y.Doc,
+  atelier = JURIDIQUE,
+  o: { complete?: boolean; at?: number } = {},
+): string[] {
   return syncDecisionCards(board, {
     assemblyId: ASSEMBLY,
     decisions: readPublishedDecisions(index, atelier),
     columnTitle: "Décisions de l'assemblée",
     by: 'me',
-    now,
+    now: o.at ?? now,
     describe: describeDecision,
+    complete: o.complete ?? true,
   });
 }
 
@@ -102,6 +110,8 @@ describe('assembly decisions → atelier boards', () => {
       assemblyId: ASSEMBLY,
       minutesId: MINUTES,
       decisionId,
+      modifiedAt: 0,
+      withdrawnAt: 0,
     });
     expect(deliver(board, index)).toEqual([]);
   });
@@ -172,5 +182,64 @@ describe('assembly decisions → atelier boards', () => {
       [JURIDIQUE]: ['done', 'Fait'],
       [SECURITE]: ['received', "Décisions de l'assemblée"],
     });
+  });
+});
+
+describe('decisions that change after delivery (MINUTES-5)', () => {
+  const later = now + 3_600_000;
+
+  it('MINUTES-5: a correction reaches the card, which says it was modified and when', () => {
+    const { index, minutes, itemId, decisionId } = assemblyWithDecision();
+    const board = atelierBoard();
+    deliver(board, index);
+    updateDecision(minutes, itemId, decisionId, { text: 'Préparer une permanence juridique (départ 14h)' });
+    publishDecisions(index, minutes, MINUTES);
+    deliver(board, index, JURIDIQUE, { at: later });
+    const card = readBoard(board)
+      .columns.flatMap((c) => c.cards)
+      .find((c) => c.source)!;
+    expect(card.title).toBe('Préparer une permanence juridique (départ 14h)');
+    expect(card.source!.modifiedAt).toBe(later);
+    expect(card.source!.withdrawnAt).toBe(0);
+  });
+
+  it('MINUTES-5: a withdrawn decision is marked withdrawn on the card, not deleted; it comes back if restored', () => {
+    const { index, minutes, itemId, decisionId } = assemblyWithDecision();
+    const board = atelierBoard();
+    deliver(board, index);
+    updateDecision(minutes, itemId, decisionId, { ateliers: [SECURITE] });
+    publishDecisions(index, minutes, MINUTES);
+    // A partial (cached) list never withdraws anything.
+    deliver(board, new Y.Doc(), JURIDIQUE, { complete: false, at: later });
+    const cardOf = () =>
+      readBoard(board)
+        .columns.flatMap((c) => c.cards)
+        .find((c) => c.source)!;
+    expect(cardOf().source!.withdrawnAt).toBe(0);
+    deliver(board, index, JURIDIQUE, { at: later });
+    expect(cardOf().source!.withdrawnAt).toBe(later);
+    expect(cardOf().title).toBe('Préparer une permanence juridique');
+    updateDecision(minutes, itemId, decisionId, { ateliers: [SECURITE, JURIDIQUE] });
+    publishDecisions(index, minutes, MINUTES);
+    deliver(board, index, JURIDIQUE, { at: later + 1 });
+    expect(cardOf().source!.withdrawnAt).toBe(0);
+    expect(
+      readBoard(board)
+        .columns.flatMap((c) => c.cards)
+        .filter((c) => c.source),
+    ).toHaveLength(1);
+  });
+
+  it('MINUTES-5: the decisions column can be neither renamed nor deleted', () => {
+    const { index } = assemblyWithDecision();
+    const board = atelierBoard();
+    deliver(board, index);
+    const column = readBoard(board).columns.find((c) => c.kind === 'decisions')!;
+    for (const card of column.cards) removeCard(board, card.id);
+    expect(updateColumn(board, column.id, { title: 'Autre chose' })).toBe(false);
+    expect(removeColumn(board, column.id)).toBe(false);
+    const todo = readBoard(board).columns.find((c) => c.kind !== 'decisions')!;
+    expect(updateColumn(board, todo.id, { kind: 'decisions' })).toBe(false);
+    expect(readBoard(board).columns.find((c) => c.id === column.id)?.title).toBe("Décisions de l'assemblée");
   });
 });

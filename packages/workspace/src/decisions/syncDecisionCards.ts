@@ -11,7 +11,11 @@ import type { PublishedDecision } from './PublishedDecision.js';
  * Makes sure each decision addressed to this atelier has a card on its main board, in the
  * "Décisions de l'assemblée" column (created at the left if missing). A decision is delivered
  * once: if the atelier later deletes its card, it is not re-created. Card titles follow the
- * decision's wording until someone edits the card's title. Returns the ids of new cards.
+ * decision's wording until someone edits the card's title; a correction after delivery is
+ * stamped on the card (`sourceModifiedAt`, MINUTES-5). When `complete` (the list is the
+ * assembly's whole, synced list), a delivered decision missing from it was withdrawn: its card
+ * is marked (`sourceWithdrawnAt`), never deleted; it is unmarked if the decision comes back.
+ * Returns the ids of new cards.
  */
 export function syncDecisionCards(
   board: Y.Doc,
@@ -22,23 +26,37 @@ export function syncDecisionCards(
     by: string;
     now: number;
     describe: (d: PublishedDecision) => string;
+    /** `decisions` is everything the assembly addresses to this atelier (its index is synced). */
+    complete?: boolean;
   },
 ): string[] {
   const received = board.getMap<unknown>(RECEIVED_DECISIONS);
   const cards = board.getMap<unknown>(BOARD_ROOTS.cards);
   const created: string[] = [];
   const todo = o.decisions.filter((d) => !received.has(d.key));
-  const toRetitle = o.decisions.filter((d) => {
-    const card = cards.get(decisionCardId(d.key));
-    return card instanceof Y.Map && card.get('sourceText') !== d.text && card.get('title') === card.get('sourceText');
+  const cardOf = (key: string): Y.Map<unknown> | null => {
+    const card = cards.get(decisionCardId(key));
+    return card instanceof Y.Map ? card : null;
+  };
+  const corrected = o.decisions.filter((d) => {
+    const card = cardOf(d.key);
+    return card !== null && card.get('sourceText') !== d.text;
   });
-  if (todo.length === 0 && toRetitle.length === 0) return created;
+  const wanted = new Set(o.decisions.map((d) => d.key));
+  const withdrawn = o.complete
+    ? [...received.keys()].filter((k) => !wanted.has(k) && !cardOf(k)?.get('sourceWithdrawnAt'))
+    : [];
+  const restored = o.decisions.filter((d) => cardOf(d.key)?.get('sourceWithdrawnAt'));
+  if (todo.length === 0 && corrected.length === 0 && withdrawn.length === 0 && restored.length === 0) return created;
   board.transact(() => {
-    for (const d of toRetitle) {
-      const card = cards.get(decisionCardId(d.key)) as Y.Map<unknown>;
-      card.set('title', d.text);
+    for (const d of corrected) {
+      const card = cardOf(d.key)!;
+      if (card.get('title') === card.get('sourceText')) card.set('title', d.text);
       card.set('sourceText', d.text);
+      card.set('sourceModifiedAt', o.now);
     }
+    for (const key of withdrawn) cardOf(key)?.set('sourceWithdrawnAt', o.now);
+    for (const d of restored) cardOf(d.key)!.delete('sourceWithdrawnAt');
     if (todo.length === 0) return;
     let column = readBoard(board).columns.find((c) => c.kind === 'decisions');
     if (!column) {

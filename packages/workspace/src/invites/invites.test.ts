@@ -3,6 +3,9 @@ import { expiryDate } from './expiryDate.js';
 import { inviteLink } from './inviteLink.js';
 import { readInviteFragment } from './readInviteFragment.js';
 import { encodeInviteToken } from '@trame/sync';
+import { Role } from '@trame/protocol';
+import { readInvitePreview } from './readInvitePreview.js';
+import { encodeInvitePreview } from './encodeInvitePreview.js';
 
 describe('invites', () => {
   const token = encodeInviteToken({ spaceId: new Uint8Array(16).fill(7), seed: new Uint8Array(32).fill(9) });
@@ -24,6 +27,23 @@ describe('invites', () => {
     expect(readInviteFragment('')).toBeNull();
     expect(readInviteFragment('#short')).toBeNull();
     expect(readInviteFragment('#<script>alert(1)</script>aaaaaaaaaa')).toBeNull();
+  });
+
+  it('MINUTES-8: carries a preview of the invitation after the token, strictly read', () => {
+    const preview = {
+      collective: 'Convergence',
+      space: 'Juridique',
+      kind: 'atelier' as const,
+      role: Role.Viewer,
+      inviter: 'Léa',
+    };
+    const url = new URL(inviteLink('https://trame.example', token, preview));
+    expect(readInviteFragment(url.hash)).toBe(token);
+    expect(readInvitePreview(url.hash)).toEqual(preview);
+    expect(readInvitePreview(`#${token}`)).toBeNull();
+    expect(readInvitePreview(`#${token}.${encodeInvitePreview({ ...preview, role: 9 as Role })}`)).toBeNull();
+    expect(readInvitePreview(`#${token}.${encodeInvitePreview({ ...preview, space: 'x'.repeat(300) })}`)).toBeNull();
+    expect(readInvitePreview(`#${token}.%%%`)).toBeNull();
   });
 
   it('computes expiry dates', () => {

@@ -6,7 +6,9 @@ import { decodeInviteToken } from '@trame/sync';
  * person is asked anything or the relay is contacted).
  */
 export function readInviteFragment(hash: string): string | null {
-  const token = hash.startsWith('#') ? hash.slice(1) : hash;
+  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  // A preview may follow the token after a '.' (see inviteLink).
+  const token = fragment.split('.', 1)[0]!;
   if (!/^[A-Za-z0-9_-]{16,4096}$/.test(token)) return null;
   try {
     decodeInviteToken(token);
