@@ -154,7 +154,8 @@ test('set up the collective and use every main screen', async ({ page }, info) =
   await page.getByRole('dialog', { name: 'Carte' }).getByLabel('Colonne').selectOption({ label: 'En cours' });
   await page.getByRole('dialog', { name: 'Carte' }).getByRole('link', { name: 'Voir le compte rendu' }).click();
   await expect(page.getByText('en cours · En cours')).toBeVisible();
-  await expect(page.getByText('en attente')).toBeVisible(); // Sécurité has not opened its board yet
+  // Léa belongs to Sécurité too: her minutes delivered the decision to its board (MINUTES-5).
+  await expect(page.getByText('reçue', { exact: true })).toBeVisible();
 
   // members and invites
   await page

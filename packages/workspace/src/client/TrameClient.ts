@@ -606,6 +606,9 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   ): Promise<void> {
     const atelier = await this.openSpace(atelierId);
     if (!canWrite(atelier.session.myRole)) return;
+    // Called from another space's screen (the minutes), the atelier's index may not be read yet.
+    await atelier.index.whenLoaded();
+    if (!findMainBoard(atelier.index.doc)) await this.settleSynced(atelier.index);
     const assemblyId = readSpaceMeta(atelier.index.doc)?.assemblyId || this.joinedAssemblyOf(atelierId);
     if (!assemblyId || !this.isJoined(assemblyId)) return;
     const assembly = await this.openSpace(assemblyId);
@@ -807,6 +810,19 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([
       session.whenSaved(),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, this.saveTimeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
+  /** Waits for a document to hold the relay's state, at most `saveTimeoutMs` (never when offline). */
+  private async settleSynced(session: DocumentSessionLike): Promise<void> {
+    if (!this.online) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      session.whenSynced(),
       new Promise<void>((resolve) => {
         timer = setTimeout(resolve, this.saveTimeoutMs);
       }),

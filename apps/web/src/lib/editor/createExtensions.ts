@@ -19,6 +19,8 @@ export function createExtensions(o: {
   awareness: Awareness;
   user: PresenceUser;
   placeholder: string;
+  /** Accessible name of a task's checkbox, from the task's text (MINUTES-6 (d)). */
+  taskLabel: (text: string) => string;
 }): Extensions {
   return [
     StarterKit.configure({
@@ -34,7 +36,7 @@ export function createExtensions(o: {
       },
     }),
     TaskList,
-    TaskItem.configure({ nested: true }),
+    TaskItem.configure({ nested: true, a11y: { checkboxLabel: (node) => o.taskLabel(node.textContent.trim()) } }),
     TableKit.configure({ table: { resizable: false } }),
     Placeholder.configure({ placeholder: o.placeholder }),
     Collaboration.configure({ document: o.doc, field: DOCUMENT_FIELD }),
