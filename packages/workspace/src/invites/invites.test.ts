@@ -8,7 +8,12 @@ import { readInvitePreview } from './readInvitePreview.js';
 import { encodeInvitePreview } from './encodeInvitePreview.js';
 
 describe('invites', () => {
-  const token = encodeInviteToken({ spaceId: new Uint8Array(16).fill(7), seed: new Uint8Array(32).fill(9) });
+  const token = encodeInviteToken({
+    spaceId: new Uint8Array(16).fill(7),
+    seed: new Uint8Array(32).fill(9),
+    inviteSeq: 3,
+    inviteHash: new Uint8Array(32).fill(5),
+  });
 
   it('puts the token in the fragment only', () => {
     const link = inviteLink('https://trame.example/', token);
