@@ -4,14 +4,9 @@ import type * as Y from 'yjs';
 import type { AtelierDraft } from '../collective/AtelierDraft.js';
 import type { CollectivePlan } from '../collective/CollectivePlan.js';
 import type { Locale } from '../collective/Locale.js';
-import { readDecisionCardStates } from '../decisions/readDecisionCardStates.js';
-import { readPublishedDecisions } from '../decisions/readPublishedDecisions.js';
-import { reportDecisionStates } from '../decisions/reportDecisionStates.js';
-import { syncDecisionCards } from '../decisions/syncDecisionCards.js';
 import type { PublishedDecision } from '../decisions/PublishedDecision.js';
 import { expiryDate, type InviteExpiry } from '../invites/expiryDate.js';
 import { inviteLink } from '../invites/inviteLink.js';
-import type { InvitePreview } from '../invites/InvitePreview.js';
 import { addJoinedSpace } from '../local/addJoinedSpace.js';
 import type { JoinedSpace, LocalProfile } from '../local/LocalProfile.js';
 import type { ProfileStore } from '../local/ProfileStore.js';
@@ -19,7 +14,6 @@ import type { PresenceLocation, PresenceUser } from '../presence/PresenceUser.js
 import { setPresence } from '../presence/setPresence.js';
 import { canWrite } from '../roles/canWrite.js';
 import { addItem } from '../space/addItem.js';
-import { findMainBoard } from '../space/findMainBoard.js';
 import { initSpaceIndex } from '../space/initSpaceIndex.js';
 import { readItem } from '../space/readItem.js';
 import { readSpaceMeta } from '../space/readSpaceMeta.js';
@@ -43,11 +37,14 @@ import type {
 import { pinToStoredPin, storedPinToPin } from '../local/storedPin.js';
 import { applyTemplate } from '../templates/applyTemplate.js';
 import { copyItemContent } from '../templates/copyItemContent.js';
-import { DECISIONS_COLUMN_TITLE } from '../templates/DECISIONS_COLUMN_TITLE.js';
 import { isAccessRefusal } from './isAccessRefusal.js';
 import type { OpenSpace } from './OpenSpace.js';
 import { todayIso } from './todayIso.js';
 import { WorkspaceError } from './WorkspaceError.js';
+import type { ClientCore } from './ClientCore.js';
+import { reconcileDecisions } from './decisions/reconcileDecisions.js';
+import { ensureListed } from './items/ensureListed.js';
+import { invitePreviewFor } from './invites/invitePreviewFor.js';
 import { isHexId } from '../ids/isHexId.js';
 
 /** Everything the client needs; the web app builds it once the identity is loaded. */
@@ -108,6 +105,8 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
 
   /** Hex public key of this user. */
   readonly myId: string;
+  /** What the commands in items/, decisions/ and invites/ use of this client. */
+  private readonly core: ClientCore<S>;
 
   constructor(o: TrameClientOptions<S>) {
     this.sync = o.sync;
@@ -121,6 +120,26 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     this.headStore = o.headStore;
     this.forgetSpace = o.forgetSpace;
     this.myId = toHex(o.identity.publicKey);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the core reads live fields
+    const client = this;
+    this.core = {
+      sync: this.sync,
+      myId: this.myId,
+      get displayName() {
+        return client.current.displayName;
+      },
+      get online() {
+        return client.online;
+      },
+      saveTimeoutMs: this.saveTimeoutMs,
+      now: () => this.now(),
+      openSpace: (id) => this.openSpace(id),
+      openDoc: (space, docId) => this.openDoc(space, docId),
+      isJoined: (id) => this.isJoined(id),
+      joinedAssemblyOf: (id) => this.joinedAssemblyOf(id),
+      settle: (session) => this.settle(session),
+      settleSynced: (session) => this.settleSynced(session),
+    };
   }
 
   /** The device's profile as last saved. */
@@ -274,35 +293,10 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   async openItem(spaceId: string, itemId: string): Promise<DocumentSessionLike> {
     if (!isHexId(itemId)) throw new WorkspaceError('UNKNOWN_ITEM', 'not an item id');
     const space = await this.openSpace(spaceId);
-    await this.assertListed(space, itemId);
+    await ensureListed(this.core, space, itemId);
     const session = this.openDoc(space.session, fromHex(itemId));
     this.live.set(session, { spaceId, itemId });
     return session;
-  }
-
-  /**
-   * An id the space's index does not list opens nothing: a document opened under it would be
-   * stored on the relay and listed nowhere (an orphan). The index is read from the device cache
-   * first, then, if the item is not there, once the relay's state arrived.
-   */
-  private async assertListed(space: OpenSpace<S>, itemId: string): Promise<void> {
-    await space.index.whenLoaded();
-    if (readItem(space.index.doc, itemId)) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const synced = await Promise.race([
-      space.index.whenSynced().then(() => true),
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), this.online ? this.saveTimeoutMs : 0);
-      }),
-    ]);
-    clearTimeout(timer);
-    if (readItem(space.index.doc, itemId)) return;
-    throw synced
-      ? new WorkspaceError('UNKNOWN_ITEM', `item ${itemId} is not listed in space ${space.id}`)
-      : new WorkspaceError(
-          'UNCONFIRMED_ITEM',
-          `item ${itemId} is not in the cached index and the relay is unreachable`,
-        );
   }
 
   /** Closes an item opened with {@link openItem}, after writing its state to the device cache. */
@@ -486,24 +480,7 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     if (space.session.myRole !== Role.Admin) throw new WorkspaceError('FORBIDDEN');
     const expiresAt = expiryDate(o.expiry, this.now());
     const token = await space.session.createInvite({ role: o.role, ...(expiresAt ? { expiresAt } : {}) });
-    return inviteLink(o.origin, token, await this.invitePreview(space, o.role));
-  }
-
-  /** What the invitee reads before being asked anything (MINUTES-8). */
-  private async invitePreview(space: OpenSpace<S>, role: Role): Promise<InvitePreview> {
-    const meta = readSpaceMeta(space.index.doc);
-    let collective = meta?.collectiveName ?? '';
-    if (!collective && meta?.assemblyId && this.isJoined(meta.assemblyId)) {
-      const assembly = await this.openSpace(meta.assemblyId).catch(() => null);
-      collective = (assembly && readSpaceMeta(assembly.index.doc)?.collectiveName) || '';
-    }
-    return {
-      collective,
-      space: meta?.name ?? '',
-      kind: meta?.kind ?? 'atelier',
-      role,
-      inviter: this.current.displayName,
-    };
+    return inviteLink(o.origin, token, await invitePreviewFor(this.core, space, o.role));
   }
 
   /**
@@ -604,36 +581,7 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     atelierId: string,
     o: { locale: Locale; board?: DocumentSessionLike; describe: (d: PublishedDecision) => string },
   ): Promise<void> {
-    const atelier = await this.openSpace(atelierId);
-    if (!canWrite(atelier.session.myRole)) return;
-    // Called from another space's screen (the minutes), the atelier's index may not be read yet.
-    await atelier.index.whenLoaded();
-    if (!findMainBoard(atelier.index.doc)) await this.settleSynced(atelier.index);
-    const assemblyId = readSpaceMeta(atelier.index.doc)?.assemblyId || this.joinedAssemblyOf(atelierId);
-    if (!assemblyId || !this.isJoined(assemblyId)) return;
-    const assembly = await this.openSpace(assemblyId);
-    const main = findMainBoard(atelier.index.doc);
-    if (!main) return;
-    const board = o.board ?? this.openDoc(atelier.session, fromHex(main.id));
-    try {
-      if (!o.board) await board.whenSynced();
-      syncDecisionCards(board.doc, {
-        assemblyId,
-        decisions: readPublishedDecisions(assembly.index.doc, atelierId),
-        columnTitle: DECISIONS_COLUMN_TITLE[o.locale],
-        by: this.myId,
-        now: this.now(),
-        describe: o.describe,
-        // Withdrawals are only read from the relay's whole list, never from a partial cache.
-        complete: assembly.index.status === 'saved' || assembly.index.status === 'saving',
-      });
-      if (canWrite(assembly.session.myRole)) {
-        reportDecisionStates(assembly.index.doc, atelierId, readDecisionCardStates(board.doc), this.now());
-      }
-      if (!o.board) await this.settle(board);
-    } finally {
-      if (!o.board) board.destroy();
-    }
+    return reconcileDecisions(this.core, atelierId, o);
   }
 
   /** Closes every space and document this client opened. */
