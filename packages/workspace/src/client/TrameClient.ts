@@ -107,6 +107,7 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   readonly myId: string;
   /** What the commands in items/, decisions/ and invites/ use of this client. */
   private readonly core: ClientCore<S>;
+  private readonly reconciling = new Map<string, Promise<void>>();
 
   constructor(o: TrameClientOptions<S>) {
     this.sync = o.sync;
@@ -581,7 +582,16 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     atelierId: string,
     o: { locale: Locale; board?: DocumentSessionLike; describe: (d: PublishedDecision) => string },
   ): Promise<void> {
-    return reconcileDecisions(this.core, atelierId, o);
+    // One at a time per atelier: two sessions of the same board in one client at once (the
+    // minutes delivering a correction while the previous delivery still settles) race.
+    const previous = this.reconciling.get(atelierId) ?? Promise.resolve();
+    const run = previous.then(() => reconcileDecisions(this.core, atelierId, o));
+    const settled = run.catch(() => {});
+    this.reconciling.set(atelierId, settled);
+    void settled.then(() => {
+      if (this.reconciling.get(atelierId) === settled) this.reconciling.delete(atelierId);
+    });
+    return run;
   }
 
   /** Closes every space and document this client opened. */

@@ -34,7 +34,10 @@ export async function reconcileDecisions<S extends SpaceSessionLike>(
   if (!main) return;
   const board = o.board ?? core.openDoc(atelier.session, fromHex(main.id));
   try {
-    if (!o.board) await board.whenSynced();
+    if (!o.board) await core.settleSynced(board);
+    // Never write into a board that does not hold the relay's state yet: a second decisions
+    // column would be created beside the one not yet received.
+    if (board.status !== 'saved' && board.status !== 'saving') return;
     syncDecisionCards(board.doc, {
       assemblyId,
       decisions: readPublishedDecisions(assembly.index.doc, atelierId),
