@@ -56,6 +56,9 @@ export class FakeRelay {
           space.members.set(toHex(o.identity.publicKey), role);
           return new FakeSpaceSession(this, fromHex(spaceHex), o.identity);
         },
+        previewInvite: async () => {
+          throw new TrameError('NOT_A_MEMBER', 'the fake relay has no invite previews');
+        },
       },
       openDocument: (o) => this.openDocument(o),
       newDocId: () => this.newId(),
@@ -89,6 +92,7 @@ export class FakeRelay {
 export class FakeSpaceSession extends ObservableV2<SpaceSessionEvents> implements SpaceSessionLike {
   readonly spaceIdHex: string;
   readonly currentStatus: SpaceStatus = 'connected';
+  readonly pin = null;
   closed = false;
 
   constructor(
