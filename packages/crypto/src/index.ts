@@ -21,5 +21,6 @@ export { openContentFrame } from './frames/openContentFrame.js';
 export { signAuth } from './frames/signAuth.js';
 export { snapshotProof } from './frames/snapshotProof.js';
 export { chainLink } from './frames/chainLink.js';
+export { openChainedUpdate } from './frames/openChainedUpdate.js';
 export { signMembershipEntry } from './membership/signMembershipEntry.js';
 export { verifyMembershipEntry } from './membership/verifyMembershipEntry.js';

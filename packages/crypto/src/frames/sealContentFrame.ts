@@ -10,7 +10,12 @@ import { sign } from '../signing/sign.js';
  * one produced by encodeUpdateHeader / encodeSnapshotHeader / encodeEphemeralHeader; its second
  * byte is the frame kind. An UPDATE header without the SIGNED flag gives an unsigned frame (R51).
  */
-export function sealContentFrame(header: Uint8Array, key: Uint8Array, plaintext: Uint8Array, identity: Identity): Uint8Array {
+export function sealContentFrame(
+  header: Uint8Array,
+  key: Uint8Array,
+  plaintext: Uint8Array,
+  identity: Identity,
+): Uint8Array {
   const nonce = randomBytes(NONCE_BYTES);
   const ciphertext = aeadEncrypt(key, nonce, plaintext, header);
   const body = encodeContentBody(header, nonce, ciphertext);

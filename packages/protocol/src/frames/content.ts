@@ -2,7 +2,14 @@ import { ByteWriter } from '../codec/ByteWriter.js';
 import { DOMAIN } from '../constants/domains.js';
 import { FrameKind } from '../constants/FrameKind.js';
 import { PROTOCOL_VERSION } from '../constants/protocolVersion.js';
-import { HASH_BYTES, ID_BYTES, NONCE_BYTES, PUBLIC_KEY_BYTES, SIGNATURE_BYTES, VIEW_HEAD_BYTES } from '../constants/sizes.js';
+import {
+  HASH_BYTES,
+  ID_BYTES,
+  NONCE_BYTES,
+  PUBLIC_KEY_BYTES,
+  SIGNATURE_BYTES,
+  VIEW_HEAD_BYTES,
+} from '../constants/sizes.js';
 import { concatBytes } from '../util/concatBytes.js';
 import type { EphemeralHeader, MembershipFields, SnapshotHeader, UpdateHeader } from './types.js';
 
@@ -51,7 +58,10 @@ export function encodeSnapshotHeader(h: SnapshotHeader): Uint8Array {
     .fixed(h.proof, HASH_BYTES)
     .fixed(h.author, PUBLIC_KEY_BYTES);
   writeView(w, h).u16(h.clocks.length);
-  for (const c of h.clocks) w.fixed(c.author, PUBLIC_KEY_BYTES).u32(c.clock).fixed(c.link ?? new Uint8Array(HASH_BYTES), HASH_BYTES);
+  for (const c of h.clocks)
+    w.fixed(c.author, PUBLIC_KEY_BYTES)
+      .u32(c.clock)
+      .fixed(c.link ?? new Uint8Array(HASH_BYTES), HASH_BYTES);
   return w.finish();
 }
 

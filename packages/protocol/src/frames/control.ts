@@ -15,10 +15,13 @@ function start(kind: number): ByteWriter {
 
 /** HELLO: 91 bytes (docs/PROTOCOL.md §3.1). `knownTailCount` defaults to 0 (send the whole tail). */
 export function encodeHello(
-  h: Omit<HelloFrame, 'kind' | 'raw' | 'knownTailCount'> & { knownTailCount?: number },
+  h: Omit<HelloFrame, 'kind' | 'raw' | 'knownTailCount' | 'withParent'> & {
+    knownTailCount?: number;
+    withParent?: boolean;
+  },
 ): Uint8Array {
   return start(FrameKind.Hello)
-    .u8(h.create ? 1 : 0)
+    .u8((h.create ? 1 : 0) | (h.withParent ? 2 : 0))
     .fixed(h.spaceId, ID_BYTES)
     .fixed(h.docId, ID_BYTES)
     .fixed(h.identity, PUBLIC_KEY_BYTES)
@@ -64,9 +67,7 @@ export function encodeDurable(): Uint8Array {
 }
 
 /** ERROR frame; the message is a short English hint for logs, never content. */
-export function encodeError(
-  e: Partial<Omit<ErrorFrame, 'kind' | 'raw' | 'code'>> & { code: number },
-): Uint8Array {
+export function encodeError(e: Partial<Omit<ErrorFrame, 'kind' | 'raw' | 'code'>> & { code: number }): Uint8Array {
   let msg = enc.encode(e.message ?? '');
   if (msg.length > LIMITS.maxErrorMessageBytes) {
     // Cut on a UTF-8 character boundary: decodeFrame rejects a split character (R2).

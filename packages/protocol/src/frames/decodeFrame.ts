@@ -82,7 +82,7 @@ export function decodeFrame(raw: Uint8Array): Frame {
   switch (kind) {
     case FrameKind.Hello: {
       const flags = r.u8('flags');
-      if (flags > 1) throw new TrameError('MALFORMED_FRAME', 'unknown HELLO flags');
+      if (flags > 3) throw new TrameError('MALFORMED_FRAME', 'unknown HELLO flags');
       const spaceId = r.take(ID_BYTES, 'spaceId');
       const docId = r.take(ID_BYTES, 'docId');
       const identity = r.take(PUBLIC_KEY_BYTES, 'identity');
@@ -92,7 +92,8 @@ export function decodeFrame(raw: Uint8Array): Frame {
       r.end();
       return {
         kind,
-        create: flags === 1,
+        create: (flags & 1) !== 0,
+        withParent: (flags & 2) !== 0,
         spaceId,
         docId,
         identity,
@@ -203,10 +204,28 @@ export function decodeFrame(raw: Uint8Array): Frame {
       if (n > LIMITS.maxSnapshotAuthors) throw new TrameError('MALFORMED_FRAME', 'too many authors');
       const clocks: Array<Required<AuthorClock>> = [];
       for (let i = 0; i < n; i++) {
-        clocks.push({ author: r.take(PUBLIC_KEY_BYTES, 'clock author'), clock: r.u32('clock'), link: r.take(HASH_BYTES, 'clock link') });
+        clocks.push({
+          author: r.take(PUBLIC_KEY_BYTES, 'clock author'),
+          clock: r.u32('clock'),
+          link: r.take(HASH_BYTES, 'clock link'),
+        });
       }
       const parts = readContent(r, raw, r.offset);
-      return { kind, spaceId, docId, epoch, snapshotId, parentId, height, proof, author, viewSeq, viewHead, clocks, ...parts };
+      return {
+        kind,
+        spaceId,
+        docId,
+        epoch,
+        snapshotId,
+        parentId,
+        height,
+        proof,
+        author,
+        viewSeq,
+        viewHead,
+        clocks,
+        ...parts,
+      };
     }
     case FrameKind.Ephemeral: {
       const spaceId = r.take(ID_BYTES, 'spaceId');

@@ -27,7 +27,15 @@ import {
   encodeSnapshotHeader,
   encodeUpdateHeader,
 } from './content.js';
-import { encodeAck, encodeAuth, encodeChallenge, encodeDurable, encodeError, encodeHello, encodeReady } from './control.js';
+import {
+  encodeAck,
+  encodeAuth,
+  encodeChallenge,
+  encodeDurable,
+  encodeError,
+  encodeHello,
+  encodeReady,
+} from './control.js';
 import { decodeFrame } from './decodeFrame.js';
 import { ZERO_ID } from './zero.js';
 
@@ -218,7 +226,9 @@ describe('DURABLE (§3.11, 2 bytes)', () => {
     const raw = encodeDurable();
     expect([...raw]).toEqual([2, 0x22]);
     expect(decodeAs(raw, FrameKind.Durable).raw).toBe(raw);
-    expect(() => decodeFrame(new Uint8Array([2, 0x22, 0]))).toThrow(expect.objectContaining({ code: 'MALFORMED_FRAME' }));
+    expect(() => decodeFrame(new Uint8Array([2, 0x22, 0]))).toThrow(
+      expect.objectContaining({ code: 'MALFORMED_FRAME' }),
+    );
   });
 });
 
@@ -576,7 +586,14 @@ describe('SNAPSHOT (§3.6, 152 + 68·k header)', () => {
 });
 
 describe('EPHEMERAL (§3.7, 86-byte header)', () => {
-  const header = ephemeralHeader({ spaceId: rand(16), docId: rand(16), author: rand(32), sequence: 0xcafebabe, viewSeq: 3, viewHead: rand(8) });
+  const header = ephemeralHeader({
+    spaceId: rand(16),
+    docId: rand(16),
+    author: rand(32),
+    sequence: 0xcafebabe,
+    viewSeq: 3,
+    viewHead: rand(8),
+  });
   const nonce = rand(24);
   const ciphertext = rand(33);
   const sig = rand(64);

@@ -5,6 +5,11 @@ export interface HelloFrame {
   kind: typeof FrameKind.Hello;
   /** Ask the relay to create the space from the genesis entry that follows AUTH. */
   create: boolean;
+  /**
+   * Flags bit 1: also send the latest snapshot's parent and its tail, before the latest
+   * snapshot (R53: a client that cannot read the latest snapshot falls back to them).
+   */
+  withParent: boolean;
   spaceId: Uint8Array;
   /** The document to open; all zeros opens the space only (membership). */
   docId: Uint8Array;

@@ -285,6 +285,7 @@ export class Connection implements Peer, Evictable {
     this.hello = {
       kind: h.kind,
       create: h.create,
+      withParent: false,
       spaceId: ids.subarray(0, a),
       docId: ids.subarray(a, b),
       identity: ids.subarray(b),

@@ -83,6 +83,7 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
       identity: hello.identity,
       afterSeq: hello.knownMembershipSeq,
       knownSnapshotId: hello.knownSnapshotId,
+      withParent: hello.withParent,
     });
     // Frames up to the state's position are in the queue too, so the filter drops them all.
     await ctx.fanout.settle(conn.spaceKey, conn.docKey, {
@@ -110,6 +111,11 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
     );
   }
   for (const entry of state.membership) await conn.sendInitial(entry);
+  // R53: a client that could not read the latest snapshot asked for its parent and tail too.
+  if (state.snapshot && state.parent) {
+    if (state.parent.snapshot) await conn.sendInitial(state.parent.snapshot);
+    for (const u of state.parent.tail) await conn.sendInitial(u);
+  }
   if (state.snapshot) await conn.sendInitial(state.snapshot);
   // R48: a client that holds the latest snapshot and the first k updates of its tail (a
   // reconnect) gets only the rest; READY still reports the whole tail.

@@ -131,6 +131,8 @@ export interface InitialStateQuery {
   afterSeq: number;
   /** The client already holds this snapshot: do not load its frame. */
   knownSnapshotId: Uint8Array;
+  /** Also read the latest snapshot's parent and its tail (R53). */
+  withParent?: boolean;
 }
 
 export interface InitialState {
@@ -145,6 +147,8 @@ export interface InitialState {
   tail: Uint8Array[];
   /** Highest clock per author in `tail`. */
   tailClocks: AuthorClock[];
+  /** With `withParent`: the latest snapshot's parent frame and its tail, when still stored (R53). */
+  parent?: { snapshot: Uint8Array | null; tail: Uint8Array[] } | null;
 }
 
 /** Health as reported by `GET /health`. */

@@ -25,6 +25,8 @@ export interface RelayConnectionOptions {
   knownSnapshotId?: Uint8Array;
   /** Updates of that snapshot's tail held, from the first (R48). */
   knownTailCount?: number;
+  /** Ask for the latest snapshot's parent and its tail too (R53). */
+  withParent?: boolean;
   WebSocketImpl: WebSocketConstructor;
   /** Every frame after AUTH, READY included, in arrival order. */
   onFrame(frame: Frame): void;
@@ -67,6 +69,7 @@ export class RelayConnection {
       knownMembershipSeq: this.o.knownMembershipSeq ?? -1,
       knownSnapshotId: this.o.knownSnapshotId ?? ZERO_ID,
       knownTailCount: this.o.knownTailCount ?? 0,
+      withParent: this.o.withParent ?? false,
     });
     this.ws.send(this.helloRaw);
   }

@@ -21,13 +21,20 @@ import {
   type SnapshotFrame,
   type UpdateFrame,
 } from '@trame/protocol';
-import { chainLink, openContentFrame, sha256, type Identity } from '@trame/crypto';
+import { chainLink, openChainedUpdate, openContentFrame, snapshotProof, type Identity } from '@trame/crypto';
+import { checkTailChains } from '../verify/checkTailChains.js';
+import { DEFAULT_SIGNATURE_POLICY, mustSign, type SignaturePolicy } from '../outbox/mustSign.js';
 import { checkChainLink } from '../verify/checkChainLink.js';
 import { checkUpdateClients } from '../verify/checkUpdateClients.js';
 import { defaultMembershipView } from '../outbox/defaultMembershipView.js';
 import type { WriterContext } from '../outbox/WriterContext.js';
 import { readUpdateClients } from './readUpdateClients.js';
 import { withAuthor } from './withAuthor.js';
+import { headOf } from './headOf.js';
+import { sameClocks } from '../verify/sameClocks.js';
+import { sameYjsContent } from '../verify/sameYjsContent.js';
+import { checkTailClocks } from '../verify/checkTailClocks.js';
+import { checkSeenHeads } from '../verify/checkSeenHeads.js';
 import { sealSnapshot } from '../outbox/sealSnapshot.js';
 import { sealUpdate } from '../outbox/sealUpdate.js';
 import { RelayConnection } from '../connection/RelayConnection.js';
@@ -72,7 +79,17 @@ export interface DocumentEngineOptions {
    * space state's last verified entry.
    */
   membershipView?: () => MembershipView;
+  /** R56: longest wait for DURABLE after a forwarded frame before it is reported (default 10 s). */
+  durableBoundMs?: number;
+  /** R51: how often UPDATEs are signed (default every 32 frames or 1 s, and an idle checkpoint). */
+  signaturePolicy?: SignaturePolicy;
 }
+
+/** An empty Yjs update: the content of a signed checkpoint (R51). */
+const EMPTY_YJS_UPDATE = new Uint8Array([0, 0]);
+
+/** R56: a healthy relay sends DURABLE within ~100 ms plus a disk sync; this leaves margin. */
+const DURABLE_BOUND_MS = 10_000;
 
 type EngineEvents = {
   status: (status: DocumentStatus) => void;
@@ -115,13 +132,27 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   /** Which author each Yjs client id belongs to on this document (R52). */
   private readonly yjsOwners = new Map<number, string>();
   private readonly writer: WriterContext;
+  /** The latest snapshot could not be read: ask for its parent on the next connection (R53). */
+  private wantParent = false;
+  /** The latest snapshot could not be read or was not its parent + tail: replace it (R53). */
+  private replaceSnapshot = false;
+  private readonly seenKey: string;
+  private readonly durableBoundMs: number;
+  private durableTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly signing: SignaturePolicy;
+  /** UPDATEs sent unsigned since the last signed one, when that was, and a checkpoint due (R51). */
+  private unsignedSince = 0;
+  private lastSignedAt = 0;
+  private signNext = false;
+  private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
   private pending: Uint8Array[] = [];
   private inflight: Inflight | null = null;
   private transport: TransportEnd | null = null;
   private conn: RelayConnection | null = null;
   /** The initial state being received, and what the HELLO said this client holds (R48). */
   private loading: {
-    snapshot: SnapshotFrame | null;
+    /** The latest snapshot, preceded by its parent when asked for (R53). */
+    snapshots: SnapshotFrame[];
     updates: UpdateFrame[];
     knownSnapshotId: Uint8Array;
     knownTailCount: number;
@@ -139,6 +170,9 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     super();
     this.meHex = toHex(o.identity.publicKey);
     this.headKey = `${o.space.spaceIdHex}:${toHex(o.docId)}`;
+    this.seenKey = `${this.headKey}:seen`;
+    this.durableBoundMs = o.durableBoundMs ?? DURABLE_BOUND_MS;
+    this.signing = o.signaturePolicy ?? DEFAULT_SIGNATURE_POLICY;
     this.compaction = o.compaction ?? {
       afterUpdates: LIMITS.compactAfterUpdates,
       afterBytes: LIMITS.compactAfterBytes,
@@ -168,7 +202,12 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
 
   /** Local edits not yet acknowledged by the relay. */
   get hasUnsavedChanges(): boolean {
-    return this.pending.length > 0 || this.inflight !== null;
+    // A signed checkpoint (R51) carries no edit: it does not make the text "unsaved".
+    const onlyCheckpoint = (u: Uint8Array | undefined): boolean => u === EMPTY_YJS_UPDATE;
+    const pending = this.pending.length > 1 || (this.pending.length === 1 && !onlyCheckpoint(this.pending[0]));
+    const inflight =
+      this.inflight !== null && !(this.inflight.kind === 'update' && onlyCheckpoint(this.inflight.content));
+    return pending || inflight;
   }
 
   get canWrite(): boolean {
@@ -233,7 +272,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     // first Σc updates of that tail, so the relay may skip those.
     let knownTailCount = 0;
     for (const c of this.clocks.values()) knownTailCount += c;
-    this.loading = { snapshot: null, updates: [], knownSnapshotId, knownTailCount };
+    this.loading = { snapshots: [], updates: [], knownSnapshotId, knownTailCount };
     this.loaded = false;
     const conn: RelayConnection = new RelayConnection({
       url: this.o.relayUrl,
@@ -243,6 +282,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       knownMembershipSeq: this.o.space.seq,
       knownSnapshotId,
       knownTailCount,
+      withParent: this.wantParent,
       WebSocketImpl: this.o.WebSocketImpl,
       onFrame: (f) => {
         if (conn === this.conn) this.onFrame(f);
@@ -256,6 +296,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   }
 
   private onConnectionClosed(code: number, reason: string): void {
+    this.durableSeen();
     this.conn = null;
     this.loading = null;
     this.loaded = false;
@@ -294,7 +335,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
         this.applyMembership(f.raw);
         return;
       case FrameKind.Snapshot:
-        loading.snapshot = f;
+        loading.snapshots.push(f);
         return;
       case FrameKind.Update:
         loading.updates.push(f);
@@ -326,6 +367,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
         return this.onAck(f);
       case FrameKind.Durable:
         // R47: what the relay sent before this is durable; only now may it bound a rollback (R42).
+        this.durableSeen();
         return this.saveHeads();
       case FrameKind.Error:
         return this.onError(f);
@@ -356,7 +398,8 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     if (live && !this.o.space.isCurrentWriter(author)) {
       throw new TrameError('UNTRUSTED_AUTHOR', `author ${author.slice(0, 12)} is no longer a writer`);
     }
-    const plain = openContentFrame(f, this.o.space.docKey(f.epoch, this.o.docId));
+    const key = this.o.space.docKey(f.epoch, this.o.docId);
+    const plain = f.kind === FrameKind.Update ? openChainedUpdate(f, key) : openContentFrame(f, key);
     // MEMBERSHIP-8: the (verified) author's view of the log must agree with ours.
     const fork = live ? this.o.space.checkView(f) : null;
     if (fork) this.report(fork);
@@ -364,8 +407,15 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   }
 
   private finishLoading(ready: ReadyFrame): void {
-    const { snapshot, updates, knownSnapshotId, knownTailCount } = this.loading!;
+    const { snapshots, updates: all, knownSnapshotId, knownTailCount } = this.loading!;
     this.loading = null;
+    const snapshot = snapshots.find((x) => bytesEqual(x.snapshotId, ready.snapshotId)) ?? snapshots.at(-1) ?? null;
+    // R53: asked for, the parent (none for a first snapshot) and its tail come first.
+    const askedParent = this.wantParent && snapshot !== null;
+    const parentId = askedParent ? snapshot.parentId : null;
+    const parent = parentId ? (snapshots.find((x) => bytesEqual(x.snapshotId, parentId)) ?? null) : null;
+    const onParent = (u: UpdateFrame): boolean => parentId !== null && bytesEqual(u.snapshotId, parentId);
+    const updates = parentId ? all.filter((u) => !onParent(u)) : all;
     const verdict = verifyInitialState({
       known: this.o.headStore.get(this.headKey),
       ready,
@@ -376,30 +426,39 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       clocks: this.clocks,
     });
     if (!verdict.ok) return this.failVerification(verdict.error);
-    let snapshotPlain: Uint8Array | null = null;
-    let nextHead: SnapshotHead | null = this.current;
     if (snapshot) {
-      try {
-        snapshotPlain = this.open(snapshot);
-      } catch (e) {
-        return this.failVerification(e as TrameError);
+      const plain = this.openSnapshot(snapshot);
+      if (isTrameError(plain)) {
+        // R53: fall back to the parent and the tails; the relay keeps them until a replacement.
+        if (!askedParent) {
+          this.wantParent = true;
+          this.report(plain);
+          return this.resync();
+        }
+        if (!parent && !isZero(snapshot.parentId)) return this.failVerification(plain);
+        const fallback = this.applyParent(snapshot, parent, all.filter(onParent));
+        if (fallback) return this.failVerification(fallback);
+        this.report(plain);
+        this.replaceSnapshot = true;
+      } else {
+        Y.applyUpdate(this.shadow, plain, REMOTE);
+        this.replaceSnapshot = false;
       }
-      nextHead = {
-        id: snapshot.snapshotId.slice(),
-        height: snapshot.height,
-        proof: snapshot.proof.slice(),
-        frameHash: sha256(snapshot.raw),
-      };
+      this.current = headOf(snapshot);
     }
-    // Verified: apply.
-    if (snapshotPlain) Y.applyUpdate(this.shadow, snapshotPlain, REMOTE);
-    this.current = nextHead;
-    if (!verdict.keepClocks) this.resetChains();
-    for (const u of updates) {
-      if ((this.clocks.get(toHex(u.author)) ?? 0) >= u.clock) continue;
-      this.applyRemoteUpdate(u);
-    }
+    this.wantParent = false;
+    const suspected = checkSeenHeads(
+      this.o.headStore.get(this.seenKey),
+      toHex(ready.snapshotId),
+      ready.snapshotHeight,
+      verdict.served,
+    );
+    // R55: less than seen (not durable) is used, and reported; clocks follow what is served.
+    if (suspected) this.report(suspected);
+    if (!verdict.keepClocks || suspected) this.resetChains();
+    this.applyTail(updates);
     this.resolveInflightAfterLoad(snapshot);
+    this.saveSeen();
     this.loaded = true;
     this.transport?.markOpen();
     // Ask the provider for what the relay lacks: edits made offline.
@@ -408,7 +467,11 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     this.updateStatus();
     this.awareness.send();
     this.flush();
-    if (!this.inflight && this.pending.length === 0 && this.overCompactionBound(ready.tailCount, ready.tailBytes)) {
+    if (
+      !this.inflight &&
+      this.pending.length === 0 &&
+      (this.needsReplacement() || this.overCompactionBound(ready.tailCount, ready.tailBytes))
+    ) {
       this.publishSnapshot([]);
     }
   }
@@ -442,7 +505,33 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       return;
     }
     const delta = this.applyRemoteUpdate(f, true);
+    this.forwarded();
     if (delta) this.transport?.deliver(syncMessage(SYNC_UPDATE, delta));
+  }
+
+  /**
+   * R50/R51 at load: the tail's chains are checked as a whole first, so that unsigned updates a
+   * later signature cannot vouch for (a broken chain) are never applied.
+   */
+  private applyTail(updates: readonly UpdateFrame[]): void {
+    const fresh = updates.filter((u) => (this.clocks.get(toHex(u.author)) ?? 0) < u.clock);
+    const chains = checkTailChains(
+      fresh.map((u) => ({
+        author: toHex(u.author),
+        clock: u.clock,
+        prevLink: u.prevLink,
+        link: chainLink(u.body),
+        signed: u.signed,
+      })),
+      this.links,
+    );
+    for (const e of chains.errors) this.report(e);
+    fresh.forEach((u, i) => {
+      const author = toHex(u.author);
+      if (!chains.skip.has(i)) return void this.applyRemoteUpdate(u, false, false);
+      this.clocks.set(author, u.clock);
+      this.links.set(author, chainLink(u.body));
+    });
   }
 
   /**
@@ -451,9 +540,11 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
    * everyone, so it is reported and skipped and its clock still counts (INTEGRITY-1).
    * Returns what it changed in the shadow document.
    */
-  private applyRemoteUpdate(f: UpdateFrame, live = false): Uint8Array | null {
+  private applyRemoteUpdate(f: UpdateFrame, live = false, checkChain = true): Uint8Array | null {
     const author = toHex(f.author);
-    const broken = checkChainLink({ author, clock: f.clock, prevLink: f.prevLink }, this.links.get(author));
+    const broken = checkChain
+      ? checkChainLink({ author, clock: f.clock, prevLink: f.prevLink }, this.links.get(author))
+      : null;
     this.clocks.set(author, f.clock);
     this.links.set(author, chainLink(f.body));
     if (broken) {
@@ -487,20 +578,102 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       return this.resync();
     }
     if (verdict.action === 'fail') return this.failVerification(verdict.error);
-    let plain: Uint8Array;
-    try {
-      plain = this.open(f, true);
-    } catch (e) {
-      this.report(e as TrameError);
-      return;
+    let plain = this.openSnapshot(f, true);
+    if (!isTrameError(plain)) plain = this.checkCompaction(f, plain);
+    let delta: Uint8Array | null = null;
+    if (isTrameError(plain)) {
+      // R53: this client holds the parent and the tail: keep them, build on the new snapshot
+      // (its id is what the relay orders by), and publish a readable replacement.
+      this.report(plain);
+      this.replaceSnapshot = true;
+    } else {
+      // A snapshot compacts updates this client has mostly applied already: hand the editor only
+      // what it changed (usually nothing), not the whole document state again.
+      delta = applyAndCapture(this.shadow, plain, REMOTE);
+      this.replaceSnapshot = false;
     }
-    // A snapshot compacts updates this client has mostly applied already: hand the editor only
-    // what it changed (usually nothing), not the whole document state again.
-    const delta = applyAndCapture(this.shadow, plain, REMOTE);
-    this.current = { id: f.snapshotId.slice(), height: f.height, proof: f.proof.slice(), frameHash: sha256(f.raw) };
+    this.current = headOf(f);
     this.resetChains();
+    this.forwarded();
     if (delta) this.transport?.deliver(syncMessage(SYNC_UPDATE, delta));
     if (this.inflight?.kind === 'update' && this.staleInflight) this.rebaseInflight();
+    else if (!this.inflight && this.pending.length === 0 && this.needsReplacement()) this.publishSnapshot([]);
+  }
+
+  /**
+   * R40 + R53: the snapshot's plaintext when it verifies, decrypts and parses as a Yjs update;
+   * otherwise SNAPSHOT_UNREADABLE naming its author (the cause's code in `details.cause`).
+   */
+  private openSnapshot(f: SnapshotFrame, live = false): Uint8Array | TrameError {
+    const author = toHex(f.author);
+    try {
+      const plain = this.open(f, live);
+      Y.parseUpdateMeta(plain);
+      return plain;
+    } catch (e) {
+      const cause = isTrameError(e) ? e.code : 'UPDATE_UNREADABLE';
+      return new TrameError(
+        'SNAPSHOT_UNREADABLE',
+        `snapshot of ${author.slice(0, 12)} cannot be read (${cause}); using its parent and tail`,
+        {
+          author,
+          cause,
+        },
+      );
+    }
+  }
+
+  /**
+   * R54: when this client holds exactly what a live snapshot compacts (its parent, the tail up
+   * to the listed clocks, nothing of its own unacknowledged), the snapshot's content must be
+   * that, and nothing else; SNAPSHOT_MISMATCH naming its author otherwise.
+   */
+  private checkCompaction(f: SnapshotFrame, plain: Uint8Array): Uint8Array | TrameError {
+    if (this.hasUnsavedChanges || !sameClocks(f.clocks, this.clocks)) return plain;
+    const probe = new Y.Doc({ gc: this.shadow.gc });
+    try {
+      Y.applyUpdate(probe, plain);
+      if (sameYjsContent(probe, this.shadow)) return plain;
+    } finally {
+      probe.destroy();
+    }
+    const author = toHex(f.author);
+    return new TrameError('SNAPSHOT_MISMATCH', `snapshot of ${author.slice(0, 12)} is not its parent and tail`, {
+      author,
+    });
+  }
+
+  /**
+   * R53: applies the parent of an unreadable snapshot and the parent's tail, after checking
+   * that the snapshot chains to that parent (R24) and the tail's clocks (R41). Returns the
+   * error that makes the fallback impossible, if any.
+   */
+  private applyParent(
+    snapshot: SnapshotFrame,
+    parent: SnapshotFrame | null,
+    tail: readonly UpdateFrame[],
+  ): TrameError | null {
+    const parentHead = parent ? headOf(parent) : null;
+    if (!bytesEqual(snapshot.proof, snapshotProof(parentHead)) || snapshot.height !== (parent?.height ?? 0) + 1) {
+      return new TrameError('FORK_DETECTED', 'the parent served does not chain to the latest snapshot');
+    }
+    const plain = parent ? this.openSnapshot(parent) : null;
+    if (isTrameError(plain)) return plain;
+    const clocks = checkTailClocks(
+      tail.map((u) => ({ author: toHex(u.author), clock: u.clock, snapshotId: u.snapshotId })),
+      snapshot.parentId,
+      null,
+    );
+    if (!clocks.ok) return clocks.error;
+    if (plain) Y.applyUpdate(this.shadow, plain, REMOTE);
+    this.resetChains();
+    this.applyTail(tail);
+    return null;
+  }
+
+  /** A snapshot this writer should replace with a readable one (R53). */
+  private needsReplacement(): boolean {
+    return this.replaceSnapshot && this.o.space.canWrite();
   }
 
   /** Set when the relay said our in-flight update's snapshot is no longer the latest. */
@@ -524,10 +697,13 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       // already holds the pending edits, so the snapshot carries them (`includes`), and a tail
       // never grows without bound under continuous typing.
       // The ACK's tail counts are those of the update's snapshot: stale once another is current.
-      if (onCurrent && this.overCompactionBound(a.tailCount, a.tailBytes)) this.publishSnapshot(this.pending.splice(0));
-      else this.flush();
+      // R53: a snapshot to replace goes too.
+      if (this.needsReplacement() || (onCurrent && this.overCompactionBound(a.tailCount, a.tailBytes))) {
+        this.publishSnapshot(this.pending.splice(0));
+      } else this.flush();
     } else {
       this.adoptOwnSnapshot(f.head);
+      this.replaceSnapshot = false;
       this.flush();
     }
     this.updateStatus();
@@ -670,7 +846,10 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     }
     this.pending = [];
     const clock = (this.clocks.get(this.meHex) ?? 0) + 1;
-    const f = sealUpdate(this.writer, this.current?.id ?? ZERO_ID, clock, content, this.links.get(this.meHex));
+    const now = Date.now();
+    const signed = this.signNext || mustSign(this.unsignedSince, this.lastSignedAt, now, this.signing);
+    const f = sealUpdate(this.writer, this.current?.id ?? ZERO_ID, clock, content, this.links.get(this.meHex), signed);
+    this.afterSeal(signed, now);
     this.inflight = f;
     this.conn.send(f.frame);
     this.updateStatus();
@@ -678,6 +857,36 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
 
   private overCompactionBound(count: number, bytes: number): boolean {
     return this.o.space.canWrite() && isOverCompactionBound(this.compaction, count, bytes);
+  }
+
+  /**
+   * R51: after an unsigned UPDATE, a signed checkpoint follows within `everyMs` even when the
+   * author stops writing: an empty Yjs update, signed, which vouches for the chain before it.
+   */
+  private afterSeal(signed: boolean, now: number): void {
+    if (signed) {
+      this.unsignedSince = 0;
+      this.lastSignedAt = now;
+      this.signNext = false;
+      if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+      this.checkpointTimer = null;
+      return;
+    }
+    this.unsignedSince++;
+    this.checkpointTimer ??= setTimeout(() => this.checkpoint(), this.signing.everyMs);
+  }
+
+  private checkpoint(): void {
+    this.checkpointTimer = null;
+    if (this.unsignedSince === 0 || this.destroyed) return;
+    this.signNext = true;
+    if (this.inflight) {
+      // The next frame will be signed; if none comes, try again once this one is acknowledged.
+      this.checkpointTimer = setTimeout(() => this.checkpoint(), 100);
+      return;
+    }
+    if (this.pending.length === 0) this.pending.push(EMPTY_YJS_UPDATE);
+    this.flush();
   }
 
   /** R46: encode the shadow doc (snapshot + tail applied) as the next snapshot. */
@@ -702,6 +911,36 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     this.inflight = f;
     this.lastContentSent = Date.now();
     this.conn.send(f.frame);
+  }
+
+  /** R55: records what this client has seen, durable or not. */
+  private saveSeen(): void {
+    if (!this.current && this.clocks.size === 0) return;
+    this.o.headStore.set(this.seenKey, {
+      snapshotId: this.current ? toHex(this.current.id) : toHex(ZERO_ID),
+      height: this.current?.height ?? 0,
+      clocks: Object.fromEntries(this.clocks),
+    });
+  }
+
+  /** R56: a forwarded frame must be followed by DURABLE within the bound. */
+  private forwarded(): void {
+    this.saveSeen();
+    if (this.durableTimer) return;
+    this.durableTimer = setTimeout(() => {
+      this.durableTimer = null;
+      this.report(
+        new TrameError(
+          'DURABLE_MISSING',
+          `no DURABLE from the relay within ${this.durableBoundMs} ms of a forwarded frame`,
+        ),
+      );
+    }, this.durableBoundMs);
+  }
+
+  private durableSeen(): void {
+    if (this.durableTimer) clearTimeout(this.durableTimer);
+    this.durableTimer = null;
   }
 
   /** A new snapshot: clocks and chains start again (R20, R50). */
@@ -760,6 +999,8 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     this.awareness.destroy();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.durableSeen();
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     const conn = this.conn;
     this.conn = null;
     conn?.close(1000, 'closed');

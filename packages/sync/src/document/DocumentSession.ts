@@ -2,13 +2,14 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { ObservableV2 } from 'lib0/observable';
-import { toHex, type TrameError } from '@trame/protocol';
+import { toHex, type MembershipView, type TrameError } from '@trame/protocol';
 import type { Identity } from '@trame/crypto';
 import type { SpaceState } from '../space/SpaceState.js';
 import { defaultWebSocket, type WebSocketConstructor } from '../connection/WebSocketLike.js';
 import type { HeadStore } from '../heads/HeadStore.js';
 import { MemoryHeadStore } from '../heads/MemoryHeadStore.js';
 import { DocumentEngine, type CompactionPolicy, type DocumentStatus } from './DocumentEngine.js';
+import type { SignaturePolicy } from '../outbox/mustSign.js';
 import { createTransportClass, type TransportClass } from '../transport/createTransportClass.js';
 import type { LocalCache } from '../cache/LocalCache.js';
 
@@ -33,6 +34,12 @@ export interface OpenDocumentOptions {
   compaction?: CompactionPolicy;
   /** Least time between two content frames, default 16 ms (one display frame; keeps under the relay's rate limit). */
   minUpdateIntervalMs?: number;
+  /** R56: longest wait for DURABLE after a forwarded frame before DURABLE_MISSING (default 10 s). */
+  durableBoundMs?: number;
+  /** R51: how often UPDATEs are signed (default every 32 frames or 1 s, then an idle checkpoint). */
+  signaturePolicy?: SignaturePolicy;
+  /** The author's membership view written in content frames (MEMBERSHIP-8); default the space's log. */
+  membershipView?: () => MembershipView;
   /** Connect right away (default true). */
   connect?: boolean;
   /**
@@ -94,6 +101,9 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
       WebSocketImpl: o.WebSocketImpl ?? o.space.WebSocketImpl ?? defaultWebSocket(),
       ...(o.compaction ? { compaction: o.compaction } : {}),
       ...(o.minUpdateIntervalMs !== undefined ? { minUpdateIntervalMs: o.minUpdateIntervalMs } : {}),
+      ...(o.durableBoundMs !== undefined ? { durableBoundMs: o.durableBoundMs } : {}),
+      ...(o.signaturePolicy ? { signaturePolicy: o.signaturePolicy } : {}),
+      ...(o.membershipView ? { membershipView: o.membershipView } : {}),
     });
     this.transport = createTransportClass(this.engine);
     this.engine.on('status', (s) => this.emit('status', [s]));

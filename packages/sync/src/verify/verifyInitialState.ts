@@ -22,9 +22,11 @@ export interface InitialState {
 
 /**
  * `keepClocks`: the served state is on the snapshot this client holds, so its clocks still
- * count; otherwise they start again from the served snapshot.
+ * count; otherwise they start again from the served snapshot. `served`: each author's last
+ * clock on the served snapshot, as the tail shows it.
  */
-export type InitialStateVerdict = { ok: true; keepClocks: boolean } | { ok: false; error: TrameError };
+export type InitialStateVerdict =
+  { ok: true; keepClocks: boolean; served: Map<string, number> } | { ok: false; error: TrameError };
 
 /**
  * R41, R42, R43, R48: whether the initial state a relay served (snapshot, tail, READY) may be
@@ -44,5 +46,5 @@ export function verifyInitialState(s: InitialState): InitialStateVerdict {
   if (!tail.ok) return tail;
   const rollback = checkTailAgainstHeads(s.known, servedHex, tail.seen);
   if (rollback) return fail(rollback);
-  return { ok: true, keepClocks };
+  return { ok: true, keepClocks, served: tail.seen };
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
-import { bytesEqual, isTrameError } from '@trame/protocol';
+import { bytesEqual, isTrameError, isZero } from '@trame/protocol';
 import { emptyDocumentHead } from '../../documents/emptyDocumentHead.js';
+import { parentIdOf } from '../../documents/parentIdOf.js';
 import type { CommitLog, CommittedFrames } from '../../fanout/CommitLog.js';
 import type { Logger } from '../../logging/Logger.js';
 import { silentLogger } from '../../logging/silentLogger.js';
@@ -182,13 +183,22 @@ export class PostgresStorage implements RelayStorage, CommitLog {
         if (!docId) return { access, membership, head: emptyDocumentHead(), snapshot: null, tail: [], tailClocks: [] };
         const head = await q.head(spaceId, docId);
         const hasSnapshot = head.height > 0 && !bytesEqual(head.snapshotId, query.knownSnapshotId);
+        const snapshot = hasSnapshot ? await q.findSnapshot(spaceId, docId, head.snapshotId) : null;
+        let parent: InitialState['parent'] = null;
+        if (query.withParent && snapshot) {
+          // A first snapshot's "parent" is the empty state and the tail on no snapshot.
+          const parentId = parentIdOf(snapshot);
+          const frame = isZero(parentId) ? null : await q.findSnapshot(spaceId, docId, parentId);
+          if (frame || isZero(parentId)) parent = { snapshot: frame, tail: await q.tail(spaceId, docId, parentId) };
+        }
         return {
           access,
           membership,
           head,
-          snapshot: hasSnapshot ? await q.findSnapshot(spaceId, docId, head.snapshotId) : null,
+          snapshot,
           tail: await q.tail(spaceId, docId, head.snapshotId),
           tailClocks: await q.tailClocks(spaceId, docId, head.snapshotId),
+          parent,
         };
       },
     );

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { bytesEqual } from '@trame/protocol';
+import { bytesEqual, isZero } from '@trame/protocol';
 import { KeyedSerialQueue } from '../../concurrency/KeyedSerialQueue.js';
 import { emptyDocumentHead } from '../../documents/emptyDocumentHead.js';
+import { parentIdOf } from '../../documents/parentIdOf.js';
 import type {
   DocumentTransaction,
   InitialState,
@@ -108,13 +109,22 @@ export class SqliteStorage implements RelayStorage {
         }
         const head = this.q.head(spaceId, docId);
         const hasSnapshot = head.height > 0 && !bytesEqual(head.snapshotId, query.knownSnapshotId);
+        const snapshot = hasSnapshot ? this.q.findSnapshot(spaceId, docId, head.snapshotId) : null;
+        let parent: InitialState['parent'] = null;
+        if (query.withParent && snapshot) {
+          // A first snapshot's "parent" is the empty state and the tail on no snapshot.
+          const parentId = parentIdOf(snapshot);
+          const frame = isZero(parentId) ? null : this.q.findSnapshot(spaceId, docId, parentId);
+          if (frame || isZero(parentId)) parent = { snapshot: frame, tail: this.q.tail(spaceId, docId, parentId) };
+        }
         return {
           access,
           membership,
           head,
-          snapshot: hasSnapshot ? this.q.findSnapshot(spaceId, docId, head.snapshotId) : null,
+          snapshot,
           tail: this.q.tail(spaceId, docId, head.snapshotId),
           tailClocks: this.q.tailClocks(spaceId, docId, head.snapshotId),
+          parent,
         };
       })(),
     );
