@@ -5,12 +5,7 @@ import { ByteWriter } from './ByteWriter.js';
 
 describe('ByteWriter', () => {
   it('writes big-endian integers and bytes, chaining', () => {
-    const out = new ByteWriter()
-      .u8(0xab)
-      .u16(0x1234)
-      .u32(0xdeadbeef)
-      .bytes(new Uint8Array([9, 8]))
-      .finish();
+    const out = new ByteWriter().u8(0xab).u16(0x1234).u32(0xdeadbeef).bytes(new Uint8Array([9, 8])).finish();
     expect([...out]).toEqual([0xab, 0x12, 0x34, 0xde, 0xad, 0xbe, 0xef, 9, 8]);
   });
 

@@ -33,13 +33,11 @@ describe('shouldRetryClose (§6)', () => {
 
   it('§6: the table\'s "do not retry" codes are final, the others retried', () => {
     const final = [4400, 4401, 4403, 4404, 4413, 4426];
-    for (const code of Object.values(CloseCode))
-      expect(shouldRetryClose(code), String(code)).toBe(!final.includes(code));
+    for (const code of Object.values(CloseCode)) expect(shouldRetryClose(code), String(code)).toBe(!final.includes(code));
   });
 
   it('network-level closes (1006 abnormal, 1001 going away) and the boundaries 4399/4600 are retried', () => {
-    for (const code of [1000, 1001, 1006, 1009, 1011, 4399, 4600])
-      expect(shouldRetryClose(code), String(code)).toBe(true);
+    for (const code of [1000, 1001, 1006, 1009, 1011, 4399, 4600]) expect(shouldRetryClose(code), String(code)).toBe(true);
   });
 });
 
@@ -64,8 +62,7 @@ describe('closeCodeForError', () => {
 
   it('every error code maps to a close code of the table', () => {
     const known = new Set<number>(Object.values(CloseCode));
-    for (const code of Object.keys(ERROR_CODES) as ErrorCode[])
-      expect(known.has(closeCodeForError(code)), code).toBe(true);
+    for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) expect(known.has(closeCodeForError(code)), code).toBe(true);
   });
 
   it('other codes fall back to INTERNAL (4500)', () => {

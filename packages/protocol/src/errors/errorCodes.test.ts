@@ -85,8 +85,7 @@ describe('isRetryable', () => {
   });
 
   it('every 5xxx code is retryable (the relay itself, retry later)', () => {
-    for (const code of ALL)
-      if (ERROR_CODES[code] >= 5000 && ERROR_CODES[code] < 6000) expect(isRetryable(code)).toBe(true);
+    for (const code of ALL) if (ERROR_CODES[code] >= 5000 && ERROR_CODES[code] < 6000) expect(isRetryable(code)).toBe(true);
   });
 
   it('every other code needs a change before retrying', () => {

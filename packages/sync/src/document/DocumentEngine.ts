@@ -32,7 +32,7 @@ import { readUpdateClients } from './readUpdateClients.js';
 import { withAuthor } from './withAuthor.js';
 import { headOf } from './headOf.js';
 import { sameClocks } from '../verify/sameClocks.js';
-import { sameYjsContent } from '../verify/sameYjsContent.js';
+import { snapshotExtends } from '../verify/snapshotExtends.js';
 import { checkTailClocks } from '../verify/checkTailClocks.js';
 import { checkSeenHeads } from '../verify/checkSeenHeads.js';
 import { sealSnapshot } from '../outbox/sealSnapshot.js';
@@ -626,14 +626,15 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   /**
    * R54: when this client holds exactly what a live snapshot compacts (its parent, the tail up
    * to the listed clocks, nothing of its own unacknowledged), the snapshot's content must be
-   * that, and nothing else; SNAPSHOT_MISMATCH naming its author otherwise.
+   * that, plus at most its author's own edits and deletions; SNAPSHOT_MISMATCH naming its
+   * author otherwise.
    */
   private checkCompaction(f: SnapshotFrame, plain: Uint8Array): Uint8Array | TrameError {
     if (this.hasUnsavedChanges || !sameClocks(f.clocks, this.clocks)) return plain;
     const probe = new Y.Doc({ gc: this.shadow.gc });
     try {
       Y.applyUpdate(probe, plain);
-      if (sameYjsContent(probe, this.shadow)) return plain;
+      if (snapshotExtends(this.shadow, probe, toHex(f.author), this.yjsOwners)) return plain;
     } finally {
       probe.destroy();
     }

@@ -49,17 +49,26 @@ function atomsOf(doc: Y.Doc, client: number): Atom[] {
 }
 
 /**
- * R54: whether two Yjs documents hold exactly the same content under the same client ids and
- * clocks (same structs, same deletions), however their items are split. A snapshot that
- * rewrites an author's text under the author's own client id fails it.
+ * R54: whether a snapshot's content (`snap`) is what this client holds (`held`: the parent and
+ * the tail), plus only what the snapshot's author may add: structs of its own client ids (its
+ * edits not yet sent as UPDATEs, R46) and deletions. Every atom held under another author's client
+ * id must be in the snapshot with the same content and position (deleted, at most); the snapshot
+ * may hold no struct of another author's client id that this client does not hold. Independent of
+ * how items are split or merged.
  */
-export function sameYjsContent(a: Y.Doc, b: Y.Doc): boolean {
-  const clients = new Set([...a.store.clients.keys(), ...b.store.clients.keys()]);
+export function snapshotExtends(
+  held: Y.Doc,
+  snap: Y.Doc,
+  author: string,
+  owners: ReadonlyMap<number, string>,
+): boolean {
+  const clients = new Set([...held.store.clients.keys(), ...snap.store.clients.keys()]);
   for (const c of clients) {
-    const x = atomsOf(a, c);
-    const y = atomsOf(b, c);
-    if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    const x = atomsOf(held, c);
+    const y = atomsOf(snap, c);
+    const own = owners.get(c) === author || (owners.get(c) === undefined && x.length === 0);
+    if (y.length < x.length || (!own && y.length !== x.length)) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i] && y[i] !== 'x') return false;
   }
   return true;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { sameYjsContent } from './sameYjsContent.js';
+import { snapshotExtends } from './snapshotExtends.js';
+
+const owners = new Map<number, string>([
+  [7, 'aa'.repeat(32)],
+  [9, 'aa'.repeat(32)],
+]);
+const mallory = 'bb'.repeat(32);
+const sameYjsContent = (a: Y.Doc, b: Y.Doc): boolean => snapshotExtends(a, b, mallory, owners);
 
 function typed(clientId: number, steps: Array<(t: Y.Text) => void>, sink: Y.Doc[]): Uint8Array[] {
   const d = new Y.Doc();
@@ -12,7 +19,7 @@ function typed(clientId: number, steps: Array<(t: Y.Text) => void>, sink: Y.Doc[
   return updates;
 }
 
-describe('sameYjsContent', () => {
+describe('snapshotExtends: same content however split', () => {
   it('R54: the same history applied keystroke by keystroke or as one state is the same content', () => {
     const docs: Y.Doc[] = [];
     const updates = typed(
