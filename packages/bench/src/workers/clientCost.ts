@@ -1,6 +1,14 @@
 import * as Y from 'yjs';
-import { decodeFrame, encodeUpdateHeader, type UpdateFrame } from '@trame/protocol';
-import { deriveDocKey, generateIdentity, openContentFrame, randomBytes, sealContentFrame } from '@trame/crypto';
+import { bytesEqual, decodeFrame, encodeUpdateHeader, type UpdateFrame } from '@trame/protocol';
+import {
+  chainLink,
+  deriveDocKey,
+  generateIdentity,
+  openChainedUpdate,
+  randomBytes,
+  sealContentFrame,
+} from '@trame/crypto';
+import { mustSign, SPARSE_SIGNATURE_POLICY } from '@trame/sync';
 
 /** Client CPU per edit, in µs (medians of several passes). */
 export interface ClientCost {
@@ -8,9 +16,9 @@ export interface ClientCost {
   yjsLocalEdit: number;
   /** Yjs: apply one remote single-character update to a Y.Doc. */
   yjsRemoteApply: number;
-  /** Trame: header, XChaCha20-Poly1305 and Ed25519 over one edit's update (the frame sent). */
+  /** Trame: header, XChaCha20-Poly1305, chain link and (R51: one in 32 or per second) Ed25519. */
   trameSeal: number;
-  /** Trame: parse, verify the signature and decrypt one received UPDATE. */
+  /** Trame: parse, check the chain link, verify the signature if signed (R51), decrypt. */
   trameOpen: number;
   /** Trame total, sending side: Yjs edit + seal + the engine's shadow-doc apply. */
   trameLocalTotal: number;
@@ -33,7 +41,8 @@ function median(xs: number[]): number {
  * Measures the per-keystroke CPU of a Trame client beside Yjs's own cost, on a document of a
  * few thousand characters, in the worker (one thread, nothing else running).
  */
-export function clientCost(n: number, passes: number): ClientCost {
+export function clientCost(n: number, passes: number, sparse = true): ClientCost {
+  const policy = sparse ? SPARSE_SIGNATURE_POLICY : { everyFrames: 1, everyMs: 0 };
   const author = generateIdentity();
   const docId = randomBytes(16);
   const key = deriveDocKey(randomBytes(32), docId);
@@ -60,8 +69,18 @@ export function clientCost(n: number, passes: number): ClientCost {
     r.yjsLocalEdit.push(timePerOp(n, (i) => text.insert((i * 7919) % text.length, 'a')));
     r.yjsRemoteApply.push(timePerOp(n, (i) => Y.applyUpdate(remote, updates[i]!)));
     const frames: Uint8Array[] = [];
+    // R50/R51 as the client does it: chained to the previous link, signed per the policy.
+    let prevLink: Uint8Array = new Uint8Array(32);
+    let unsignedSince = 0;
+    let lastSignedAt = 0;
     r.trameSeal.push(
       timePerOp(n, (i) => {
+        const now = performance.now();
+        const signed = mustSign(unsignedSince, lastSignedAt, now, policy);
+        if (signed) {
+          unsignedSince = 0;
+          lastSignedAt = now;
+        } else unsignedSince++;
         const header = encodeUpdateHeader({
           spaceId,
           docId,
@@ -69,14 +88,26 @@ export function clientCost(n: number, passes: number): ClientCost {
           snapshotId: new Uint8Array(16),
           author: author.publicKey,
           clock: i + 1,
+          prevLink,
+          signed,
         });
-        frames.push(sealContentFrame(header, key, updates[i]!, author));
+        const frame = sealContentFrame(header, key, updates[i]!, author);
+        prevLink = chainLink(signed ? frame.subarray(0, frame.length - 64) : frame);
+        frames.push(frame);
       }),
     );
     const shadowApply = timePerOp(n, (i) => Y.applyUpdate(shadow, updates[i]!));
     r.trameLocalTotal.push(r.yjsLocalEdit.at(-1)! + r.trameSeal.at(-1)! + shadowApply);
     const opened: Uint8Array[] = [];
-    r.trameOpen.push(timePerOp(n, (i) => opened.push(openContentFrame(decodeFrame(frames[i]!) as UpdateFrame, key))));
+    let expected: Uint8Array = new Uint8Array(32);
+    r.trameOpen.push(
+      timePerOp(n, (i) => {
+        const f = decodeFrame(frames[i]!) as UpdateFrame;
+        if (!bytesEqual(f.prevLink, expected)) throw new Error('chain broken');
+        expected = chainLink(f.body);
+        opened.push(openChainedUpdate(f, key));
+      }),
+    );
     const editorApply = timePerOp(n, (i) => Y.applyUpdate(editor, opened[i]!));
     r.trameRemoteTotal.push(r.trameOpen.at(-1)! + 2 * editorApply);
   }

@@ -81,7 +81,7 @@ export interface DocumentEngineOptions {
   membershipView?: () => MembershipView;
   /** R56: longest wait for DURABLE after a forwarded frame before it is reported (default 10 s). */
   durableBoundMs?: number;
-  /** R51: how often UPDATEs are signed (default every 32 frames or 1 s, and an idle checkpoint). */
+  /** R51: how often UPDATEs are signed (default: every one; SPARSE_SIGNATURE_POLICY: 32 frames or 1 s). */
   signaturePolicy?: SignaturePolicy;
 }
 
