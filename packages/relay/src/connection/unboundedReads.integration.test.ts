@@ -49,9 +49,22 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 async function nonReader(url: string, who: TestIdentity, spaceId: Uint8Array, docId: Uint8Array): Promise<TestClient> {
   const c = await TestClient.connect(url);
   clients.push(c);
+  // Pause in the same turn as AUTH leaves (HELLO is the first send, AUTH the second): the relay
+  // streams the initial state only after AUTH, so not one byte of it is read, however slow
+  // the machine (a fixed delay let a loaded machine read all of it first).
+  const send = c.send.bind(c);
+  let sends = 0;
+  const authSent = new Promise<void>((resolve) => {
+    c.send = (bytes) => {
+      send(bytes);
+      if (++sends === 2) {
+        (c.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+        resolve();
+      }
+    };
+  });
   void c.authenticate(who, { spaceId, docId }).catch(() => {});
-  await sleep(50);
-  (c.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+  await authSent;
   return c;
 }
 
