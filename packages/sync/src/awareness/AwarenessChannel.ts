@@ -91,6 +91,8 @@ export class AwarenessChannel {
       this.o.report(e as TrameError);
       return;
     }
+    // Client ids met before this frame (the filter records new ones), across reconnects.
+    const seen = new Set(this.owners.keys());
     let filtered;
     try {
       filtered = filterAwarenessUpdate(plain, author, this.owners, this.o.awareness.clientID);
@@ -108,7 +110,7 @@ export class AwarenessChannel {
     }
     if (filtered.update) {
       // MINUTES-2: nobody else tells a newcomer who is already here, however idle.
-      const newcomer = announcesNewPeer(filtered.update, this.o.awareness.getStates());
+      const newcomer = announcesNewPeer(filtered.update, seen);
       if (newcomer) this.announceSoon();
       const enc = encoding.createEncoder();
       encoding.writeVarUint(enc, MESSAGE_AWARENESS);
