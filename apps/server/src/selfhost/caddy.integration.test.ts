@@ -9,7 +9,7 @@ import { Role, SpaceSession, newDocId, openDocument, ready, type WebSocketConstr
 import { person, waitFor } from '../e2e/harness.js';
 import { RelayProcess } from '../scaleout/RelayProcess.js';
 import { freePort } from '../scaleout/services.js';
-import { CaddyProcess, caddyAvailable } from './testing/CaddyProcess.js';
+import { CADDY, CaddyProcess } from './testing/CaddyProcess.js';
 
 const WEB_BUILD = fileURLToPath(new URL('../../../web/build', import.meta.url));
 const closers: (() => unknown)[] = [];
@@ -36,7 +36,7 @@ function get(
   });
 }
 
-describe.runIf(caddyAvailable())('one server behind Caddy with TLS (SELFHOST-2)', () => {
+describe.runIf(CADDY !== null)('one server behind Caddy with TLS (SELFHOST-2)', () => {
   it('SELFHOST-2: the web app, /health and a document over wss:// through Caddy, trusting only its internal CA', async () => {
     await ready();
     const trame = await new RelayProcess({

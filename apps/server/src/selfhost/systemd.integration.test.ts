@@ -4,17 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { systemTool } from './testing/systemTool.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const UNIT = join(ROOT, 'deploy', 'trame.service');
-
-function systemdAnalyzeAvailable(): boolean {
-  if (spawnSync('sh', ['-c', 'command -v systemd-analyze']).status === 0) return true;
-  const why = 'systemd-analyze is not installed (apt-get install systemd)';
-  if (process.env.CI) throw new Error(`${why}. CI must verify the unit.`);
-  console.warn(`Skipping the systemd unit checks: ${why}.`);
-  return false;
-}
 
 /** `Key=value` lines of the unit's [Service] section, in order (keys repeat). */
 function serviceLines(): [string, string][] {
@@ -28,11 +21,14 @@ function serviceLines(): [string, string][] {
 }
 
 describe('the systemd unit (SELFHOST-3)', () => {
-  it.runIf(systemdAnalyzeAvailable())('SELFHOST-3: deploy/trame.service passes systemd-analyze verify', () => {
-    const r = spawnSync('systemd-analyze', ['verify', UNIT], { encoding: 'utf8' });
-    expect(r.stderr + r.stdout).toBe('');
-    expect(r.status).toBe(0);
-  });
+  it.runIf(systemTool('systemd-analyze', 'systemd', 'the unit checks') !== null)(
+    'SELFHOST-3: deploy/trame.service passes systemd-analyze verify',
+    () => {
+      const r = spawnSync('systemd-analyze', ['verify', UNIT], { encoding: 'utf8' });
+      expect(r.stderr + r.stdout).toBe('');
+      expect(r.status).toBe(0);
+    },
+  );
 
   it('SELFHOST-3: the unit is hardened, restarts on failure but not on a newer data directory, and writes only /var/lib/trame', () => {
     const lines = serviceLines();

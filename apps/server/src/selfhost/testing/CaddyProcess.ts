@@ -1,26 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { systemTool } from './systemTool.js';
 
-/** `caddy` on the PATH (Debian's package), or null. */
-export function caddyBinary(): string | null {
-  const r = spawnSync('sh', ['-c', 'command -v caddy'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : null;
-}
-
-/**
- * True when the Caddy tests can run; outside CI a missing `caddy` skips them with a message,
- * in CI it fails them (`.ci/run` installs Debian's caddy).
- */
-export function caddyAvailable(): boolean {
-  if (caddyBinary()) return true;
-  const why = 'caddy is not installed (apt-get install caddy)';
-  if (process.env.CI) throw new Error(`${why}. CI must run the TLS tests.`);
-  console.warn(`Skipping the Caddy tests: ${why}.`);
-  return false;
-}
+/** Debian's `caddy`, or null outside CI when it is missing (the TLS tests are then skipped). */
+export const CADDY = systemTool('caddy', 'caddy', 'the TLS tests');
 
 /** The repository's `deploy/Caddyfile`, the one operators install. */
 const SHIPPED = fileURLToPath(new URL('../../../../../deploy/Caddyfile', import.meta.url));
@@ -68,7 +54,7 @@ export class CaddyProcess {
 
 ${site}`,
     );
-    const child = spawn(caddyBinary()!, ['run', '--config', caddyfile, '--adapter', 'caddyfile'], {
+    const child = spawn(CADDY!, ['run', '--config', caddyfile, '--adapter', 'caddyfile'], {
       env: { PATH: process.env.PATH ?? '', HOME: this.dir, XDG_DATA_HOME: this.dir, XDG_CONFIG_HOME: this.dir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
