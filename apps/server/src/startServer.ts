@@ -24,7 +24,7 @@ export interface StartServerOptions extends BackendOptions {
   logger?: Logger;
   /**
    * Serves every path other than `/ws…` and `/health` on the same port: the built web app
-   * (e.g. SvelteKit adapter-node's `handler`), see `RelayFallback`.
+   * (`serveWebApp`: the static SvelteKit build with its precompressed files), see `RelayFallback`.
    */
   fallback?: RelayFallback;
   limits?: Partial<RelayLimits>;

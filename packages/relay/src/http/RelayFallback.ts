@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** A Node request handler, e.g. SvelteKit adapter-node's `handler` or an Express/Polka app. */
+/** A Node request handler, e.g. the server's static web app (`serveWebApp`, sirv) or an Express/Polka app. */
 export type NodeRequestHandler = (
   req: IncomingMessage,
   res: ServerResponse,
