@@ -25,6 +25,18 @@ function tailSkips(logFile: string): number[] {
     .map((l) => (JSON.parse(l) as { tailSkipped: number }).tailSkipped);
 }
 
+/** Waits until `doc` has received no frame of `kind` for `ms`. */
+async function quiet(doc: Parameters<typeof countFrames>[0], kind: FrameKind, ms: number): Promise<void> {
+  const seen = countFrames(doc);
+  let last = -1;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, ms));
+    const now = seen.get(kind) ?? 0;
+    if (now === last) return;
+    last = now;
+  }
+}
+
 describe('reconnecting without the tail one holds (R48)', () => {
   it('a client that drops and comes back gets only what it lacks, and converges with no error', async () => {
     const relay = await scope.start();
@@ -55,6 +67,10 @@ describe('reconnecting without the tail one holds (R48)', () => {
     await Promise.all([a.whenSaved(), b.whenSaved()]);
 
     await waitFor(() => a.awareness.getStates().has(b.doc.clientID), 'Bob’s presence at Alice');
+    await waitFor(() => b.awareness.getStates().has(a.doc.clientID), 'Alice’s presence at Bob');
+    // Each answers the other's arrival once, 50-250 ms later: let those answers go out first,
+    // or Bob's would leave on the reconnect and be counted below.
+    await quiet(a, FrameKind.Ephemeral, 400);
     b.disconnect();
     for (let i = 0; i < 10; i++) a.doc.getText('t').insert(0, `late${i} `);
     await a.whenSaved();
