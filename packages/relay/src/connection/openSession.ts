@@ -10,7 +10,7 @@ import {
   ZERO_ID,
 } from '@trame/protocol';
 import { canConnect } from '../space/canConnect.js';
-import type { InitialState, SpaceAccess } from '../storage/RelayStorage.js';
+import type { FrameCursor, InitialState, SpaceAccess } from '../storage/RelayStorage.js';
 import type { Connection } from './Connection.js';
 
 const AUTH_REF = { kind: FrameKind.Auth, ref: ZERO_ID, number: 0 };
@@ -57,7 +57,7 @@ export async function openSession(conn: Connection): Promise<void> {
   }
   conn.admitted(access.role !== Role.None);
 
-  // R61: the state is read whole and held until the client has read it: so many at a time.
+  // R61: a loading connection holds its snapshot and a page of its tail: so many at a time.
   const release = await ctx.loads.acquire(conn.identityKey);
   try {
     if (conn.isClosed()) return;
@@ -84,6 +84,7 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
       afterSeq: hello.knownMembershipSeq,
       knownSnapshotId: hello.knownSnapshotId,
       withParent: hello.withParent,
+      pageBytes: ctx.limits.initialStatePageBytes,
     });
     // Frames up to the state's position are in the queue too, so the filter drops them all.
     await ctx.fanout.settle(conn.spaceKey, conn.docKey, {
@@ -111,12 +112,6 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
     );
   }
   for (const entry of state.membership) await conn.sendInitial(entry);
-  // R53: a client that could not read the latest snapshot asked for its parent and tail too.
-  if (state.snapshot && state.parent) {
-    if (state.parent.snapshot) await conn.sendInitial(state.parent.snapshot);
-    for (const u of state.parent.tail) await conn.sendInitial(u);
-  }
-  if (state.snapshot) await conn.sendInitial(state.snapshot);
   // R48: a client that holds the latest snapshot and the first k updates of its tail (a
   // reconnect) gets only the rest; READY still reports the whole tail.
   const skip =
@@ -125,7 +120,22 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
     hello.knownTailCount <= state.head.tailCount
       ? hello.knownTailCount
       : 0;
-  for (let i = skip; i < state.tail.length; i++) await conn.sendInitial(state.tail[i]!);
+  try {
+    // R53: a client that could not read the latest snapshot asked for its parent and tail too.
+    if (state.snapshot && state.parent) {
+      if (state.parent.snapshot) await conn.sendInitial(state.parent.snapshot);
+      await sendTail(conn, state.parent.tail, 0);
+    }
+    if (state.snapshot) await conn.sendInitial(state.snapshot);
+    await sendTail(conn, state.tail, skip);
+  } catch (e) {
+    // R61: the tail was pruned under a slow reader (SLOW_READER), or storage failed mid-way.
+    if (isTrameError(e) && e.code === 'SLOW_READER') {
+      conn.log('warn', 'connection.slow_reader', { compacted: true });
+      conn.reject(e, AUTH_REF, 0, CloseCode.SlowReader);
+    } else conn.unavailable(e, AUTH_REF, 0, CloseCode.Unavailable);
+    return;
+  }
   if (conn.isClosed()) return;
   conn.send(
     encodeReady({
@@ -157,4 +167,17 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
     tailBytes: state.head.tailBytes,
     tailSkipped: skip,
   });
+}
+
+/**
+ * R61: sends a tail a page at a time, reading the next page from storage only once the
+ * previous one is in the socket at the reader's pace; the first `skip` frames are not sent.
+ */
+async function sendTail(conn: Connection, cursor: FrameCursor, skip: number): Promise<void> {
+  let index = 0;
+  while (!conn.isClosed()) {
+    const page = await cursor.next();
+    if (page.length === 0) return;
+    for (const frame of page) if (index++ >= skip) await conn.sendInitial(frame);
+  }
 }

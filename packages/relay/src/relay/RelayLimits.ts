@@ -55,6 +55,8 @@ export interface RelayLimits {
   /** R61: initial states held in memory at once per identity, and in total (others wait). */
   maxLoadsPerIdentity: number;
   maxConcurrentLoads: number;
+  /** R61: bytes of a tail read from storage at a time for a loading connection. */
+  initialStatePageBytes: number;
   /** R65: content and membership bytes per second per connection, and burst (≥ one snapshot). */
   bytesPerSecondPerConnection: number;
   byteBurstPerConnection: number;
@@ -102,6 +104,7 @@ export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
   ephemeralDropBurst: 300,
   maxLoadsPerIdentity: 2,
   maxConcurrentLoads: 32,
+  initialStatePageBytes: 256 * 1024,
   bytesPerSecondPerConnection: 2 * 1024 * 1024,
   byteBurstPerConnection: 20 * 1024 * 1024,
   bytesPerSecondPerIdentity: 1024 * 1024,

@@ -133,6 +133,32 @@ export interface InitialStateQuery {
   knownSnapshotId: Uint8Array;
   /** Also read the latest snapshot's parent and its tail (R53). */
   withParent?: boolean;
+  /**
+   * R61: bytes a tail cursor reads from storage per page (one frame more when a single frame is
+   * larger). Default {@link DEFAULT_PAGE_BYTES}.
+   */
+  pageBytes?: number;
+}
+
+/** Page size of tail cursors when the query does not set one. */
+export const DEFAULT_PAGE_BYTES = 256 * 1024;
+
+/**
+ * A stored tail read a page at a time, in acceptance order (R61): what the storage holds in
+ * memory for a loading connection is one page, whatever the tail's size. The cursor covers the
+ * tail as it was at the {@link RelayStorage.initialState} read (later updates are not in it:
+ * they reach the connection through its live queue, R13). It holds no transaction or pooled
+ * connection between pages, so a client that reads slowly holds nothing in storage.
+ */
+export interface FrameCursor {
+  /** Updates in the cursor, known at the read. */
+  readonly count: number;
+  /**
+   * The next frames (at most `pageBytes` together, or one larger frame); empty once all were
+   * read. Throws `TrameError('SLOW_READER')` when frames of the cursor were pruned meanwhile (two
+   * compactions while the client was reading): the client reconnects and reads the new state.
+   */
+  next(): Promise<Uint8Array[]>;
 }
 
 export interface InitialState {
@@ -143,12 +169,12 @@ export interface InitialState {
   head: DocumentHead;
   /** The latest snapshot frame; null when there is none or the client holds it. */
   snapshot: Uint8Array | null;
-  /** Every update on the latest snapshot, in acceptance order. */
-  tail: Uint8Array[];
+  /** Every update on the latest snapshot, in acceptance order, read page by page (R61). */
+  tail: FrameCursor;
   /** Highest clock per author in `tail`. */
   tailClocks: AuthorClock[];
   /** With `withParent`: the latest snapshot's parent frame and its tail, when still stored (R53). */
-  parent?: { snapshot: Uint8Array | null; tail: Uint8Array[] } | null;
+  parent?: { snapshot: Uint8Array | null; tail: FrameCursor } | null;
 }
 
 /** Health as reported by `GET /health`. */

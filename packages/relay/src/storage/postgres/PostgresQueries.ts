@@ -1,6 +1,7 @@
 import type { QueryResultRow } from 'pg';
 import { fromHex, Role, toHex, ZERO_HASH, ZERO_ID, type AuthorClock, type PendingInvite } from '@trame/protocol';
 import type { CommittedFrames } from '../../fanout/CommitLog.js';
+import type { TailRow } from '../PagedTail.js';
 import type {
   DocumentHead,
   MembershipWrite,
@@ -59,7 +60,16 @@ const SQL = {
   tailClocks:
     'SELECT author, MAX(clock) AS clock FROM updates WHERE space_id = $1 AND doc_id = $2 AND snapshot_id = $3 ' +
     'GROUP BY author ORDER BY author',
-  tail: 'SELECT frame FROM updates WHERE space_id = $1 AND doc_id = $2 AND snapshot_id = $3 ORDER BY doc_seq',
+  tailBound:
+    'SELECT COUNT(*) AS count, COALESCE(MAX(doc_seq), 0) AS up_to FROM updates ' +
+    'WHERE space_id = $1 AND doc_id = $2 AND snapshot_id = $3',
+  // R61: the page's rows are chosen from their sizes alone (octet_length reads the TOAST
+  // pointer, not the value); only the chosen rows' frames are fetched.
+  tailPage:
+    'SELECT u.doc_seq, u.frame FROM updates u JOIN (SELECT doc_seq FROM (SELECT doc_seq, ' +
+    'SUM(octet_length(frame)) OVER (ORDER BY doc_seq) - octet_length(frame) AS before FROM updates ' +
+    'WHERE space_id = $1 AND doc_id = $2 AND snapshot_id = $3 AND doc_seq > $4 AND doc_seq <= $5) w ' +
+    'WHERE before < $6) page ON page.doc_seq = u.doc_seq WHERE u.space_id = $1 AND u.doc_id = $2 ORDER BY u.doc_seq',
   // The head row is created by the first write; later writes bump the tail and the sequence.
   bumpForUpdate:
     'INSERT INTO documents (space_id, doc_id, snapshot_id, height, proof, frame_hash, tail_count, tail_bytes, seq) ' +
@@ -203,8 +213,34 @@ export class PostgresQueries {
     );
   }
 
-  async tail(spaceId: Uint8Array, docId: Uint8Array, snapshotId: Uint8Array): Promise<Uint8Array[]> {
-    return (await this.rows<{ frame: Uint8Array }>('tail', [spaceId, docId, snapshotId])).map((r) => r.frame);
+  /** Number of updates on a snapshot and the doc_seq of its last one (0 if none). */
+  async tailBound(
+    spaceId: Uint8Array,
+    docId: Uint8Array,
+    snapshotId: Uint8Array,
+  ): Promise<{ count: number; upTo: number }> {
+    const [row] = await this.rows<{ count: number; up_to: number }>('tailBound', [spaceId, docId, snapshotId]);
+    return { count: row?.count ?? 0, upTo: row?.up_to ?? 0 };
+  }
+
+  /** The updates on a snapshot with `after < doc_seq <= upTo`, in order, up to `maxBytes` (one frame more). */
+  async tailPage(
+    spaceId: Uint8Array,
+    docId: Uint8Array,
+    snapshotId: Uint8Array,
+    after: number,
+    upTo: number,
+    maxBytes: number,
+  ): Promise<TailRow[]> {
+    const rows = await this.rows<{ doc_seq: number; frame: Uint8Array }>('tailPage', [
+      spaceId,
+      docId,
+      snapshotId,
+      after,
+      upTo,
+      maxBytes,
+    ]);
+    return rows.map((r) => ({ position: r.doc_seq, frame: r.frame }));
   }
 
   async appendUpdate(spaceId: Uint8Array, docId: Uint8Array, w: UpdateWrite): Promise<DocumentHead> {

@@ -21,6 +21,7 @@ import { SchemaTooNewError } from '../SchemaTooNewError.js';
 import { dumpPostgres } from '../../testing/dumpPostgres.js';
 import { MembershipLog } from '../../testing/MembershipLog.js';
 import { randomId } from '../../testing/randomId.js';
+import { readCursor } from '../../testing/readCursor.js';
 import {
   DATABASE_URL,
   dropTestSchema,
@@ -146,7 +147,7 @@ describe.skipIf(!available)('PostgresStorage', () => {
     expect(state.access?.role).toBe(Role.Editor);
     expect(state.membership).toHaveLength(1);
     expect(toHex(state.snapshot!)).toBe(toHex(s1));
-    expect(state.tail.map(toHex)).toEqual([toHex(t1)]);
+    expect((await readCursor(state.tail)).map(toHex)).toEqual([toHex(t1)]);
     expect(state.tailClocks).toEqual([{ author: expect.anything(), clock: 1 }]);
     expect(state.head.seq).toBe(3);
     expect((await storage.initialState({ ...query, knownSnapshotId: s1Id })).snapshot).toBeNull();

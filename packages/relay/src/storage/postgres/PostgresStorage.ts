@@ -5,14 +5,16 @@ import { parentIdOf } from '../../documents/parentIdOf.js';
 import type { CommitLog, CommittedFrames } from '../../fanout/CommitLog.js';
 import type { Logger } from '../../logging/Logger.js';
 import { silentLogger } from '../../logging/silentLogger.js';
-import type {
-  DocumentTransaction,
-  InitialState,
-  InitialStateQuery,
-  RelayStorage,
-  SpaceAccess,
-  SpaceTransaction,
-  StorageHealth,
+import { PagedTail } from '../PagedTail.js';
+import {
+  DEFAULT_PAGE_BYTES,
+  type DocumentTransaction,
+  type InitialState,
+  type InitialStateQuery,
+  type RelayStorage,
+  type SpaceAccess,
+  type SpaceTransaction,
+  type StorageHealth,
 } from '../RelayStorage.js';
 import { advisoryLockKey } from './advisoryLockKey.js';
 import { migratePostgresSchema } from './migratePostgresSchema.js';
@@ -172,7 +174,10 @@ export class PostgresStorage implements RelayStorage, CommitLog {
   }
 
   initialState(query: InitialStateQuery): Promise<InitialState> {
-    // One REPEATABLE READ snapshot: membership, head, snapshot and tail from the same instant (R13).
+    const pageBytes = query.pageBytes ?? DEFAULT_PAGE_BYTES;
+    // One REPEATABLE READ snapshot: membership, head, snapshot and the tails' bounds from the
+    // same instant (R13). The tails are read later, page by page on the pool (R61): a slow
+    // reader holds no pooled connection.
     return this.transaction(
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
       null,
@@ -180,7 +185,22 @@ export class PostgresStorage implements RelayStorage, CommitLog {
         const { spaceId, docId } = query;
         const access = await q.access(spaceId, query.identity);
         const membership = await q.entriesAfter(spaceId, query.afterSeq);
-        if (!docId) return { access, membership, head: emptyDocumentHead(), snapshot: null, tail: [], tailClocks: [] };
+        if (!docId) {
+          return {
+            access,
+            membership,
+            head: emptyDocumentHead(),
+            snapshot: null,
+            tail: PagedTail.empty(),
+            tailClocks: [],
+          };
+        }
+        const cursor = async (snapshotId: Uint8Array): Promise<PagedTail> => {
+          const { count, upTo } = await q.tailBound(spaceId, docId, snapshotId);
+          return new PagedTail(count, upTo, pageBytes, (after, to, maxBytes) =>
+            this.guard(() => this.reads.tailPage(spaceId, docId, snapshotId, after, to, maxBytes)),
+          );
+        };
         const head = await q.head(spaceId, docId);
         const hasSnapshot = head.height > 0 && !bytesEqual(head.snapshotId, query.knownSnapshotId);
         const snapshot = hasSnapshot ? await q.findSnapshot(spaceId, docId, head.snapshotId) : null;
@@ -189,14 +209,14 @@ export class PostgresStorage implements RelayStorage, CommitLog {
           // A first snapshot's "parent" is the empty state and the tail on no snapshot.
           const parentId = parentIdOf(snapshot);
           const frame = isZero(parentId) ? null : await q.findSnapshot(spaceId, docId, parentId);
-          if (frame || isZero(parentId)) parent = { snapshot: frame, tail: await q.tail(spaceId, docId, parentId) };
+          if (frame || isZero(parentId)) parent = { snapshot: frame, tail: await cursor(parentId) };
         }
         return {
           access,
           membership,
           head,
           snapshot,
-          tail: await q.tail(spaceId, docId, head.snapshotId),
+          tail: await cursor(head.snapshotId),
           tailClocks: await q.tailClocks(spaceId, docId, head.snapshotId),
           parent,
         };

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { fromHex, Role, toHex, type AuthorClock, type PendingInvite } from '@trame/protocol';
 import { emptyDocumentHead } from '../../documents/emptyDocumentHead.js';
+import type { TailRow } from '../PagedTail.js';
 import type {
   DocumentHead,
   MembershipWrite,
@@ -77,7 +78,14 @@ export class SqliteQueries {
         'SELECT author, MAX(clock) AS clock FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id = ? ' +
           'GROUP BY author ORDER BY author',
       ),
-      tail: p('SELECT frame FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id = ? ORDER BY id'),
+      tailBound: p(
+        'SELECT COUNT(*) AS count, COALESCE(MAX(id), 0) AS up_to FROM updates ' +
+          'WHERE space_id = ? AND doc_id = ? AND snapshot_id = ?',
+      ),
+      tailPage: p(
+        'SELECT id, frame FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id = ? AND id > ? AND id <= ? ' +
+          'ORDER BY id',
+      ),
       insertUpdate: p(
         'INSERT INTO updates (space_id, doc_id, snapshot_id, author, clock, frame) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -215,8 +223,36 @@ export class SqliteQueries {
     );
   }
 
-  tail(spaceId: Uint8Array, docId: Uint8Array, snapshotId: Uint8Array): Uint8Array[] {
-    return (this.q('tail').all(spaceId, docId, snapshotId) as Array<{ frame: Uint8Array }>).map((r) => r.frame);
+  /** Number of updates on a snapshot and the rowid of its last one (0 if none). */
+  tailBound(spaceId: Uint8Array, docId: Uint8Array, snapshotId: Uint8Array): { count: number; upTo: number } {
+    const row = this.q('tailBound').get(spaceId, docId, snapshotId) as { count: number; up_to: number };
+    return { count: row.count, upTo: row.up_to };
+  }
+
+  /**
+   * The updates on a snapshot with `after < rowid <= upTo`, in order, stepping the statement
+   * only until `maxBytes` are read (R61): the rest of the tail is never loaded.
+   */
+  tailPage(
+    spaceId: Uint8Array,
+    docId: Uint8Array,
+    snapshotId: Uint8Array,
+    after: number,
+    upTo: number,
+    maxBytes: number,
+  ): TailRow[] {
+    const rows: TailRow[] = [];
+    let bytes = 0;
+    for (const r of this.q('tailPage').iterate(spaceId, docId, snapshotId, after, upTo) as IterableIterator<{
+      id: number;
+      frame: Uint8Array;
+    }>) {
+      rows.push({ position: r.id, frame: r.frame });
+      bytes += r.frame.length;
+      // Leaving the loop resets the statement: nothing past this row is read.
+      if (bytes >= maxBytes) break;
+    }
+    return rows;
   }
 
   appendUpdate(spaceId: Uint8Array, docId: Uint8Array, w: UpdateWrite): DocumentHead {

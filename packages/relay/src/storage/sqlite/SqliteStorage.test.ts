@@ -21,6 +21,7 @@ import { createTestIdentity } from '../../testing/createTestIdentity.js';
 import { dumpSqlite } from '../../testing/dumpSqlite.js';
 import { MembershipLog } from '../../testing/MembershipLog.js';
 import { randomId } from '../../testing/randomId.js';
+import { readCursor } from '../../testing/readCursor.js';
 import { snapshotProofOf } from '../../testing/snapshotProofOf.js';
 import { SqliteStorage } from './SqliteStorage.js';
 
@@ -109,7 +110,7 @@ describe('SqliteStorage', () => {
     expect(state.access?.role).toBe(Role.Editor);
     expect(state.membership).toHaveLength(1);
     expect(toHex(state.snapshot!)).toBe(toHex(s1));
-    expect(state.tail.map(toHex)).toEqual([toHex(t1)]);
+    expect((await readCursor(state.tail)).map(toHex)).toEqual([toHex(t1)]);
     expect(state.tailClocks).toEqual([{ author: expect.anything(), clock: 1 }]);
     expect((await storage.initialState({ ...query, knownSnapshotId: s1Id })).snapshot).toBeNull();
 

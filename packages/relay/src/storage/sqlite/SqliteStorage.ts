@@ -5,14 +5,16 @@ import { bytesEqual, isZero } from '@trame/protocol';
 import { KeyedSerialQueue } from '../../concurrency/KeyedSerialQueue.js';
 import { emptyDocumentHead } from '../../documents/emptyDocumentHead.js';
 import { parentIdOf } from '../../documents/parentIdOf.js';
-import type {
-  DocumentTransaction,
-  InitialState,
-  InitialStateQuery,
-  RelayStorage,
-  SpaceAccess,
-  SpaceTransaction,
-  StorageHealth,
+import { PagedTail } from '../PagedTail.js';
+import {
+  DEFAULT_PAGE_BYTES,
+  type DocumentTransaction,
+  type InitialState,
+  type InitialStateQuery,
+  type RelayStorage,
+  type SpaceAccess,
+  type SpaceTransaction,
+  type StorageHealth,
 } from '../RelayStorage.js';
 import { applySqliteSchema } from './applySqliteSchema.js';
 import { SqliteDocumentTransaction } from './SqliteDocumentTransaction.js';
@@ -98,15 +100,30 @@ export class SqliteStorage implements RelayStorage {
   }
 
   async initialState(query: InitialStateQuery): Promise<InitialState> {
+    const pageBytes = query.pageBytes ?? DEFAULT_PAGE_BYTES;
     const state = await this.run(() =>
-      // One read transaction: membership, snapshot and tail come from the same instant (R13).
+      // One read transaction: membership, snapshot and the tails' bounds come from the same
+      // instant (R13); the tails themselves are read later, page by page (R61).
       this.db.transaction((): InitialState => {
         const { spaceId, docId } = query;
         const access = this.q.access(spaceId, query.identity);
         const membership = this.q.entriesAfter(spaceId, query.afterSeq);
         if (!docId) {
-          return { access, membership, head: emptyDocumentHead(), snapshot: null, tail: [], tailClocks: [] };
+          return {
+            access,
+            membership,
+            head: emptyDocumentHead(),
+            snapshot: null,
+            tail: PagedTail.empty(),
+            tailClocks: [],
+          };
         }
+        const cursor = (snapshotId: Uint8Array): PagedTail => {
+          const { count, upTo } = this.q.tailBound(spaceId, docId, snapshotId);
+          return new PagedTail(count, upTo, pageBytes, (after, to, maxBytes) =>
+            this.run(() => this.q.tailPage(spaceId, docId, snapshotId, after, to, maxBytes)),
+          );
+        };
         const head = this.q.head(spaceId, docId);
         const hasSnapshot = head.height > 0 && !bytesEqual(head.snapshotId, query.knownSnapshotId);
         const snapshot = hasSnapshot ? this.q.findSnapshot(spaceId, docId, head.snapshotId) : null;
@@ -115,20 +132,21 @@ export class SqliteStorage implements RelayStorage {
           // A first snapshot's "parent" is the empty state and the tail on no snapshot.
           const parentId = parentIdOf(snapshot);
           const frame = isZero(parentId) ? null : this.q.findSnapshot(spaceId, docId, parentId);
-          if (frame || isZero(parentId)) parent = { snapshot: frame, tail: this.q.tail(spaceId, docId, parentId) };
+          if (frame || isZero(parentId)) parent = { snapshot: frame, tail: cursor(parentId) };
         }
         return {
           access,
           membership,
           head,
           snapshot,
-          tail: this.q.tail(spaceId, docId, head.snapshotId),
+          tail: cursor(head.snapshotId),
           tailClocks: this.q.tailClocks(spaceId, docId, head.snapshotId),
           parent,
         };
       })(),
     );
-    // Committed but not yet synced frames may be in it: serve them only once durable.
+    // Committed but not yet synced frames may be in it: serve them only once durable. The
+    // cursors' pages stop at rows seen here, so they are durable too.
     return this.afterDurable(state);
   }
 

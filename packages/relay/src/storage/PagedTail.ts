@@ -1,0 +1,46 @@
+import { TrameError } from '@trame/protocol';
+import type { FrameCursor } from './RelayStorage.js';
+
+/** One stored update with its position in the tail (SQLite rowid, PostgreSQL doc_seq). */
+export interface TailRow {
+  position: number;
+  frame: Uint8Array;
+}
+
+/** Reads the tail's rows with `after < position <= upTo`, in order, stopping once `maxBytes` are read. */
+export type TailPageReader = (after: number, upTo: number, maxBytes: number) => Promise<TailRow[]>;
+
+/**
+ * {@link FrameCursor} over a tail by keyset pagination (R61): each page is one short read of
+ * the rows after the last one served, bounded above by the tail's last position at the state's
+ * read, so that a page never holds more than `pageBytes` (plus one frame) and later updates are
+ * left to the live queue. Rows of a tail are only ever appended, or pruned all together when
+ * the snapshot is two compactions old (R28): fewer rows than counted means they were pruned.
+ */
+export class PagedTail implements FrameCursor {
+  private after = 0;
+  private served = 0;
+
+  constructor(
+    readonly count: number,
+    private readonly upTo: number,
+    private readonly pageBytes: number,
+    private readonly read: TailPageReader,
+  ) {}
+
+  /** A cursor over no rows. */
+  static empty(): PagedTail {
+    return new PagedTail(0, 0, 1, () => Promise.resolve([]));
+  }
+
+  async next(): Promise<Uint8Array[]> {
+    if (this.served >= this.count) return [];
+    const rows = await this.read(this.after, this.upTo, this.pageBytes);
+    if (rows.length === 0) {
+      throw new TrameError('SLOW_READER', 'the document was compacted twice while its state was read: reconnect');
+    }
+    this.after = rows[rows.length - 1]!.position;
+    this.served += rows.length;
+    return rows.map((r) => r.frame);
+  }
+}
