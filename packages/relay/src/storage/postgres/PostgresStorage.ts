@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { bytesEqual, isTrameError, isZero } from '@trame/protocol';
+import { bytesEqual, isTrameError, isZero, toHex } from '@trame/protocol';
+import { KeyedLimiter } from '../../concurrency/KeyedLimiter.js';
 import { emptyDocumentHead } from '../../documents/emptyDocumentHead.js';
 import { parentIdOf } from '../../documents/parentIdOf.js';
 import type { CommitLog, CommittedFrames } from '../../fanout/CommitLog.js';
@@ -32,6 +33,11 @@ export interface PostgresStorageOptions {
   /** Connections in this instance's pool. Default 10. */
   maxConnections?: number;
   /**
+   * R66: pooled connections one space's transactions and state reads may hold at once, so that
+   * a space's backlog never takes them all. Default half the pool (at least 1).
+   */
+  maxConnectionsPerSpace?: number;
+  /**
    * Longest wait for a connection, a lock or a query before the relay gives up and answers
    * UNAVAILABLE (R29). Default 5000 ms.
    */
@@ -45,7 +51,8 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const INT8 = 20;
 
 /**
- * {@link RelayStorage} on PostgreSQL, shared by any number of relay instances. Every document
+ * {@link RelayStorage} on PostgreSQL, shared by any number of relay instances. One space holds at
+ * most `maxConnectionsPerSpace` pooled connections at once (R66). Every document
  * (and space) write runs in one transaction that first takes a transaction-scoped advisory
  * lock on the document (space), so two instances can never both accept clock N for an
  * author, or two snapshots on one parent; unique keys on (snapshot, author, clock) and on
@@ -60,13 +67,16 @@ export class PostgresStorage implements RelayStorage, CommitLog {
   private closed = false;
   private closing: Promise<void> | null = null;
   private readonly running = new Set<Promise<unknown>>();
+  private readonly perSpace: KeyedLimiter;
 
   private constructor(
     private readonly pool: pg.Pool,
     readonly schema: string,
     private readonly logger: Logger,
+    maxConnectionsPerSpace: number,
   ) {
     this.reads = new PostgresQueries(pool);
+    this.perSpace = new KeyedLimiter(maxConnectionsPerSpace);
   }
 
   /** Connects, creates or migrates the schema, and returns the storage. */
@@ -112,7 +122,8 @@ export class PostgresStorage implements RelayStorage, CommitLog {
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
-    return new PostgresStorage(pool, schema, logger);
+    const perSpace = options.maxConnectionsPerSpace ?? Math.max(1, Math.floor((options.maxConnections ?? 10) / 2));
+    return new PostgresStorage(pool, schema, logger, perSpace);
   }
 
   private track<T>(work: Promise<T>): Promise<T> {
@@ -130,10 +141,15 @@ export class PostgresStorage implements RelayStorage, CommitLog {
    * destroys the connection, which makes the server roll back whatever it had, and rethrows:
    * the relay answers UNAVAILABLE and acknowledges nothing.
    */
-  private transaction<T>(begin: string, lockKey: string | null, fn: (q: PostgresQueries) => Promise<T>): Promise<T> {
+  private transaction<T>(
+    spaceId: Uint8Array,
+    begin: string,
+    lockKey: string | null,
+    fn: (q: PostgresQueries) => Promise<T>,
+  ): Promise<T> {
     if (this.closed) return Promise.reject(new Error('storage is closed'));
     return this.track(
-      (async () => {
+      this.perSpace.run(toHex(spaceId), async () => {
         const client = await this.pool.connect();
         let broken = false;
         const onError = (): void => {
@@ -165,7 +181,7 @@ export class PostgresStorage implements RelayStorage, CommitLog {
           client.off('error', onError);
           client.release(broken ? true : undefined);
         }
-      })(),
+      }),
     );
   }
 
@@ -179,6 +195,7 @@ export class PostgresStorage implements RelayStorage, CommitLog {
     // same instant (R13). The tails are read later, page by page on the pool (R61): a slow
     // reader holds no pooled connection.
     return this.transaction(
+      query.spaceId,
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
       null,
       async (q): Promise<InitialState> => {
@@ -198,7 +215,11 @@ export class PostgresStorage implements RelayStorage, CommitLog {
         const cursor = async (snapshotId: Uint8Array): Promise<PagedTail> => {
           const { count, upTo } = await q.tailBound(spaceId, docId, snapshotId);
           return new PagedTail(count, upTo, pageBytes, (after, to, maxBytes) =>
-            this.guard(() => this.reads.tailPage(spaceId, docId, snapshotId, after, to, maxBytes)),
+            this.guard(() =>
+              this.perSpace.run(toHex(spaceId), () =>
+                this.reads.tailPage(spaceId, docId, snapshotId, after, to, maxBytes),
+              ),
+            ),
           );
         };
         const head = await q.head(spaceId, docId);
@@ -225,13 +246,13 @@ export class PostgresStorage implements RelayStorage, CommitLog {
   }
 
   withSpace<T>(spaceId: Uint8Array, fn: (tx: SpaceTransaction) => Promise<T>): Promise<T> {
-    return this.transaction('BEGIN', advisoryLockKey('space', spaceId), (q) =>
+    return this.transaction(spaceId, 'BEGIN', advisoryLockKey('space', spaceId), (q) =>
       fn(new PostgresSpaceTransaction(q, spaceId)),
     );
   }
 
   withDocument<T>(spaceId: Uint8Array, docId: Uint8Array, fn: (tx: DocumentTransaction) => Promise<T>): Promise<T> {
-    return this.transaction('BEGIN', advisoryLockKey('document', spaceId, docId), (q) =>
+    return this.transaction(spaceId, 'BEGIN', advisoryLockKey('document', spaceId, docId), (q) =>
       fn(new PostgresDocumentTransaction(q, spaceId, docId)),
     );
   }

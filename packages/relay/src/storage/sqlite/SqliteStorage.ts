@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { bytesEqual, isZero } from '@trame/protocol';
-import { KeyedSerialQueue } from '../../concurrency/KeyedSerialQueue.js';
+import { bytesEqual, isZero, toHex } from '@trame/protocol';
+import { FairSerialQueue } from '../../concurrency/FairSerialQueue.js';
 import { emptyDocumentHead } from '../../documents/emptyDocumentHead.js';
 import { parentIdOf } from '../../documents/parentIdOf.js';
 import { PagedTail } from '../PagedTail.js';
@@ -22,13 +22,16 @@ import { SqliteQueries } from './SqliteQueries.js';
 import { SqliteSpaceTransaction } from './SqliteSpaceTransaction.js';
 import { WalSync } from './WalSync.js';
 
-const ONLY = 'db';
+// Key of the work that belongs to no space (health checks, closing).
+const NO_SPACE = '';
 
 /**
  * {@link RelayStorage} on one SQLite file (better-sqlite3, WAL).
  * better-sqlite3 is synchronous and has one connection, so every operation, including the
  * async callbacks of `withSpace`/`withDocument`, runs through one serial queue: a transaction
  * is never interleaved with another one, which gives R29's per-document atomicity for free.
+ * The queue takes turns between spaces (R66, {@link FairSerialQueue}): a space with a backlog
+ * of writes delays another space's transaction by one of its own, not by the backlog.
  * Durability is `synchronous = FULL`'s, by group commit: a write resolves once an fdatasync
  * of the WAL that started after its COMMIT returned ({@link WalSync}), and a read that serves
  * frames (`initialState`) waits for the commits it may have seen, so no client is ever sent
@@ -38,7 +41,7 @@ export class SqliteStorage implements RelayStorage {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly q: SqliteQueries;
-  private readonly serial = new KeyedSerialQueue();
+  private readonly serial = new FairSerialQueue();
   private readonly wal: WalSync;
   private closed = false;
   private closing: Promise<void> | null = null;
@@ -58,8 +61,9 @@ export class SqliteStorage implements RelayStorage {
     return new SqliteStorage(file);
   }
 
-  private run<T>(fn: () => T | Promise<T>): Promise<T> {
-    return this.serial.run(ONLY, async () => {
+  /** Runs `fn` alone on the connection, in the space's turn (R66). */
+  private run<T>(spaceId: Uint8Array | null, fn: () => T | Promise<T>): Promise<T> {
+    return this.serial.run(spaceId ? toHex(spaceId) : NO_SPACE, async () => {
       if (this.closed) throw new Error('storage is closed');
       return fn();
     });
@@ -70,15 +74,18 @@ export class SqliteStorage implements RelayStorage {
     return this.file === ':memory:' ? Promise.resolve(value) : this.wal.durable(seq).then(() => value);
   }
 
-  private async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    const { value, durable } = await this.pipelinedTransaction(fn);
+  private async transaction<T>(spaceId: Uint8Array, fn: () => Promise<T>): Promise<T> {
+    const { value, durable } = await this.pipelinedTransaction(spaceId, fn);
     await durable;
     return value;
   }
 
   /** Commits in the serial queue; `durable` resolves once the WAL sync covering it returned. */
-  private async pipelinedTransaction<T>(fn: () => Promise<T>): Promise<{ value: T; durable: Promise<void> }> {
-    const { result, seq } = await this.run(async () => {
+  private async pipelinedTransaction<T>(
+    spaceId: Uint8Array,
+    fn: () => Promise<T>,
+  ): Promise<{ value: T; durable: Promise<void> }> {
+    const { result, seq } = await this.run(spaceId, async () => {
       // IMMEDIATE takes the write lock up front: a second process on the same file waits
       // (busy_timeout) instead of failing half-way through the checks.
       this.db.exec('BEGIN IMMEDIATE');
@@ -96,12 +103,12 @@ export class SqliteStorage implements RelayStorage {
   }
 
   access(spaceId: Uint8Array, identity: Uint8Array): Promise<SpaceAccess | null> {
-    return this.run(() => this.q.access(spaceId, identity));
+    return this.run(spaceId, () => this.q.access(spaceId, identity));
   }
 
   async initialState(query: InitialStateQuery): Promise<InitialState> {
     const pageBytes = query.pageBytes ?? DEFAULT_PAGE_BYTES;
-    const state = await this.run(() =>
+    const state = await this.run(query.spaceId, () =>
       // One read transaction: membership, snapshot and the tails' bounds come from the same
       // instant (R13); the tails themselves are read later, page by page (R61).
       this.db.transaction((): InitialState => {
@@ -121,7 +128,7 @@ export class SqliteStorage implements RelayStorage {
         const cursor = (snapshotId: Uint8Array): PagedTail => {
           const { count, upTo } = this.q.tailBound(spaceId, docId, snapshotId);
           return new PagedTail(count, upTo, pageBytes, (after, to, maxBytes) =>
-            this.run(() => this.q.tailPage(spaceId, docId, snapshotId, after, to, maxBytes)),
+            this.run(spaceId, () => this.q.tailPage(spaceId, docId, snapshotId, after, to, maxBytes)),
           );
         };
         const head = this.q.head(spaceId, docId);
@@ -151,11 +158,11 @@ export class SqliteStorage implements RelayStorage {
   }
 
   withSpace<T>(spaceId: Uint8Array, fn: (tx: SpaceTransaction) => Promise<T>): Promise<T> {
-    return this.transaction(() => fn(new SqliteSpaceTransaction(this.q, spaceId)));
+    return this.transaction(spaceId, () => fn(new SqliteSpaceTransaction(this.q, spaceId)));
   }
 
   withDocument<T>(spaceId: Uint8Array, docId: Uint8Array, fn: (tx: DocumentTransaction) => Promise<T>): Promise<T> {
-    return this.transaction(() => fn(new SqliteDocumentTransaction(this.q, spaceId, docId)));
+    return this.transaction(spaceId, () => fn(new SqliteDocumentTransaction(this.q, spaceId, docId)));
   }
 
   commitDocument<T>(
@@ -163,12 +170,12 @@ export class SqliteStorage implements RelayStorage {
     docId: Uint8Array,
     fn: (tx: DocumentTransaction) => Promise<T>,
   ): Promise<{ value: T; durable: Promise<void> }> {
-    return this.pipelinedTransaction(() => fn(new SqliteDocumentTransaction(this.q, spaceId, docId)));
+    return this.pipelinedTransaction(spaceId, () => fn(new SqliteDocumentTransaction(this.q, spaceId, docId)));
   }
 
   async health(): Promise<StorageHealth> {
     try {
-      const ok = (await this.run(() => this.q.ping())) && !this.wal.failed;
+      const ok = (await this.run(null, () => this.q.ping())) && !this.wal.failed;
       return { ok, kind: this.kind, journalMode: 'wal', synchronous: 'full (group commit)' };
     } catch {
       return { ok: false, kind: this.kind };
@@ -177,13 +184,17 @@ export class SqliteStorage implements RelayStorage {
 
   /** Waits for queued operations, then closes the file. Idempotent. */
   close(): Promise<void> {
-    this.closing ??= this.run(async () => {
-      this.closed = true;
-      // Writes still waiting for their sync keep the WAL file open until it returned.
-      await this.wal.durable(this.wal.last).catch(() => {});
-      this.db.close();
-      this.wal.close();
-    });
+    // Every space's queued work first (the queue takes turns, so a closing task queued now
+    // could otherwise run before them), then the close itself.
+    this.closing ??= this.serial.idle().then(() =>
+      this.run(null, async () => {
+        this.closed = true;
+        // Writes still waiting for their sync keep the WAL file open until it returned.
+        await this.wal.durable(this.wal.last).catch(() => {});
+        this.db.close();
+        this.wal.close();
+      }),
+    );
     return this.closing;
   }
 }
