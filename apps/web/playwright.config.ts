@@ -58,11 +58,13 @@ export default defineConfig({
     { name: 'exchange', testMatch: 'exchange.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
     // Issue 9: minutes in a real assembly, several people at once.
     { name: 'minutes', testMatch: /(minutes|reconnect)\.spec\.ts/, use: { viewport: { width: 1280, height: 800 } } },
+    // Issue 13: one person, several devices; the locked device (a copy of the profile on disk).
+    { name: 'devices', testMatch: /devices.*\.spec\.ts/, use: { viewport: { width: 1280, height: 800 } } },
     // Last: the relay's disk and logs must hold none of what the people above typed.
     {
       name: 'blind-relay',
       testMatch: 'blindRelay.spec.ts',
-      dependencies: ['story', 'phone', 'desktop', 'webapp', 'exchange', 'minutes'],
+      dependencies: ['story', 'phone', 'desktop', 'webapp', 'exchange', 'minutes', 'devices'],
     },
   ],
   webServer: {

@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import { canary } from './support/canary';
+import { person } from './support/person';
+import { shoot } from './support/shoot';
+import { createCollective, createInvite, join, welcome } from './support/steps';
+
+/**
+ * Issue 13: one person, several devices. DEVICES-5 (safety net) here; DEVICES-4 (the locked
+ * device, a copy of the browser profile on disk) in devicesLock.spec.ts.
+ */
+canary('Assemblée de coordination');
+
+test('DEVICES-5: the single-animateur warning shows to that animateur, on the space and the home, and goes when a second animateur joins', async ({
+  browser,
+}, info) => {
+  test.setTimeout(120_000);
+  const base = String(info.project.use.baseURL);
+  const ALICE = canary('Anaïs Rouquette');
+  const BOB = canary('Baptiste Cazals');
+  const alice = await person(browser, base, ALICE);
+  const bob = await person(browser, base, BOB);
+  try {
+    const a = alice.page;
+    await a.goto('/');
+    await welcome(a, ALICE);
+    await createCollective(a, canary('Collectif du Lauragais'));
+    // The home lists the spaces Alice runs alone: the assembly and every atelier she created.
+    const notice = a.getByTestId('single-animateur');
+    await expect(notice).toContainText('Vous êtes seul·e à animer 9 espace(s)');
+    const assemblyCard = a.getByRole('link', { name: /Assemblée de coordination/ });
+    const juridiqueCard = a.locator('article').filter({ has: a.getByRole('heading', { name: 'Juridique' }) });
+    await expect(assemblyCard).toContainText('Seul·e animateur·rice');
+    await expect(juridiqueCard).toContainText('Seul·e animateur·rice');
+    await shoot(a, 'devices', 'home-single-animateur');
+    await a
+      .getByRole('link', { name: /Assemblée de coordination/ })
+      .last()
+      .click();
+    await expect(a.getByRole('heading', { name: 'Assemblée de coordination', level: 1 })).toBeVisible();
+    const warning = a.getByTestId('single-animateur');
+    await expect(warning).toContainText(
+      "Ajoutez un·e deuxième animateur·rice pour ne pas perdre la main sur l'atelier",
+    );
+    const assemblyUrl = a.url();
+
+    // Bob joins as a member: still one animateur, and a member is not told.
+    const asMember = await createInvite(a, /^Membre/);
+    await join(bob.page, asMember, BOB);
+    await expect(bob.page.getByRole('heading', { name: 'Collectif du Lauragais', level: 1 })).toBeVisible();
+    await expect(bob.page.getByTestId('single-animateur')).toHaveCount(0);
+    await bob.page.goto(assemblyUrl);
+    await expect(bob.page.getByRole('heading', { name: 'Assemblée de coordination', level: 1 })).toBeVisible();
+    await expect(bob.page.getByTestId('single-animateur')).toHaveCount(0);
+    await a.goto(assemblyUrl);
+    await expect(warning).toBeVisible();
+
+    // Alice makes Bob animateur: the warning goes, on the space and on the home.
+    await a.getByRole('link', { name: 'Gérer les membres et les invitations' }).click();
+    const role = a.getByLabel(`Rôle de ${BOB}`);
+    await role.selectOption({ label: 'Animateur·rice' });
+    await expect(role).toHaveValue('1');
+    // In-app navigation (no reload): the entry may still be on its way to the relay.
+    await a.locator('header').getByRole('link', { name: 'Assemblée de coordination' }).click();
+    await expect(a.getByRole('heading', { name: 'Assemblée de coordination', level: 1 })).toBeVisible();
+    await expect(warning).toHaveCount(0);
+    await a.locator('header a.crumb-home').click();
+    await expect(notice).toContainText('Vous êtes seul·e à animer 8 espace(s)');
+    await expect(juridiqueCard).toContainText('Seul·e animateur·rice');
+    await expect(assemblyCard).not.toContainText('Seul·e animateur·rice');
+  } finally {
+    await alice.context.close();
+    await bob.context.close();
+  }
+});
