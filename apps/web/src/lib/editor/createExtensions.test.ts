@@ -9,7 +9,13 @@ describe('EXPORT-1: the converters read what the editor writes', () => {
   it("EXPORT-1: the exchange schema has the editor's node types, marks and attributes", () => {
     const doc = new Y.Doc();
     const editor = getSchema(
-      createExtensions({ doc, awareness: new Awareness(doc), user: { id: 'a', name: 'A', colour: '#000000' }, placeholder: '', taskLabel: (t) => t }),
+      createExtensions({
+        doc,
+        awareness: new Awareness(doc),
+        user: { id: 'a', name: 'A', colour: '#000000' },
+        placeholder: '',
+        taskLabel: (t) => t,
+      }),
     );
     const exchange = documentSchema();
     const shape = (s: typeof exchange): Record<string, string[]> =>
