@@ -28,6 +28,8 @@ export { WorkspaceError } from './client/WorkspaceError.js';
 export type { WorkspaceErrorCode } from './client/WorkspaceError.js';
 export { todayIso } from './client/todayIso.js';
 export { isAccessRefusal } from './client/isAccessRefusal.js';
+export { previewInvite } from './client/invites/previewInvite.js';
+export type { VerifiedInvite } from './client/invites/VerifiedInvite.js';
 
 // ids and ordering
 export { newId } from './ids/newId.js';

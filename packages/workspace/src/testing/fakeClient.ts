@@ -1,7 +1,8 @@
 import { generateIdentity, ready } from '@trame/crypto';
 import { TrameClient } from '../client/TrameClient.js';
 import { MemoryProfileStore } from '../local/MemoryProfileStore.js';
-import type { FakeRelay, FakeSpaceSession } from './FakeRelay.js';
+import type { FakeRelay } from './FakeRelay.js';
+import type { FakeSpaceSession } from './FakeSpaceSession.js';
 
 /** A TrameClient over the fake relay, with a fresh identity; `forgotten` records erased spaces. */
 export async function fakeClient(

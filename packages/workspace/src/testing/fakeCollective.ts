@@ -3,7 +3,7 @@ import { readAteliers } from '../space/readAteliers.js';
 import { FakeRelay } from './FakeRelay.js';
 import { fakeClient } from './fakeClient.js';
 
-/** A collective with one atelier ("Juridique"), made by Alice over the fake relay. */
+/** A collective with one atelier (the first default one), made by Alice over the fake relay. */
 export async function fakeCollective() {
   const relay = new FakeRelay();
   const alice = await fakeClient(relay, 'Alice');

@@ -1,0 +1,62 @@
+import type { Identity } from '@trame/crypto';
+import { fromHex, Role, toHex } from '@trame/protocol';
+import { ObservableV2 } from 'lib0/observable';
+import type { SpaceMemberInfo, SpaceSessionEvents, SpaceSessionLike, SpaceStatus } from '../sync/SyncApi.js';
+import type { FakeRelay, FakeSpace } from './FakeRelay.js';
+
+/** A space session over the fake relay (testing/FakeRelay.ts). */
+export class FakeSpaceSession extends ObservableV2<SpaceSessionEvents> implements SpaceSessionLike {
+  readonly spaceIdHex: string;
+  readonly currentStatus: SpaceStatus = 'connected';
+  readonly pin = null;
+  closed = false;
+
+  constructor(
+    private readonly relay: FakeRelay,
+    readonly spaceId: Uint8Array,
+    private readonly identity: Identity,
+  ) {
+    super();
+    this.spaceIdHex = toHex(spaceId);
+  }
+
+  private get space(): FakeSpace {
+    return this.relay.spaces.get(this.spaceIdHex)!;
+  }
+
+  get myRole(): Role {
+    return this.space.members.get(toHex(this.identity.publicKey)) ?? Role.None;
+  }
+
+  members(): SpaceMemberInfo[] {
+    return [...this.space.members].map(([id, role]) => ({ id, role, publicKey: fromHex(id) }));
+  }
+
+  roleOf(id: string): Role {
+    return this.space.members.get(id) ?? Role.None;
+  }
+
+  async addMember(publicKey: Uint8Array, role: Role): Promise<void> {
+    this.space.members.set(toHex(publicKey), role);
+  }
+
+  async setRole(publicKey: Uint8Array, role: Role): Promise<void> {
+    this.space.members.set(toHex(publicKey), role);
+  }
+
+  async removeMember(publicKey: Uint8Array): Promise<void> {
+    this.space.members.delete(toHex(publicKey));
+  }
+
+  async createInvite(o: { role: Role }): Promise<string> {
+    const token = `inv${this.space.invites.size + 1}`;
+    this.space.invites.set(token, { role: o.role, by: toHex(this.identity.publicKey) });
+    return `${this.spaceIdHex}.${token}`;
+  }
+
+  retryNow(): void {}
+
+  close(): void {
+    this.closed = true;
+  }
+}
