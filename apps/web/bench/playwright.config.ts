@@ -16,7 +16,7 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: '.',
-  testMatch: 'webBench.spec.ts',
+  testMatch: /web(Bench|Profile)\.spec\.ts/,
   outputDir: '../test-results/bench',
   workers: 1,
   retries: 0,

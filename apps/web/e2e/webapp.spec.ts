@@ -227,6 +227,66 @@ test('WEBAPP-1: a document opened before opens again offline after a reload and 
   await bob.context.close();
 });
 
+test('WEBAPP-1: after the browser restarts offline (same profile on disk), the app and a document opened before open and take typing; back online the edit is saved', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(150_000);
+  const browserType = browser.browserType();
+  // A real profile on disk (Playwright's usual contexts are off the record and die with the
+  // browser): IndexedDB, the service worker and its cache survive the restart, as on a phone.
+  const profileDir = mkdtempSync(join(tmpdir(), 'trame-profile-'));
+  const launch = (offline: boolean) =>
+    browserType.launchPersistentContext(profileDir, {
+      ...test.info().project.use.launchOptions,
+      baseURL,
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 390, height: 844 },
+      offline,
+    });
+  try {
+    const first = await launch(false);
+    const a = first.pages()[0] ?? (await first.newPage());
+    await a.goto('/');
+    await welcome(a, 'Aminata');
+    await createCollective(a, canary('Collectif redémarré'));
+    await a.getByRole('link', { name: /Assemblée de coordination/ }).click();
+    await createItem(a, { type: 'Document', title: 'Tract du samedi' });
+    const before = canary('Écrit avant de fermer le navigateur');
+    await editor(a).click();
+    await a.keyboard.type(before);
+    await expect(statusLine(a)).toHaveText('Chiffré · enregistré');
+    const docUrl = a.url();
+    await controlled(a);
+    await first.close();
+
+    // The browser starts again without any network: no server is reachable at all.
+    const again = await launch(true);
+    const p = again.pages()[0] ?? (await again.newPage());
+    await p.goto(docUrl);
+    await expect(editor(p)).toContainText(before);
+    await expect(statusLine(p)).toHaveText(/Hors ligne/);
+    const offline = canary('Ajouté après le redémarrage, hors ligne');
+    await editor(p).click();
+    await p.keyboard.press('End');
+    await p.keyboard.type(` ${offline}`);
+    await expect(statusLine(p)).toHaveText('Hors ligne — modifications en attente');
+    // The home of the collective opens too (the assembly from the encrypted device cache), and
+    // the document again, with what was typed just before leaving it (written on `pagehide`).
+    await p.goto('/');
+    await expect(p.getByRole('heading', { name: 'Collectif redémarré' })).toBeVisible();
+    await p.goto(docUrl);
+    await expect(editor(p)).toContainText(offline);
+
+    await again.setOffline(false);
+    await expect(statusLine(p)).toHaveText('Chiffré · enregistré');
+    await again.close();
+  } finally {
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+});
+
 test('WEBAPP-1: the web app manifest makes Trame installable (what Chromium reports), French and English', async ({
   page,
   request,

@@ -32,6 +32,10 @@ export class IndexedDbCache implements LocalCache {
     const tx = db.transaction(STORE, 'readwrite');
     // A copy: the caller may reuse its buffer, and a view on a larger buffer would store it all.
     tx.objectStore(STORE).put(value.slice(), key);
+    // Commit now rather than when the task ends: a write made on `pagehide` (the tab closing, a
+    // full navigation) is then already on its way when the page is torn down, instead of being
+    // aborted with it (the last edits typed offline were lost).
+    tx.commit?.();
     await idbDone(tx);
   }
 

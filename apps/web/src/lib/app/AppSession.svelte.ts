@@ -5,6 +5,7 @@ import { openDevice, type Device } from '$lib/device/openDevice';
 import { exposeDebugHook } from '$lib/debug/exposeDebugHook';
 import { generateIdentity, identityFromSecretKey, ready, sync, type SpaceSession } from '$lib/sync/sync';
 import { relayUrl } from '$lib/sync/relayUrl';
+import { milestone } from '$lib/perf/milestone';
 
 /** Where the app is in its start-up. */
 export type AppPhase = 'loading' | 'new' | 'ready' | 'failed';
@@ -54,10 +55,14 @@ export class AppSession {
 
   private async doBoot(): Promise<void> {
     try {
+      milestone('boot');
       await ready();
+      milestone('sodium');
       this.device = await openDevice();
+      milestone('device');
       this.persistent = this.device.persistent;
       const profile = await this.device.profiles.load();
+      milestone('profile');
       if (profile) this.start(profile);
       else this.phase = 'new';
     } catch (e) {
