@@ -259,6 +259,11 @@ test('WEBAPP-1: after the browser restarts offline (same profile on disk), the a
     await expect(statusLine(a)).toHaveText('Chiffré · enregistré');
     const docUrl = a.url();
     await controlled(a);
+    // Leave the document before closing (its state is written to the device cache on the way
+    // out), as a person going back to the home would: closing the browser itself gives pages no
+    // guaranteed last word.
+    await a.goto('/');
+    await expect(a.getByRole('heading', { name: 'Collectif redémarré' })).toBeVisible();
     await first.close();
 
     // The browser starts again without any network: no server is reachable at all.
