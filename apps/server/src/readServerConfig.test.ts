@@ -55,6 +55,15 @@ describe('readServerConfig', () => {
   it('R60: reads TRUSTED_PROXY_HEADER as a lower-case header name', () => {
     expect(readServerConfig({ TRUSTED_PROXY_HEADER: 'X-Forwarded-For' }).trustedProxyHeader).toBe('x-forwarded-for');
     expect(readServerConfig({}).trustedProxyHeader).toBeUndefined();
+  });
+
+  it('R16: reads PUBLIC_HOST as a list of host names', () => {
+    expect(readServerConfig({ PUBLIC_HOST: 'Trame.example, trame.example:8443' }).publicHosts).toEqual([
+      'trame.example',
+      'trame.example:8443',
+    ]);
+    expect(readServerConfig({}).publicHosts).toBeUndefined();
+    expect(() => readServerConfig({ PUBLIC_HOST: 'https://trame.example/' })).toThrow(/PUBLIC_HOST/);
     expect(() => readServerConfig({ TRUSTED_PROXY_HEADER: 'x forwarded' })).toThrow(/TRUSTED_PROXY_HEADER/);
   });
 });

@@ -25,6 +25,8 @@ export interface ServerConfig {
    * relay's per-address limits (R60). Only when every request comes through that proxy.
    */
   trustedProxyHeader?: string;
+  /** R16: the hosts clients reach the server by (`PUBLIC_HOST`, comma-separated); AUTH must name one. */
+  publicHosts?: string[];
 }
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -33,7 +35,8 @@ const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
  * Reads `PORT` (8787), `HOST` (127.0.0.1), `DATA_DIR` (./data, relative to the working
  * directory), `LOG_FILE` (optional) and `LOG_LEVEL` (info); for several instances,
  * `DATABASE_URL` (PostgreSQL storage), `DATABASE_SCHEMA` (trame), `DATABASE_TIMEOUT_MS` (5000),
- * `REDIS_URL` (Redis fan-out) and `REDIS_PREFIX` (trame:); `TRUSTED_PROXY_HEADER` (none). Throws on invalid values so that a
+ * `REDIS_URL` (Redis fan-out) and `REDIS_PREFIX` (trame:); `TRUSTED_PROXY_HEADER` (none);
+ * `PUBLIC_HOST` (none: each request's Host header; e.g. `trame.example`, comma-separated). Throws on invalid values so that a
  * typo stops the server at start rather than binding somewhere unexpected.
  */
 export function readServerConfig(env: Record<string, string | undefined>, cwd = process.cwd()): ServerConfig {
@@ -61,6 +64,13 @@ export function readServerConfig(env: Record<string, string | undefined>, cwd = 
   const proxyHeader = env.TRUSTED_PROXY_HEADER?.trim().toLowerCase();
   if (proxyHeader && !/^[a-z0-9-]{1,64}$/.test(proxyHeader))
     throw new Error('TRUSTED_PROXY_HEADER must be a header name, e.g. x-forwarded-for');
+  const publicHosts = (env.PUBLIC_HOST ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  for (const h of publicHosts)
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(h))
+      throw new Error(`PUBLIC_HOST must list host names (host or host:port), got "${h}"`);
   return {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
@@ -73,5 +83,6 @@ export function readServerConfig(env: Record<string, string | undefined>, cwd = 
     ...(redisUrl ? { redisUrl } : {}),
     ...(redisUrl && prefix ? { redisPrefix: prefix } : {}),
     ...(proxyHeader ? { trustedProxyHeader: proxyHeader } : {}),
+    ...(publicHosts.length > 0 ? { publicHosts } : {}),
   };
 }

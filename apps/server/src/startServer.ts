@@ -30,6 +30,8 @@ export interface StartServerOptions extends BackendOptions {
   limits?: Partial<RelayLimits>;
   /** Header carrying the client address behind a trusted reverse proxy (R60). */
   trustedProxyHeader?: string;
+  /** R16: the hosts clients reach the server by; AUTH must name one (default: each request's Host). */
+  publicHosts?: string[];
 }
 
 /** A running Trame server. */
@@ -65,6 +67,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ...(options.fallback ? { fallback: options.fallback } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.trustedProxyHeader ? { trustedProxyHeader: options.trustedProxyHeader } : {}),
+      ...(options.publicHosts ? { publicHosts: options.publicHosts } : {}),
     });
   } catch (e) {
     await backends?.close();

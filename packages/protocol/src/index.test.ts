@@ -36,6 +36,7 @@ describe('public entry point', () => {
       'appendSignature',
       'signingInput',
       'authSigningInput',
+      'relayHostOf',
       'snapshotProofInput',
       'decodeFrame',
       'toHex',

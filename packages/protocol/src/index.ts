@@ -1,4 +1,5 @@
 export { PROTOCOL_VERSION } from './constants/protocolVersion.js';
+export { relayHostOf } from './auth/relayHostOf.js';
 export { TRAME_SUBPROTOCOL } from './constants/subprotocol.js';
 export { FrameKind, frameKindName } from './constants/FrameKind.js';
 export { Role, roleCanWrite, isRole } from './constants/Role.js';

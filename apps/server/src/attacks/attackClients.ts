@@ -8,6 +8,7 @@ import {
   encodeEphemeralHeader,
   encodeHello,
   FrameKind,
+  relayHostOf,
   signingInput,
   TRAME_SUBPROTOCOL,
   ZERO_ID,
@@ -55,7 +56,7 @@ export async function authedSocket(
     ws.once('message', (data: Buffer) => resolve(new Uint8Array(data.subarray(2, 34)))),
   );
   ws.send(hello);
-  ws.send(encodeAuth(signAuth(identity, await challenge, hello)));
+  ws.send(encodeAuth(signAuth(identity, await challenge, hello, relayHostOf(url))));
   return ws;
 }
 

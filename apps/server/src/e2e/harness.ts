@@ -35,14 +35,15 @@ export interface TestRelay {
 }
 
 export async function startTestRelay(
-  o: { dataDir?: string; port?: number; limits?: Partial<RelayLimits> } = {},
+  o: { dataDir?: string; port?: number; limits?: Partial<RelayLimits>; publicHosts?: string[] } = {},
 ): Promise<TestRelay> {
   await ready();
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'trame-e2e-'));
   const logFile = join(dataDir, 'relay.log');
   let logger = createJsonLogger({ file: logFile });
   const limits = o.limits ?? {};
-  let relay = await startRelay({ dataDir, logger, port: o.port ?? 0, limits });
+  const publicHosts = o.publicHosts ?? null;
+  let relay = await startRelay({ dataDir, logger, port: o.port ?? 0, limits, publicHosts });
   const t: TestRelay = {
     relay,
     dataDir,
@@ -52,7 +53,7 @@ export async function startTestRelay(
     async restart() {
       await t.stop();
       logger = createJsonLogger({ file: logFile });
-      relay = await startRelay({ dataDir, logger, port: t.port, limits });
+      relay = await startRelay({ dataDir, logger, port: t.port, limits, publicHosts });
       t.relay = relay;
     },
     async stop() {

@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import {
   decodeFrame,
@@ -30,6 +28,7 @@ import {
   WS,
   type Person,
 } from './harness.js';
+import { hostileProxy, type HostileProxy } from './hostileProxy.js';
 
 const scope = e2eScope();
 const closers = scope.closers;
@@ -297,43 +296,13 @@ describe('INTEGRITY-2: content is bound to its author (R52, R54)', () => {
  * A relay that hides DURABLE: a websocket proxy in front of the real relay that forwards every
  * frame both ways except DURABLE (kind 0x22). The attacker is the relay operator.
  */
-async function durableStrippingProxy(upstream: string): Promise<{ url: string; close(): Promise<void> }> {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: (p) => [...p][0] ?? false });
-  wss.on('connection', (client, req) => {
-    const protocols = (req.headers['sec-websocket-protocol'] ?? '')
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean);
-    const up = new WebSocket(upstream, protocols);
-    const early: Buffer[] = [];
-    up.on('open', () => {
-      for (const m of early.splice(0)) up.send(m);
-    });
-    client.on('message', (m: Buffer) => (up.readyState === WebSocket.OPEN ? up.send(m) : early.push(m)));
-    up.on('message', (m: Buffer) => {
-      if (m[1] === FrameKind.Durable) return;
-      if (client.readyState === WebSocket.OPEN) client.send(m);
-    });
-    const end = (code: number, reason: Buffer): void => {
-      const c = code >= 4000 && code < 5000 ? code : 4599;
-      if (client.readyState <= WebSocket.OPEN) client.close(c, reason.toString());
-      if (up.readyState <= WebSocket.OPEN) up.close();
-    };
-    up.on('close', end);
-    up.on('error', () => client.terminate());
-    client.on('close', () => up.terminate());
+/** A relay whose operator strips every DURABLE notice (R47, R56). */
+function durableStrippingProxy(upstream: string): Promise<HostileProxy> {
+  return hostileProxy(upstream, {
+    toClient: (m, send) => {
+      if (m[1] !== FrameKind.Durable) send(m);
+    },
   });
-  await new Promise<void>((r) => wss.on('listening', () => r()));
-  const { port } = wss.address() as AddressInfo;
-  const path = new URL(upstream).pathname;
-  return {
-    url: `ws://127.0.0.1:${port}${path}`,
-    close: () =>
-      new Promise<void>((r) => {
-        for (const c of wss.clients) c.terminate();
-        wss.close(() => r());
-      }),
-  };
 }
 
 describe('INTEGRITY-3: seen and durable heads are kept apart (R55, R56)', () => {

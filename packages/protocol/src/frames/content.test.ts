@@ -91,8 +91,8 @@ describe('signingInput (R5)', () => {
   });
 });
 
-describe('authSigningInput (R10)', () => {
-  it('R10: is "trame/v1/auth\\0" ‖ challenge nonce ‖ hello.raw', () => {
+describe('authSigningInput (R10, R16)', () => {
+  it('R16: is "trame/v1/auth\\0" ‖ challenge nonce ‖ hello.raw ‖ u8 length ‖ relay host', () => {
     const nonce = rand(32);
     const helloRaw = encodeHello({
       create: false,
@@ -102,11 +102,13 @@ describe('authSigningInput (R10)', () => {
       knownMembershipSeq: -1,
       knownSnapshotId: rand(16),
     });
-    const input = authSigningInput(nonce, helloRaw);
-    expect(input.length).toBe(14 + 32 + 91);
+    const input = authSigningInput(nonce, helloRaw, 'trame.example');
+    expect(input.length).toBe(14 + 32 + 91 + 1 + 13);
     expectBytes(input.subarray(0, 14), ascii('trame/v1/auth\0'));
     expectBytes(input.subarray(14, 46), nonce);
-    expectBytes(input.subarray(46), helloRaw);
+    expectBytes(input.subarray(46, 137), helloRaw);
+    expect(input[137]).toBe(13);
+    expectBytes(input.subarray(138), ascii('trame.example'));
   });
 
   it('R10: binds the HELLO: another HELLO or nonce gives another input', () => {
@@ -114,8 +116,19 @@ describe('authSigningInput (R10)', () => {
     const a = rand(91);
     const b = a.slice();
     b[2] = b[2]! ^ 1;
-    expect(Buffer.from(authSigningInput(nonce, a)).equals(Buffer.from(authSigningInput(nonce, b)))).toBe(false);
-    expect(Buffer.from(authSigningInput(nonce, a)).equals(Buffer.from(authSigningInput(rand(32), a)))).toBe(false);
+    const h = 'trame.example';
+    expect(Buffer.from(authSigningInput(nonce, a, h)).equals(Buffer.from(authSigningInput(nonce, b, h)))).toBe(false);
+    expect(Buffer.from(authSigningInput(nonce, a, h)).equals(Buffer.from(authSigningInput(rand(32), a, h)))).toBe(
+      false,
+    );
+  });
+
+  it('R16: binds the relay host: an answer made for one relay is not one for another', () => {
+    const nonce = rand(32);
+    const hello = rand(91);
+    const a = authSigningInput(nonce, hello, '127.0.0.1:4303');
+    expect(Buffer.from(a).equals(Buffer.from(authSigningInput(nonce, hello, '127.0.0.1:4304')))).toBe(false);
+    expect(() => authSigningInput(nonce, hello, 'x'.repeat(256))).toThrow(RangeError);
   });
 });
 

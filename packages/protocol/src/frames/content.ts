@@ -147,9 +147,15 @@ export function signingInput(kind: number, body: Uint8Array): Uint8Array {
   return concatBytes(domain, body);
 }
 
-/** R10: what the client signs to answer a CHALLENGE; binds the nonce to its HELLO. */
-export function authSigningInput(challengeNonce: Uint8Array, helloRaw: Uint8Array): Uint8Array {
-  return concatBytes(DOMAIN.auth, challengeNonce, helloRaw);
+/**
+ * R10, R16: what the client signs to answer a CHALLENGE: the nonce, its HELLO, and the host of
+ * the relay it dialled (`relayHostOf`, ≤ 255 bytes, length-prefixed), so that a relay in the
+ * middle cannot hand the answer to another relay's challenge.
+ */
+export function authSigningInput(challengeNonce: Uint8Array, helloRaw: Uint8Array, relayHost: string): Uint8Array {
+  const host = new TextEncoder().encode(relayHost);
+  if (host.length > 255) throw new RangeError('relay host longer than 255 bytes');
+  return concatBytes(DOMAIN.auth, challengeNonce, helloRaw, new Uint8Array([host.length]), host);
 }
 
 /**

@@ -73,6 +73,8 @@ export class Connection implements Peer, Evictable {
     private readonly ws: WebSocket,
     /** Client address the admission counts this connection under (R60); null: not counted. */
     readonly address: string | null = null,
+    /** The upgrade request's `Host` header: the relay host AUTH must name (R16). */
+    readonly requestHost?: string,
   ) {
     this.bucket = new TokenBucket(ctx.limits.framesPerSecond, ctx.limits.frameBurst);
     // One listener shared by every socket instead of a closure each (idle connections add up).

@@ -63,11 +63,11 @@ describe('R10 authentication', () => {
     const cb = await b.expect(FrameKind.Challenge);
     expect(ca.nonce).toHaveLength(32);
     expect(Buffer.from(ca.nonce).equals(Buffer.from(cb.nonce))).toBe(false);
-    a.send(encodeAuth(admin.sign(authSigningInput(ca.nonce, h))));
+    a.send(encodeAuth(admin.sign(authSigningInput(ca.nonce, h, a.relayHost))));
     await a.expect(FrameKind.Membership);
     expect((await a.expect(FrameKind.Ready)).role).toBe(Role.Admin);
     // A signature over another connection's challenge does not open this one.
-    b.send(encodeAuth(admin.sign(authSigningInput(ca.nonce, h))));
+    b.send(encodeAuth(admin.sign(authSigningInput(ca.nonce, h, a.relayHost))));
     await b.expectError('AUTH_FAILED');
     expect(await b.closeCode()).toBe(4401);
   });

@@ -30,7 +30,7 @@ export function acceptWebSockets(
   server: Server,
   wss: WebSocketServer,
   gate: UpgradeGate,
-  onSocket: (ws: WebSocket, address: string | null) => void,
+  onSocket: (ws: WebSocket, address: string | null, host: string | undefined) => void,
 ): void {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => {});
@@ -62,7 +62,7 @@ export function acceptWebSockets(
     });
     wss.handleUpgrade(req, socket, head, (ws) => {
       handed = true;
-      onSocket(ws, address);
+      onSocket(ws, address, req.headers.host);
     });
   });
 }

@@ -57,7 +57,7 @@ describe('privacy', () => {
     });
     c.send(hello);
     const challenge = await c.expect(FrameKind.Challenge);
-    const authSig = editor.sign(authSigningInput(challenge.nonce, hello));
+    const authSig = editor.sign(authSigningInput(challenge.nonce, hello, c.relayHost));
     c.send(encodeAuth(authSig));
     while ((await c.next()).kind !== FrameKind.Ready);
 

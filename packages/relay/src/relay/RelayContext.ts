@@ -44,6 +44,8 @@ export interface RelayContext {
   readonly metrics: RelayMetrics;
   /** Awareness budgets per identity and document (R63). */
   readonly ephemeral: EphemeralBudgets;
+  /** R16: the hosts clients reach this relay by, or null to take each request's `Host`. */
+  readonly publicHosts: readonly string[] | null;
   /** Wall clock in ms (invite expiry, R35). */
   readonly now: () => number;
   /** Tracks a promise the relay must wait for before shutting down. */

@@ -49,6 +49,12 @@ export interface RelayOptions {
    * `x-forwarded-for`; only set it when every request comes through that proxy.
    */
   trustedProxyHeader?: string | null;
+  /**
+   * R16: the hosts clients reach the relay by (`trame.example`, or `host:port`); AUTH signatures
+   * must name one. Unset: the `Host` header of each upgrade request (fine behind a proxy that
+   * serves only those names, like the Caddy of docs/deploy.md).
+   */
+  publicHosts?: readonly string[] | null;
 }
 
 /** Where a relay listens. */
@@ -136,6 +142,7 @@ export function createRelay(options: RelayOptions): Relay {
       ),
     },
     ephemeral: new EphemeralBudgets(limits),
+    publicHosts: options.publicHosts ?? null,
     now: options.now ?? Date.now,
     track(work) {
       inflight.add(work);
@@ -198,9 +205,9 @@ export function createRelay(options: RelayOptions): Relay {
       trustedProxyHeader: options.trustedProxyHeader ?? null,
       refused: (reason) => metrics.refused(reason),
     };
-    acceptWebSockets(server, websocketServer, gate, (socket, address) => {
+    acceptWebSockets(server, websocketServer, gate, (socket, address, host) => {
       socket.binaryType = 'arraybuffer';
-      const conn = new Connection(ctx, socket, address);
+      const conn = new Connection(ctx, socket, address, host);
       socket.on('message', (data: RawData, isBinary: boolean) => {
         // With binaryType 'arraybuffer' ws hands every message over as one ArrayBuffer.
         const bytes = data as ArrayBuffer;

@@ -23,6 +23,8 @@ export interface StartRelayOptions {
   now?: () => number;
   /** Header carrying the client address behind a trusted proxy (see `RelayOptions`). */
   trustedProxyHeader?: string | null;
+  /** R16: the hosts clients reach the relay by (see `RelayOptions`). */
+  publicHosts?: readonly string[] | null;
 }
 
 /** A started relay. */
@@ -56,6 +58,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     ...(options.fallback ? { fallback: options.fallback } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.trustedProxyHeader ? { trustedProxyHeader: options.trustedProxyHeader } : {}),
+    ...(options.publicHosts ? { publicHosts: options.publicHosts } : {}),
   });
   let server;
   try {

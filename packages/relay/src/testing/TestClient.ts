@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 import {
   authSigningInput,
+  relayHostOf,
   decodeFrame,
   encodeAuth,
   encodeHello,
@@ -64,7 +65,11 @@ export class TestClient {
   readonly closed: Promise<{ code: number; reason: string }>;
   private closeInfo: { code: number; reason: string } | null = null;
 
-  private constructor(readonly ws: WebSocket) {
+  private constructor(
+    readonly ws: WebSocket,
+    /** The relay host AUTH names (R16): that of the URL dialled. */
+    readonly relayHost: string,
+  ) {
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (!isBinary) throw new Error('the relay sent a text message');
@@ -98,7 +103,7 @@ export class TestClient {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
-    return new TestClient(ws);
+    return new TestClient(ws, relayHostOf(url));
   }
 
   /** Connects, sends HELLO, answers the CHALLENGE, returns the initial state up to READY. */
@@ -217,7 +222,7 @@ export class TestClient {
     });
     this.send(helloRaw);
     const challenge = await this.expect(FrameKind.Challenge);
-    this.send(encodeAuth(sign.sign(authSigningInput(challenge.nonce, helloRaw))));
+    this.send(encodeAuth(sign.sign(authSigningInput(challenge.nonce, helloRaw, this.relayHost))));
     const frames: Frame[] = [];
     for (;;) {
       const frame = await this.next();

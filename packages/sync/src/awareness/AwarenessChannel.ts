@@ -6,6 +6,7 @@ import type { SpaceState } from '../space/SpaceState.js';
 import { announcesNewPeer } from './announcesNewPeer.js';
 import { filterAwarenessUpdate } from './filterAwarenessUpdate.js';
 import { isRepeatedAwareness } from './isRepeatedAwareness.js';
+import { checkEphemeralSequence } from './checkEphemeralSequence.js';
 
 const MESSAGE_AWARENESS = 1;
 const AWARENESS_MIN_INTERVAL_MS = 40;
@@ -36,6 +37,8 @@ export interface AwarenessChannelOptions {
 export class AwarenessChannel {
   private readonly owners = new Map<number, string>();
   private sequence = 0;
+  /** R58: highest sequence accepted per `author:clientId`. */
+  private readonly sequences = new Map<string, number>();
   private last: { payload: Uint8Array; at: number } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private announceTimer: ReturnType<typeof setTimeout> | null = null;
@@ -75,11 +78,15 @@ export class AwarenessChannel {
       epoch,
       author: identity.publicKey,
       sequence: ++this.sequence,
+      ...this.o.membershipView(),
     });
     this.o.send(sealContentFrame(header, space.docKey(epoch, docId), payload, identity));
   }
 
-  /** R40 then R44: verify, decrypt, keep only the entries the author may speak for. */
+  /**
+   * R40, then R58 (not a replay), R39a (the author's view of the log agrees with ours), then
+   * R44: keep only the entries the author may speak for.
+   */
   receive(f: EphemeralFrame): void {
     const author = toHex(f.author);
     const { space, docId } = this.o;
@@ -95,6 +102,10 @@ export class AwarenessChannel {
     const seen = new Set(this.owners.keys());
     let filtered;
     try {
+      const replay = checkEphemeralSequence(this.sequences, author, f.sequence, plain);
+      if (replay) return this.o.report(replay);
+      const fork = space.checkView(f);
+      if (fork) this.o.report(fork);
       filtered = filterAwarenessUpdate(plain, author, this.owners, this.o.awareness.clientID);
     } catch {
       this.o.report(new TrameError('AWARENESS_FORGED', 'unreadable awareness update'));

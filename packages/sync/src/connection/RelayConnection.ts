@@ -4,6 +4,7 @@ import {
   encodeHello,
   FrameKind,
   isTrameError,
+  relayHostOf,
   TrameError,
   TRAME_SUBPROTOCOL,
   ZERO_ID,
@@ -89,7 +90,8 @@ export class RelayConnection {
     if (!this.authenticated) {
       if (frame.kind === FrameKind.Challenge && this.helloRaw) {
         this.authenticated = true;
-        this.ws.send(encodeAuth(signAuth(this.o.identity, frame.nonce, this.helloRaw)));
+        // R16: the answer names the relay dialled, so no other relay can reuse it.
+        this.ws.send(encodeAuth(signAuth(this.o.identity, frame.nonce, this.helloRaw, relayHostOf(this.o.url))));
         return;
       }
       if (frame.kind !== FrameKind.Error) {

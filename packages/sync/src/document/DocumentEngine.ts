@@ -21,9 +21,11 @@ import {
   type SnapshotFrame,
   type UpdateFrame,
 } from '@trame/protocol';
-import { chainLink, openChainedUpdate, openContentFrame, snapshotProof, type Identity } from '@trame/crypto';
+import { chainLink, openContentFrame, snapshotProof, type Identity } from '@trame/crypto';
 import { checkTailChains } from '../verify/checkTailChains.js';
-import { DEFAULT_SIGNATURE_POLICY, mustSign, type SignaturePolicy } from '../outbox/mustSign.js';
+import { DEFAULT_SIGNATURE_POLICY, type SignaturePolicy } from '../outbox/mustSign.js';
+import { SignatureSchedule } from '../outbox/SignatureSchedule.js';
+import { authenticateUpdate } from '../verify/authenticateUpdate.js';
 import { checkChainLink } from '../verify/checkChainLink.js';
 import { checkUpdateClients } from '../verify/checkUpdateClients.js';
 import { defaultMembershipView } from '../outbox/defaultMembershipView.js';
@@ -53,7 +55,10 @@ import { checkRemoteSnapshot } from '../verify/checkRemoteSnapshot.js';
 import { checkRemoteUpdate } from '../verify/checkRemoteUpdate.js';
 import type { SnapshotHead } from '../verify/SnapshotHead.js';
 import { verifyInitialState } from '../verify/verifyInitialState.js';
+import type { AuthenticatedUpdate } from '../verify/authenticateUpdate.js';
 import { applyAndCapture } from './applyAndCapture.js';
+import { documentHeadsOf } from '../heads/documentHeadsOf.js';
+import { finalCloseError } from '../connection/finalCloseError.js';
 import { errorFromFrame } from './errorFromFrame.js';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, syncMessage } from './syncMessage.js';
 import { UPDATE_MIN_INTERVAL_MS } from './updateMinIntervalMs.js';
@@ -139,12 +144,8 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   private readonly seenKey: string;
   private readonly durableBoundMs: number;
   private durableTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly signing: SignaturePolicy;
-  /** UPDATEs sent unsigned since the last signed one, when that was, and a checkpoint due (R51). */
-  private unsignedSince = 0;
-  private lastSignedAt = 0;
-  private signNext = false;
-  private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
+  /** R51: which UPDATE is signed, and the checkpoint after unsigned ones. */
+  private readonly signing: SignatureSchedule;
   private pending: Uint8Array[] = [];
   private inflight: Inflight | null = null;
   private transport: TransportEnd | null = null;
@@ -172,7 +173,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     this.headKey = `${o.space.spaceIdHex}:${toHex(o.docId)}`;
     this.seenKey = `${this.headKey}:seen`;
     this.durableBoundMs = o.durableBoundMs ?? DURABLE_BOUND_MS;
-    this.signing = o.signaturePolicy ?? DEFAULT_SIGNATURE_POLICY;
+    this.signing = new SignatureSchedule(o.signaturePolicy ?? DEFAULT_SIGNATURE_POLICY, () => this.checkpoint());
     this.compaction = o.compaction ?? {
       afterUpdates: LIMITS.compactAfterUpdates,
       afterBytes: LIMITS.compactAfterBytes,
@@ -302,13 +303,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     this.loaded = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (!shouldRetryClose(code) && !this.fatal) {
-      const c =
-        code === CloseCode.Forbidden
-          ? 'NOT_A_MEMBER'
-          : code === CloseCode.AuthFailed
-            ? 'AUTH_FAILED'
-            : 'CONNECTION_CLOSED';
-      this.fatal = new TrameError(c, `relay closed the connection (${code} ${reason})`, { closeCode: code });
+      this.fatal = finalCloseError(code, reason);
       this.report(this.fatal);
     }
     this.setStatus(this.fatal ? 'error' : 'offline');
@@ -386,24 +381,24 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   }
 
   /**
-   * R40: verify, check the author may write, decrypt. MEMBERSHIP-5: a live frame (forwarded
+   * R40 for a frame's author: a member with a write role. MEMBERSHIP-5: a live frame (forwarded
    * now, not history) must come from a current writer: a relay that lets a removed or demoted
    * member back in cannot get her new edits applied.
    */
-  private open(f: UpdateFrame | SnapshotFrame, live = false): Uint8Array {
-    const author = toHex(f.author);
+  private writerError(author: string, live: boolean): TrameError | null {
     if (!this.o.space.isTrustedWriter(author)) {
-      throw new TrameError('UNTRUSTED_AUTHOR', `author ${author.slice(0, 12)} never had a write role`);
+      return new TrameError('UNTRUSTED_AUTHOR', `author ${author.slice(0, 12)} never had a write role`);
     }
     if (live && !this.o.space.isCurrentWriter(author)) {
-      throw new TrameError('UNTRUSTED_AUTHOR', `author ${author.slice(0, 12)} is no longer a writer`);
+      return new TrameError('UNTRUSTED_AUTHOR', `author ${author.slice(0, 12)} is no longer a writer`);
     }
-    const key = this.o.space.docKey(f.epoch, this.o.docId);
-    const plain = f.kind === FrameKind.Update ? openChainedUpdate(f, key) : openContentFrame(f, key);
-    // MEMBERSHIP-8: the (verified) author's view of the log must agree with ours.
-    const fork = live ? this.o.space.checkView(f) : null;
+    return null;
+  }
+
+  /** R39a (MEMBERSHIP-8): a verified frame's view of the log must agree with ours, live or loaded. */
+  private checkView(f: UpdateFrame | SnapshotFrame): void {
+    const fork = this.o.space.checkView(f);
     if (fork) this.report(fork);
-    return plain;
   }
 
   private finishLoading(ready: ReadyFrame): void {
@@ -514,9 +509,13 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
    * later signature cannot vouch for (a broken chain) are never applied.
    */
   private applyTail(updates: readonly UpdateFrame[]): void {
-    const fresh = updates.filter((u) => (this.clocks.get(toHex(u.author)) ?? 0) < u.clock);
+    // R57: a frame that does not authenticate is reported and left out, chains and clocks alike.
+    const fresh = updates
+      .filter((u) => (this.clocks.get(toHex(u.author)) ?? 0) < u.clock)
+      .map((u) => ({ u, opened: this.authenticate(u, false) }))
+      .filter(({ u, opened }) => opened.counts || void this.report(withAuthor(opened.error, toHex(u.author))));
     const chains = checkTailChains(
-      fresh.map((u) => ({
+      fresh.map(({ u }) => ({
         author: toHex(u.author),
         clock: u.clock,
         prevLink: u.prevLink,
@@ -526,25 +525,39 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       this.links,
     );
     for (const e of chains.errors) this.report(e);
-    fresh.forEach((u, i) => {
-      const author = toHex(u.author);
-      if (!chains.skip.has(i)) return void this.applyRemoteUpdate(u, false, false);
-      this.clocks.set(author, u.clock);
-      this.links.set(author, chainLink(u.body));
+    fresh.forEach(({ u, opened }, i) => {
+      if (!chains.skip.has(i)) return void this.applyRemoteUpdate(u, false, opened);
+      this.clocks.set(toHex(u.author), u.clock);
+      this.links.set(toHex(u.author), chainLink(u.body));
+    });
+  }
+
+  /** R57 + R40: whether the author really sent it, and its plaintext if it passes every check. */
+  private authenticate(f: UpdateFrame, live: boolean): AuthenticatedUpdate {
+    const author = toHex(f.author);
+    return authenticateUpdate(f, {
+      writerError: () => this.writerError(author, live),
+      key: () => this.o.space.docKey(f.epoch, this.o.docId),
     });
   }
 
   /**
-   * Counts an ordered UPDATE (R41) and its chain link (R50), then applies it unless it fails a
-   * check: one member's forged or unreadable update must not make the document unreadable for
-   * everyone, so it is reported and skipped and its clock still counts (INTEGRITY-1).
-   * Returns what it changed in the shadow document.
+   * Counts an ordered UPDATE (R41) and its chain link (R50) once it authenticates (R57: a frame
+   * forged under an author's next clock must not burn it), then applies it unless it fails a
+   * check: one member's unreadable update must not make the document unreadable for everyone,
+   * so it is reported and skipped and its clock still counts (INTEGRITY-1). `loaded`: already
+   * authenticated, with the tail's chains checked. Returns what it changed in the shadow document.
    */
-  private applyRemoteUpdate(f: UpdateFrame, live = false, checkChain = true): Uint8Array | null {
+  private applyRemoteUpdate(f: UpdateFrame, live: boolean, loaded?: AuthenticatedUpdate): Uint8Array | null {
     const author = toHex(f.author);
-    const broken = checkChain
-      ? checkChainLink({ author, clock: f.clock, prevLink: f.prevLink }, this.links.get(author))
-      : null;
+    const opened = loaded ?? this.authenticate(f, live);
+    if (!opened.counts) {
+      this.report(withAuthor(opened.error, author));
+      return null;
+    }
+    const broken = loaded
+      ? null
+      : checkChainLink({ author, clock: f.clock, prevLink: f.prevLink }, this.links.get(author));
     this.clocks.set(author, f.clock);
     this.links.set(author, chainLink(f.body));
     if (broken) {
@@ -552,7 +565,9 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       return null;
     }
     try {
-      const plain = this.open(f, live);
+      if (opened.error) throw opened.error;
+      const plain = opened.plain;
+      this.checkView(f);
       const clients = readUpdateClients(plain);
       const forged = checkUpdateClients(clients, author, this.yjsOwners);
       if (forged) throw forged;
@@ -607,7 +622,10 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   private openSnapshot(f: SnapshotFrame, live = false): Uint8Array | TrameError {
     const author = toHex(f.author);
     try {
-      const plain = this.open(f, live);
+      const writer = this.writerError(author, live);
+      if (writer) throw writer;
+      const plain = openContentFrame(f, this.o.space.docKey(f.epoch, this.o.docId));
+      this.checkView(f);
       Y.parseUpdateMeta(plain);
       return plain;
     } catch (e) {
@@ -848,9 +866,9 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     this.pending = [];
     const clock = (this.clocks.get(this.meHex) ?? 0) + 1;
     const now = Date.now();
-    const signed = this.signNext || mustSign(this.unsignedSince, this.lastSignedAt, now, this.signing);
+    const signed = this.signing.shouldSign(now);
     const f = sealUpdate(this.writer, this.current?.id ?? ZERO_ID, clock, content, this.links.get(this.meHex), signed);
-    this.afterSeal(signed, now);
+    this.signing.sealed(signed, now);
     this.inflight = f;
     this.conn.send(f.frame);
     this.updateStatus();
@@ -864,28 +882,11 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
    * R51: after an unsigned UPDATE, a signed checkpoint follows within `everyMs` even when the
    * author stops writing: an empty Yjs update, signed, which vouches for the chain before it.
    */
-  private afterSeal(signed: boolean, now: number): void {
-    if (signed) {
-      this.unsignedSince = 0;
-      this.lastSignedAt = now;
-      this.signNext = false;
-      if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
-      this.checkpointTimer = null;
-      return;
-    }
-    this.unsignedSince++;
-    this.checkpointTimer ??= setTimeout(() => this.checkpoint(), this.signing.everyMs);
-  }
-
   private checkpoint(): void {
-    this.checkpointTimer = null;
-    if (this.unsignedSince === 0 || this.destroyed) return;
-    this.signNext = true;
-    if (this.inflight) {
-      // The next frame will be signed; if none comes, try again once this one is acknowledged.
-      this.checkpointTimer = setTimeout(() => this.checkpoint(), 100);
-      return;
-    }
+    if (this.destroyed) return;
+    // The next frame will be signed; if none comes, try again once this one is acknowledged.
+    if (this.inflight) return this.signing.deferCheckpoint();
+    this.signing.checkpointNow();
     if (this.pending.length === 0) this.pending.push(EMPTY_YJS_UPDATE);
     this.flush();
   }
@@ -916,12 +917,8 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
 
   /** R55: records what this client has seen, durable or not. */
   private saveSeen(): void {
-    if (!this.current && this.clocks.size === 0) return;
-    this.o.headStore.set(this.seenKey, {
-      snapshotId: this.current ? toHex(this.current.id) : toHex(ZERO_ID),
-      height: this.current?.height ?? 0,
-      clocks: Object.fromEntries(this.clocks),
-    });
+    const heads = documentHeadsOf(this.current, this.clocks);
+    if (heads) this.o.headStore.set(this.seenKey, heads);
   }
 
   /** R56: a forwarded frame must be followed by DURABLE within the bound. */
@@ -953,12 +950,8 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   // ---- status, errors ----
 
   private saveHeads(): void {
-    if (!this.current && this.clocks.size === 0) return;
-    this.o.headStore.set(this.headKey, {
-      snapshotId: this.current ? toHex(this.current.id) : toHex(ZERO_ID),
-      height: this.current?.height ?? 0,
-      clocks: Object.fromEntries(this.clocks),
-    });
+    const heads = documentHeadsOf(this.current, this.clocks);
+    if (heads) this.o.headStore.set(this.headKey, heads);
   }
 
   /** Reloads the state from the relay (the provider reconnects after a short backoff). */
@@ -1001,7 +994,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.durableSeen();
-    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.signing.destroy();
     const conn = this.conn;
     this.conn = null;
     conn?.close(1000, 'closed');
