@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spaceOfPath } from './openEarly';
+import { spaceOfPath } from './spaceOfPath';
 
 const SPACE = 'ab'.repeat(16);
 const ITEM = 'cd'.repeat(16);
