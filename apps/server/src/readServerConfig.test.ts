@@ -66,4 +66,24 @@ describe('readServerConfig', () => {
     expect(() => readServerConfig({ PUBLIC_HOST: 'https://trame.example/' })).toThrow(/PUBLIC_HOST/);
     expect(() => readServerConfig({ TRUSTED_PROXY_HEADER: 'x forwarded' })).toThrow(/TRUSTED_PROXY_HEADER/);
   });
+
+  it('HOSTILE-3: R68, reads the space-creation policy, refusing a token mode without a usable token', () => {
+    expect(readServerConfig({}).spaceCreation).toBeUndefined();
+    expect(readServerConfig({ SPACE_CREATION: 'members' }).spaceCreation).toEqual({ mode: 'members' });
+    const token = 'abcdefghijklmnop_-123';
+    expect(readServerConfig({ SPACE_CREATION: 'token', SPACE_CREATION_TOKEN: token }).spaceCreation).toEqual({
+      mode: 'token',
+      token,
+    });
+    expect(() => readServerConfig({ SPACE_CREATION: 'token' })).toThrow(/SPACE_CREATION_TOKEN/);
+    expect(() => readServerConfig({ SPACE_CREATION: 'token', SPACE_CREATION_TOKEN: 'short' })).toThrow(/16/);
+    expect(() => readServerConfig({ SPACE_CREATION: 'closed' })).toThrow(/open, members or token/);
+  });
+
+  it('HOSTILE-3: R67, reads SPACE_QUOTA_MIB into the relay limits', () => {
+    expect(readServerConfig({ SPACE_QUOTA_MIB: '200' }).limits).toEqual({ maxStoredBytesPerSpace: 200 * 1024 * 1024 });
+    expect(readServerConfig({ SPACE_QUOTA_MIB: '0' }).limits).toEqual({ maxStoredBytesPerSpace: 0 });
+    expect(readServerConfig({}).limits).toBeUndefined();
+    expect(() => readServerConfig({ SPACE_QUOTA_MIB: '1.5' })).toThrow(/SPACE_QUOTA_MIB/);
+  });
 });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { LogLevel } from '@trame/relay';
+import type { LogLevel, RelayLimits, SpaceCreationPolicy } from '@trame/relay';
 
 /** Settings of the Trame server, from the environment. */
 export interface ServerConfig {
@@ -27,6 +27,10 @@ export interface ServerConfig {
   trustedProxyHeader?: string;
   /** R16: the hosts clients reach the server by (`PUBLIC_HOST`, comma-separated); AUTH must name one. */
   publicHosts?: string[];
+  /** R68: who may create spaces (`SPACE_CREATION`, `SPACE_CREATION_TOKEN`); open when absent. */
+  spaceCreation?: SpaceCreationPolicy;
+  /** Limits set from the environment (R67: `SPACE_QUOTA_MIB`). */
+  limits?: Partial<RelayLimits>;
 }
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -36,7 +40,9 @@ const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
  * directory), `LOG_FILE` (optional) and `LOG_LEVEL` (info); for several instances,
  * `DATABASE_URL` (PostgreSQL storage), `DATABASE_SCHEMA` (trame), `DATABASE_TIMEOUT_MS` (5000),
  * `REDIS_URL` (Redis fan-out) and `REDIS_PREFIX` (trame:); `TRUSTED_PROXY_HEADER` (none);
- * `PUBLIC_HOST` (none: each request's Host header; e.g. `trame.example`, comma-separated). Throws on invalid values so that a
+ * `PUBLIC_HOST` (none: each request's Host header; e.g. `trame.example`, comma-separated);
+ * `SPACE_CREATION` (`open`, `members` or `token`, R68) with `SPACE_CREATION_TOKEN` (at least 16
+ * characters of A-Z a-z 0-9 _ -) for `token`; `SPACE_QUOTA_MIB` (1024; 0: none, R67). Throws on invalid values so that a
  * typo stops the server at start rather than binding somewhere unexpected.
  */
 export function readServerConfig(env: Record<string, string | undefined>, cwd = process.cwd()): ServerConfig {
@@ -71,6 +77,18 @@ export function readServerConfig(env: Record<string, string | undefined>, cwd = 
   for (const h of publicHosts)
     if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(h))
       throw new Error(`PUBLIC_HOST must list host names (host or host:port), got "${h}"`);
+  const creation = env.SPACE_CREATION?.trim() || 'open';
+  const token = env.SPACE_CREATION_TOKEN?.trim();
+  let spaceCreation: SpaceCreationPolicy | null = null;
+  if (creation === 'members') spaceCreation = { mode: 'members' };
+  else if (creation === 'token') {
+    // Carried in a websocket subprotocol: token characters only.
+    if (!token || !/^[A-Za-z0-9_-]{16,256}$/.test(token))
+      throw new Error('SPACE_CREATION=token needs SPACE_CREATION_TOKEN: 16 to 256 characters of A-Z a-z 0-9 _ -');
+    spaceCreation = { mode: 'token', token };
+  } else if (creation !== 'open') throw new Error('SPACE_CREATION must be open, members or token');
+  const rawQuota = env.SPACE_QUOTA_MIB?.trim();
+  if (rawQuota && !/^\d+$/.test(rawQuota)) throw new Error('SPACE_QUOTA_MIB must be a whole number of MiB (0: none)');
   return {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
@@ -84,5 +102,7 @@ export function readServerConfig(env: Record<string, string | undefined>, cwd = 
     ...(redisUrl && prefix ? { redisPrefix: prefix } : {}),
     ...(proxyHeader ? { trustedProxyHeader: proxyHeader } : {}),
     ...(publicHosts.length > 0 ? { publicHosts } : {}),
+    ...(spaceCreation ? { spaceCreation } : {}),
+    ...(rawQuota ? { limits: { maxStoredBytesPerSpace: Number(rawQuota) * 1024 * 1024 } } : {}),
   };
 }

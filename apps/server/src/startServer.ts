@@ -8,6 +8,7 @@ import {
   type RelayFallback,
   type RelayLimits,
   type RunningRelay,
+  type SpaceCreationPolicy,
 } from '@trame/relay';
 
 /** Options of {@link startServer}: SQLite in `dataDir`, or PostgreSQL (+ Redis) when their URLs are set. */
@@ -32,6 +33,8 @@ export interface StartServerOptions extends BackendOptions {
   trustedProxyHeader?: string;
   /** R16: the hosts clients reach the server by; AUTH must name one (default: each request's Host). */
   publicHosts?: string[];
+  /** R68: who may create spaces; open by default. */
+  spaceCreation?: SpaceCreationPolicy;
 }
 
 /** A running Trame server. */
@@ -68,6 +71,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.trustedProxyHeader ? { trustedProxyHeader: options.trustedProxyHeader } : {}),
       ...(options.publicHosts ? { publicHosts: options.publicHosts } : {}),
+      ...(options.spaceCreation ? { spaceCreation: options.spaceCreation } : {}),
     });
   } catch (e) {
     await backends?.close();

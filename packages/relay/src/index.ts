@@ -4,6 +4,8 @@ export { startRelay } from './relay/startRelay.js';
 export type { StartRelayOptions, RunningRelay } from './relay/startRelay.js';
 export { DEFAULT_RELAY_LIMITS } from './relay/RelayLimits.js';
 export type { RelayLimits } from './relay/RelayLimits.js';
+export { OPEN_SPACE_CREATION, CREATION_TOKEN_PREFIX } from './admission/SpaceCreationPolicy.js';
+export type { SpaceCreationPolicy } from './admission/SpaceCreationPolicy.js';
 export type { RelayFallback, NodeRequestHandler, FetchFallback } from './http/RelayFallback.js';
 export type { HealthReport } from './http/readHealth.js';
 export { SqliteStorage } from './storage/sqlite/SqliteStorage.js';

@@ -41,6 +41,7 @@ export function closeCodeForError(code: ErrorCode): CloseCode {
       return CloseCode.AuthFailed;
     case 'NOT_A_MEMBER':
     case 'FORBIDDEN_ROLE':
+    case 'CREATION_FORBIDDEN':
       return CloseCode.Forbidden;
     case 'UNKNOWN_SPACE':
       return CloseCode.UnknownSpace;

@@ -34,6 +34,8 @@ describe('ERROR_CODES', () => {
       BAD_SIGNATURE: 4002, // R31
       INVALID_MEMBERSHIP: 4003, // R32
       UNAVAILABLE: 5001, // R29
+      QUOTA_EXCEEDED: 5004, // R67
+      CREATION_FORBIDDEN: 2009, // R68
       SIGNATURE_INVALID: 6001, // R40
       DECRYPT_FAILED: 6002, // R40
       ROLLBACK_DETECTED: 6003, // R42
@@ -78,14 +80,22 @@ describe('errorCodeFromNumber', () => {
 });
 
 describe('isRetryable', () => {
-  const retryable: ErrorCode[] = ['RATE_LIMITED', 'AUTH_TIMEOUT', 'UNAVAILABLE', 'SLOW_READER', 'INTERNAL'];
+  const retryable: ErrorCode[] = [
+    'RATE_LIMITED',
+    'AUTH_TIMEOUT',
+    'UNAVAILABLE',
+    'SLOW_READER',
+    'INTERNAL',
+    'QUOTA_EXCEEDED',
+  ];
 
   it.each(retryable)('%s is retryable', (code) => {
     expect(isRetryable(code)).toBe(true);
   });
 
   it('every 5xxx code is retryable (the relay itself, retry later)', () => {
-    for (const code of ALL) if (ERROR_CODES[code] >= 5000 && ERROR_CODES[code] < 6000) expect(isRetryable(code)).toBe(true);
+    for (const code of ALL)
+      if (ERROR_CODES[code] >= 5000 && ERROR_CODES[code] < 6000) expect(isRetryable(code)).toBe(true);
   });
 
   it('every other code needs a change before retrying', () => {

@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   AUTHOR_MISMATCH: 2006,
   WRONG_TARGET: 2007,
   SPACE_EXISTS: 2008,
+  /** R68: the operator's space-creation policy does not let this identity or connection create one. */
+  CREATION_FORBIDDEN: 2009,
   // 3xxx: ordering of document history
   CLOCK_GAP: 3001,
   CLOCK_REPLAY: 3002,
@@ -37,6 +39,8 @@ export const ERROR_CODES = {
   UNAVAILABLE: 5001,
   SLOW_READER: 5002,
   INTERNAL: 5003,
+  /** R67: the space stores as many bytes as the operator allows. */
+  QUOTA_EXCEEDED: 5004,
   // 6xxx: detected by a client while verifying what it received
   SIGNATURE_INVALID: 6001,
   DECRYPT_FAILED: 6002,

@@ -75,6 +75,8 @@ export class Connection implements Peer, Evictable {
     readonly address: string | null = null,
     /** The upgrade request's `Host` header: the relay host AUTH must name (R16). */
     readonly requestHost?: string,
+    /** R68: the upgrade offered the operator's space-creation token. */
+    readonly presentedCreationToken = false,
   ) {
     this.bucket = new TokenBucket(ctx.limits.framesPerSecond, ctx.limits.frameBurst);
     // One listener shared by every socket instead of a closure each (idle connections add up).

@@ -12,6 +12,7 @@ const FINAL: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'UNKNOWN_SPACE',
   'NOT_A_MEMBER',
   'SPACE_EXISTS',
+  'CREATION_FORBIDDEN',
 ]);
 
 /** Close code to end the connection with after this rejection, or null to keep it open. */

@@ -9,6 +9,7 @@ import {
   ZERO_ID,
   type MembershipFrame,
 } from '@trame/protocol';
+import { checkSpaceCreation } from '../checks/checkSpaceCreation.js';
 import { acceptMembership } from '../space/acceptMembership.js';
 import type { Connection } from './Connection.js';
 
@@ -27,7 +28,17 @@ export async function handleGenesis(conn: Connection, frame: MembershipFrame): P
   if (!bytesEqual(frame.signer, hello.identity)) {
     throw new TrameError('AUTHOR_MISMATCH', 'the GENESIS must be signed by the connection identity');
   }
-  // R65: the operator's space-creation policy: so many spaces per hour per client address.
+  // R68: the operator's policy says who may create a space at all.
+  try {
+    await checkSpaceCreation(ctx.spaceCreation, {
+      memberSomewhere: () => ctx.storage.memberOfAnySpace(hello.identity),
+      presentedToken: conn.presentedCreationToken,
+    });
+  } catch (e) {
+    if (isTrameError(e)) ctx.metrics.quotaHit('space_creation');
+    throw e;
+  }
+  // R65: and how many per hour per client address.
   const wait = conn.address === null ? 0 : ctx.budgets.spaceCreation.take(conn.address);
   if (wait > 0) {
     ctx.metrics.quotaHit('space_creation');

@@ -1,5 +1,6 @@
 import { encodeAck, FrameKind, toHex, type UpdateFrame } from '@trame/protocol';
 import { checkContentTarget } from '../checks/checkContentTarget.js';
+import { checkSpaceQuota } from '../checks/checkSpaceQuota.js';
 import { checkTailBound } from '../checks/checkTailBound.js';
 import { acceptUpdate } from '../documents/acceptUpdate.js';
 import type { LiveFrame } from '../hub/LiveFrame.js';
@@ -17,7 +18,7 @@ export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promis
   checkContentTarget(frame, target);
   const docKey = conn.docKey!;
   ctx.fanout.checkWritable();
-  const { maxTailUpdates, maxTailBytes } = ctx.limits;
+  const { maxTailUpdates, maxTailBytes, maxStoredBytesPerSpace } = ctx.limits;
   await writeAndDeliver(
     conn,
     async (tx) => {
@@ -29,6 +30,15 @@ export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promis
         } catch (e) {
           ctx.metrics.quotaHit('tail');
           throw e;
+        }
+        if (maxStoredBytesPerSpace > 0) {
+          try {
+            const stored = await tx.storedBytes();
+            checkSpaceQuota(stored.space, frame.raw.length, false, maxStoredBytesPerSpace, 0);
+          } catch (e) {
+            ctx.metrics.quotaHit('space_stored_bytes');
+            throw e;
+          }
         }
       }
       return acceptUpdate(tx, frame);

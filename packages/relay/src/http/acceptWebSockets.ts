@@ -5,6 +5,7 @@ import { TRAME_SUBPROTOCOL } from '@trame/protocol';
 import type { Admission, Refusal } from '../admission/Admission.js';
 import { clientAddress } from '../admission/clientAddress.js';
 import { offersSubprotocol } from '../admission/offersSubprotocol.js';
+import { presentsCreationToken } from '../admission/presentsCreationToken.js';
 import { isWebSocketPath } from './isWebSocketPath.js';
 
 /** What {@link acceptWebSockets} checks before a socket exists. */
@@ -12,6 +13,8 @@ export interface UpgradeGate {
   admission: Admission;
   /** Header naming the client address behind a trusted proxy, or null (R60). */
   trustedProxyHeader: string | null;
+  /** R68: the operator's space-creation token, when the policy asks for one. */
+  creationToken: string | null;
   /** An upgrade was refused (for /metrics). */
   refused(reason: 'path' | 'subprotocol' | 'address' | 'full'): void;
 }
@@ -30,7 +33,7 @@ export function acceptWebSockets(
   server: Server,
   wss: WebSocketServer,
   gate: UpgradeGate,
-  onSocket: (ws: WebSocket, address: string | null, host: string | undefined) => void,
+  onSocket: (ws: WebSocket, address: string | null, host: string | undefined, presentedCreationToken: boolean) => void,
 ): void {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => {});
@@ -56,13 +59,16 @@ export function acceptWebSockets(
       refuseWith(socket, refusal);
       return;
     }
+    const token = gate.creationToken
+      ? presentsCreationToken(req.headers['sec-websocket-protocol'], gate.creationToken)
+      : false;
     let handed = false;
     socket.once('close', () => {
       if (!handed) gate.admission.release(address, true);
     });
     wss.handleUpgrade(req, socket, head, (ws) => {
       handed = true;
-      onSocket(ws, address, req.headers.host);
+      onSocket(ws, address, req.headers.host, token);
     });
   });
 }

@@ -133,7 +133,7 @@ export class RelayMetrics {
     this.closes.inc({ code: String(code) });
   }
 
-  quotaHit(quota: 'frames' | 'ephemeral' | 'bytes' | 'tail' | 'space_creation'): void {
+  quotaHit(quota: 'frames' | 'ephemeral' | 'bytes' | 'tail' | 'space_creation' | 'space_stored_bytes'): void {
     this.quotas.inc({ quota });
   }
 

@@ -12,12 +12,15 @@ import type { Hub } from '../hub/Hub.js';
 import type { Logger } from '../logging/Logger.js';
 import type { RelayStorage } from '../storage/RelayStorage.js';
 import type { RelayLimits } from './RelayLimits.js';
+import type { SpaceCreationPolicy } from '../admission/SpaceCreationPolicy.js';
 
 /** Everything a connection shares with the rest of the relay. */
 export interface RelayContext {
   readonly storage: RelayStorage;
   readonly logger: Logger;
   readonly limits: RelayLimits;
+  /** R68: who may create spaces. */
+  readonly spaceCreation: SpaceCreationPolicy;
   readonly hub: Hub<Connection>;
   /** Carries accepted frames to the other connections, on this instance and on the others. */
   readonly fanout: Fanout;

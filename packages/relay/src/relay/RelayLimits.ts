@@ -68,6 +68,10 @@ export interface RelayLimits {
   /** R65: updates and bytes on one snapshot before a SNAPSHOT is required (COMPACTION_REQUIRED). */
   maxTailUpdates: number;
   maxTailBytes: number;
+  /** R67: bytes of frames one space may store (membership log, snapshots, updates); 0: no quota. */
+  maxStoredBytesPerSpace: number;
+  /** R67: bytes above that quota a SNAPSHOT may still use, so that a full space can compact. */
+  storedBytesSnapshotHeadroom: number;
   /** R65: spaces created per hour per client address, and burst (0: nobody may create one). */
   spaceCreationsPerHourPerAddress: number;
   spaceCreationBurstPerAddress: number;
@@ -113,6 +117,8 @@ export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
   byteBurstPerSpace: 40 * 1024 * 1024,
   maxTailUpdates: 2_000,
   maxTailBytes: 32 * 1024 * 1024,
+  maxStoredBytesPerSpace: 1024 * 1024 * 1024,
+  storedBytesSnapshotHeadroom: 2 * LIMITS.maxSnapshotBytes,
   spaceCreationsPerHourPerAddress: 30,
   spaceCreationBurstPerAddress: 30,
 });

@@ -16,6 +16,7 @@ import { WriteCoalescer } from '../connection/WriteCoalescer.js';
 import type { Fanout } from '../fanout/Fanout.js';
 import { InProcessFanout } from '../fanout/InProcessFanout.js';
 import { acceptWebSockets, type UpgradeGate } from '../http/acceptWebSockets.js';
+import { OPEN_SPACE_CREATION, type SpaceCreationPolicy } from '../admission/SpaceCreationPolicy.js';
 import { isRelayPath } from '../http/isRelayPath.js';
 import { readHealth } from '../http/readHealth.js';
 import type { NodeRequestHandler, RelayFallback } from '../http/RelayFallback.js';
@@ -55,6 +56,8 @@ export interface RelayOptions {
    * serves only those names, like the Caddy of docs/deploy.md).
    */
   publicHosts?: readonly string[] | null;
+  /** R68: who may create spaces; default open (rate-limited per address, R65). */
+  spaceCreation?: SpaceCreationPolicy;
 }
 
 /** Where a relay listens. */
@@ -123,6 +126,7 @@ export function createRelay(options: RelayOptions): Relay {
     storage: writeHealth.observe(options.storage, (seconds, ok) => metrics.storageWrite(seconds, ok)),
     logger,
     limits,
+    spaceCreation: options.spaceCreation ?? OPEN_SPACE_CREATION,
     hub,
     fanout,
     documentQueue: new KeyedSerialQueue(),
@@ -203,11 +207,12 @@ export function createRelay(options: RelayOptions): Relay {
     const gate: UpgradeGate = {
       admission: ctx.admission,
       trustedProxyHeader: options.trustedProxyHeader ?? null,
+      creationToken: ctx.spaceCreation.mode === 'token' ? ctx.spaceCreation.token : null,
       refused: (reason) => metrics.refused(reason),
     };
-    acceptWebSockets(server, websocketServer, gate, (socket, address, host) => {
+    acceptWebSockets(server, websocketServer, gate, (socket, address, host, presentedToken) => {
       socket.binaryType = 'arraybuffer';
-      const conn = new Connection(ctx, socket, address, host);
+      const conn = new Connection(ctx, socket, address, host, presentedToken);
       socket.on('message', (data: RawData, isBinary: boolean) => {
         // With binaryType 'arraybuffer' ws hands every message over as one ArrayBuffer.
         const bytes = data as ArrayBuffer;

@@ -6,6 +6,7 @@ import type { RelayStorage } from '../storage/RelayStorage.js';
 import { SqliteStorage } from '../storage/sqlite/SqliteStorage.js';
 import { createRelay, type Relay } from './createRelay.js';
 import type { RelayLimits } from './RelayLimits.js';
+import type { SpaceCreationPolicy } from '../admission/SpaceCreationPolicy.js';
 
 /** Options of {@link startRelay}: give `storage`, or `dataDir` for SQLite at `dataDir/trame.sqlite`. */
 export interface StartRelayOptions {
@@ -25,6 +26,8 @@ export interface StartRelayOptions {
   trustedProxyHeader?: string | null;
   /** R16: the hosts clients reach the relay by (see `RelayOptions`). */
   publicHosts?: readonly string[] | null;
+  /** R68: who may create spaces (see `RelayOptions`). */
+  spaceCreation?: SpaceCreationPolicy;
 }
 
 /** A started relay. */
@@ -59,6 +62,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     ...(options.now ? { now: options.now } : {}),
     ...(options.trustedProxyHeader ? { trustedProxyHeader: options.trustedProxyHeader } : {}),
     ...(options.publicHosts ? { publicHosts: options.publicHosts } : {}),
+    ...(options.spaceCreation ? { spaceCreation: options.spaceCreation } : {}),
   });
   let server;
   try {

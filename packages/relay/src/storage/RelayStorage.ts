@@ -77,6 +77,14 @@ export interface DocumentHead {
   seq?: number;
 }
 
+/** R67: bytes of frames stored (as received), counted by the storage. */
+export interface StoredBytes {
+  /** The space's membership log and every document's snapshots and updates. */
+  space: number;
+  /** This document's snapshots and updates (0 before its first write). */
+  document: number;
+}
+
 /** An UPDATE to store on the document's latest snapshot. */
 export interface UpdateWrite {
   snapshotId: Uint8Array;
@@ -112,6 +120,8 @@ export interface DocumentTransaction {
   findSnapshot(snapshotId: Uint8Array): Promise<Uint8Array | null>;
   /** Highest clock of every author with updates on this snapshot (R25). */
   tailClocks(snapshotId: Uint8Array): Promise<AuthorClock[]>;
+  /** R67: bytes of frames stored now by the document's space and by the document, read in this transaction. */
+  storedBytes(): Promise<StoredBytes>;
   /** Stores an update on the latest snapshot; returns the new head. */
   appendUpdate(write: UpdateWrite): Promise<DocumentHead>;
   /**
@@ -198,6 +208,8 @@ export interface RelayStorage {
   /** The identity's access to a space; null when the space does not exist. */
   access(spaceId: Uint8Array, identity: Uint8Array): Promise<SpaceAccess | null>;
   initialState(query: InitialStateQuery): Promise<InitialState>;
+  /** R68: whether the identity is a member of any space this relay holds. */
+  memberOfAnySpace(identity: Uint8Array): Promise<boolean>;
   withSpace<T>(spaceId: Uint8Array, fn: (tx: SpaceTransaction) => Promise<T>): Promise<T>;
   withDocument<T>(spaceId: Uint8Array, docId: Uint8Array, fn: (tx: DocumentTransaction) => Promise<T>): Promise<T>;
   /**

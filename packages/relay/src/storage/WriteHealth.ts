@@ -48,6 +48,7 @@ export class WriteHealth {
       kind: storage.kind,
       access: (spaceId, identity) => storage.access(spaceId, identity),
       initialState: (query) => storage.initialState(query),
+      memberOfAnySpace: (identity) => storage.memberOfAnySpace(identity),
       withSpace: (spaceId, fn) => mark(storage.withSpace(spaceId, fn)),
       withDocument: (spaceId, docId, fn) => mark(storage.withDocument(spaceId, docId, fn)),
       health: () => storage.health(),

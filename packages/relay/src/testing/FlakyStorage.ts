@@ -42,6 +42,11 @@ export class FlakyStorage implements RelayStorage {
     return state;
   }
 
+  async memberOfAnySpace(identity: Uint8Array): Promise<boolean> {
+    this.gate();
+    return this.inner.memberOfAnySpace(identity);
+  }
+
   async withSpace<T>(spaceId: Uint8Array, fn: (tx: SpaceTransaction) => Promise<T>): Promise<T> {
     this.gate();
     return this.inner.withSpace(spaceId, async (tx) => {

@@ -6,6 +6,7 @@ import type { RelayLimits } from '../relay/RelayLimits.js';
 import { startRelay, type RunningRelay } from '../relay/startRelay.js';
 import type { RelayStorage } from '../storage/RelayStorage.js';
 import { SqliteStorage } from '../storage/sqlite/SqliteStorage.js';
+import type { SpaceCreationPolicy } from '../admission/SpaceCreationPolicy.js';
 
 /** A relay on 127.0.0.1, port 0, with a temporary SQLite file and captured debug logs. */
 export interface TestRelay {
@@ -31,6 +32,7 @@ export interface TestRelayOptions {
   wrapStorage?: (storage: SqliteStorage) => RelayStorage;
   now?: () => number;
   trustedProxyHeader?: string;
+  spaceCreation?: SpaceCreationPolicy;
 }
 
 export async function startTestRelay(options: TestRelayOptions = {}): Promise<TestRelay> {
@@ -45,6 +47,7 @@ export async function startTestRelay(options: TestRelayOptions = {}): Promise<Te
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.trustedProxyHeader ? { trustedProxyHeader: options.trustedProxyHeader } : {}),
+    ...(options.spaceCreation ? { spaceCreation: options.spaceCreation } : {}),
   });
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> => {

@@ -3,7 +3,7 @@ import type { ErrorCode } from '@trame/protocol';
 /**
  * R45, what a rejection of the in-flight UPDATE asks for: `rebase` its content on the latest
  * snapshot (STALE_SNAPSHOT); `resend` the same frame later (the relay could not take it now);
- * `hold` the edits here (this role cannot save them); `reload` the state and re-send the
+ * `hold` the edits here (this role cannot save them, or the space is full); `reload` the state and re-send the
  * content with a fresh clock (our view of the history is off: CLOCK_GAP, CLOCK_REPLAY, …);
  * `compact`: the tail is at the relay's bound (R65), publish a snapshot carrying the content.
  */
@@ -19,6 +19,7 @@ export function inflightUpdateErrorAction(code: ErrorCode): 'rebase' | 'resend' 
       return 'resend';
     case 'FORBIDDEN_ROLE':
     case 'NOT_A_MEMBER':
+    case 'QUOTA_EXCEEDED': // R67: the space is full; edits wait here for the next edit or reconnect
       return 'hold';
     default:
       return 'reload';

@@ -47,7 +47,9 @@ export async function copySqliteToPostgres(o: CopySqliteToPostgresOptions): Prom
   await client.connect();
   try {
     const version = lite.pragma('user_version', { simple: true }) as number;
-    if (version !== 1) throw new Error(`SQLite schema version ${version}; this migration reads version 1`);
+    // Version 2 only adds counters (R67) and an index, which are recounted on the PostgreSQL side.
+    if (version !== 1 && version !== 2)
+      throw new Error(`SQLite schema version ${version}; this migration reads versions 1 and 2`);
     await client.query('BEGIN');
     await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
     const existing = await client.query<{ n: string }>('SELECT count(*) AS n FROM spaces');
@@ -124,6 +126,16 @@ async function copy(lite: Database.Database, client: pg.Client): Promise<void> {
     await doc([d.space_id, d.doc_id, d.snapshot_id, d.height, d.proof, d.frame_hash, d.tail_count, d.tail_bytes, seq]);
     for (const row of rows) await row();
   }
+  // R67: the stored-bytes counters, from the frames just copied.
+  await client.query(
+    'UPDATE spaces SET log_bytes = (SELECT COALESCE(SUM(octet_length(frame)), 0) FROM membership_entries e ' +
+      'WHERE e.space_id = spaces.space_id)',
+  );
+  await client.query(
+    'UPDATE documents d SET stored_bytes = ' +
+      '(SELECT COALESCE(SUM(octet_length(frame)), 0) FROM snapshots s WHERE s.space_id = d.space_id AND s.doc_id = d.doc_id) + ' +
+      '(SELECT COALESCE(SUM(octet_length(frame)), 0) FROM updates u WHERE u.space_id = d.space_id AND u.doc_id = d.doc_id)',
+  );
 }
 
 /** Rows of one table on both sides as comparable strings; frames are replaced by their SHA-256. */

@@ -1,5 +1,12 @@
 import type { AuthorClock } from '@trame/protocol';
-import type { DocumentHead, DocumentTransaction, SnapshotWrite, SpaceAccess, UpdateWrite } from '../RelayStorage.js';
+import type {
+  DocumentHead,
+  DocumentTransaction,
+  SnapshotWrite,
+  SpaceAccess,
+  StoredBytes,
+  UpdateWrite,
+} from '../RelayStorage.js';
 import type { PostgresQueries } from './PostgresQueries.js';
 
 /** {@link DocumentTransaction} over an open PostgreSQL transaction holding the document's lock. */
@@ -18,6 +25,10 @@ export class PostgresDocumentTransaction implements DocumentTransaction {
 
   head(): Promise<DocumentHead> {
     return this.q.head(this.spaceId, this.docId);
+  }
+
+  storedBytes(): Promise<StoredBytes> {
+    return this.q.storedBytes(this.spaceId, this.docId);
   }
 
   lastClock(snapshotId: Uint8Array, author: Uint8Array): Promise<number> {

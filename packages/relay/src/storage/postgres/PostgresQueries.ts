@@ -8,6 +8,7 @@ import type {
   SnapshotWrite,
   SpaceAccess,
   SpaceRecord,
+  StoredBytes,
   UpdateWrite,
 } from '../RelayStorage.js';
 
@@ -40,8 +41,8 @@ const SQL = {
   invites: 'SELECT identity, role, expires_at FROM invites WHERE space_id = $1',
   entry: 'SELECT frame FROM membership_entries WHERE space_id = $1 AND seq = $2',
   entriesAfter: 'SELECT frame FROM membership_entries WHERE space_id = $1 AND seq > $2 ORDER BY seq',
-  insertSpace: 'INSERT INTO spaces (space_id, seq, head_hash, epoch) VALUES ($1, $2, $3, $4)',
-  updateSpace: 'UPDATE spaces SET seq = $2, head_hash = $3, epoch = $4 WHERE space_id = $1',
+  insertSpace: 'INSERT INTO spaces (space_id, seq, head_hash, epoch, log_bytes) VALUES ($1, $2, $3, $4, $5)',
+  updateSpace: 'UPDATE spaces SET seq = $2, head_hash = $3, epoch = $4, log_bytes = log_bytes + $5 WHERE space_id = $1',
   insertEntry: 'INSERT INTO membership_entries (space_id, seq, frame, hash) VALUES ($1, $2, $3, $4)',
   upsertMember:
     'INSERT INTO members (space_id, identity, role) VALUES ($1, $2, $3) ' +
@@ -72,9 +73,10 @@ const SQL = {
     'WHERE before < $6) page ON page.doc_seq = u.doc_seq WHERE u.space_id = $1 AND u.doc_id = $2 ORDER BY u.doc_seq',
   // The head row is created by the first write; later writes bump the tail and the sequence.
   bumpForUpdate:
-    'INSERT INTO documents (space_id, doc_id, snapshot_id, height, proof, frame_hash, tail_count, tail_bytes, seq) ' +
-    'VALUES ($1, $2, $3, 0, $4, $4, 1, $5, 1) ON CONFLICT (space_id, doc_id) DO UPDATE SET ' +
+    'INSERT INTO documents (space_id, doc_id, snapshot_id, height, proof, frame_hash, tail_count, tail_bytes, seq, ' +
+    'stored_bytes) VALUES ($1, $2, $3, 0, $4, $4, 1, $5, 1, $5) ON CONFLICT (space_id, doc_id) DO UPDATE SET ' +
     'tail_count = documents.tail_count + 1, tail_bytes = documents.tail_bytes + EXCLUDED.tail_bytes, ' +
+    'stored_bytes = documents.stored_bytes + EXCLUDED.stored_bytes, ' +
     `seq = documents.seq + 1 RETURNING ${HEAD_COLUMNS}`,
   insertUpdate:
     'INSERT INTO updates (space_id, doc_id, snapshot_id, author, clock, doc_seq, frame) VALUES ($1, $2, $3, $4, $5, $6, $7)',
@@ -104,6 +106,16 @@ const SQL = {
     'SELECT d.space_id, d.doc_id, d.seq FROM documents d ' +
     'JOIN unnest($1::bytea[], $2::bytea[]) AS k (space_id, doc_id) ON d.space_id = k.space_id AND d.doc_id = k.doc_id',
   spaceSeqs: 'SELECT space_id, seq FROM spaces WHERE space_id = ANY ($1::bytea[])',
+  recountStoredBytes:
+    'UPDATE documents SET stored_bytes = ' +
+    '(SELECT COALESCE(SUM(octet_length(frame)), 0) FROM snapshots s WHERE s.space_id = $1 AND s.doc_id = $2) + ' +
+    '(SELECT COALESCE(SUM(octet_length(frame)), 0) FROM updates u WHERE u.space_id = $1 AND u.doc_id = $2) ' +
+    'WHERE space_id = $1 AND doc_id = $2',
+  storedBytes:
+    'SELECT COALESCE((SELECT log_bytes FROM spaces WHERE space_id = $1), 0) + ' +
+    '(SELECT COALESCE(SUM(stored_bytes), 0) FROM documents WHERE space_id = $1) AS space, ' +
+    'COALESCE((SELECT stored_bytes FROM documents WHERE space_id = $1 AND doc_id = $2), 0) AS document',
+  isMemberAnywhere: 'SELECT 1 AS yes FROM members WHERE identity = $1 LIMIT 1',
   ping: 'SELECT 1 AS ok',
 } as const;
 
@@ -164,12 +176,12 @@ export class PostgresQueries {
   }
 
   async appendEntry(spaceId: Uint8Array, w: MembershipWrite): Promise<void> {
-    if (w.seq === 0) await this.rows('insertSpace', [spaceId, w.seq, w.hash, w.epoch]);
+    if (w.seq === 0) await this.rows('insertSpace', [spaceId, w.seq, w.hash, w.epoch, w.frame.length]);
     else {
       const updated = await this.db.query({
         name: 'trame_updateSpace',
         text: `${SQL.updateSpace} RETURNING seq`,
-        values: [spaceId, w.seq, w.hash, w.epoch],
+        values: [spaceId, w.seq, w.hash, w.epoch, w.frame.length],
       });
       if (updated.rows.length !== 1) throw new Error('membership entry for a space that does not exist');
     }
@@ -270,6 +282,7 @@ export class PostgresQueries {
     // client re-sending an update it had no ACK for still gets DUPLICATE (R21).
     await this.rows('pruneUpdates', [spaceId, docId, w.parentId, w.snapshotId]);
     await this.rows('pruneSnapshots', [spaceId, docId, w.parentId, w.snapshotId]);
+    await this.recountStoredBytes(spaceId, docId);
     return head;
   }
 
@@ -308,6 +321,25 @@ export class PostgresQueries {
   async spaceSeqs(spaceIds: readonly Uint8Array[]): Promise<Map<string, number>> {
     const rows = await this.rows<{ space_id: Uint8Array; seq: number }>('spaceSeqs', [spaceIds]);
     return new Map(rows.map((r) => [toHex(r.space_id), r.seq]));
+  }
+
+  /** R67: sets the document's stored bytes from the frames it still holds; run after any prune. */
+  async recountStoredBytes(spaceId: Uint8Array, docId: Uint8Array): Promise<void> {
+    await this.rows('recountStoredBytes', [spaceId, docId]);
+  }
+
+  /** R67: bytes of frames the space stores (membership log, snapshots, updates) and the document's. */
+  async storedBytes(spaceId: Uint8Array, docId: Uint8Array): Promise<StoredBytes> {
+    const [row] = await this.rows<{ space: number | string; document: number | string }>('storedBytes', [
+      spaceId,
+      docId,
+    ]);
+    return { space: Number(row?.space ?? 0), document: Number(row?.document ?? 0) };
+  }
+
+  /** R68: whether the identity is a member of any space on this relay. */
+  async isMemberAnywhere(identity: Uint8Array): Promise<boolean> {
+    return (await this.rows('isMemberAnywhere', [identity])).length > 0;
   }
 
   async ping(): Promise<boolean> {

@@ -245,6 +245,10 @@ export class PostgresStorage implements RelayStorage, CommitLog {
     );
   }
 
+  memberOfAnySpace(identity: Uint8Array): Promise<boolean> {
+    return this.guard(() => this.reads.isMemberAnywhere(identity));
+  }
+
   withSpace<T>(spaceId: Uint8Array, fn: (tx: SpaceTransaction) => Promise<T>): Promise<T> {
     return this.transaction(spaceId, 'BEGIN', advisoryLockKey('space', spaceId), (q) =>
       fn(new PostgresSpaceTransaction(q, spaceId)),

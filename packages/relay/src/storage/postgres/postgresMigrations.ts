@@ -95,4 +95,23 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX updates_by_tail ON updates (space_id, doc_id, snapshot_id, doc_seq);
     `,
   },
+  {
+    version: 2,
+    description: 'stored bytes per document and membership log bytes per space (R67); members by identity (R68)',
+    sql: `
+      ALTER TABLE spaces ADD COLUMN log_bytes bigint NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN stored_bytes bigint NOT NULL DEFAULT 0;
+      UPDATE spaces SET log_bytes = (
+        SELECT COALESCE(SUM(octet_length(frame)), 0) FROM membership_entries e WHERE e.space_id = spaces.space_id
+      );
+      UPDATE documents SET stored_bytes = (
+        SELECT COALESCE(SUM(octet_length(frame)), 0) FROM snapshots s
+        WHERE s.space_id = documents.space_id AND s.doc_id = documents.doc_id
+      ) + (
+        SELECT COALESCE(SUM(octet_length(frame)), 0) FROM updates u
+        WHERE u.space_id = documents.space_id AND u.doc_id = documents.doc_id
+      );
+      CREATE INDEX members_by_identity ON members (identity);
+    `,
+  },
 ];

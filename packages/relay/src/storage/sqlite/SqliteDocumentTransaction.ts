@@ -1,5 +1,12 @@
 import type { AuthorClock } from '@trame/protocol';
-import type { DocumentHead, DocumentTransaction, SnapshotWrite, SpaceAccess, UpdateWrite } from '../RelayStorage.js';
+import type {
+  DocumentHead,
+  DocumentTransaction,
+  SnapshotWrite,
+  SpaceAccess,
+  StoredBytes,
+  UpdateWrite,
+} from '../RelayStorage.js';
 import type { SqliteQueries } from './SqliteQueries.js';
 
 /** {@link DocumentTransaction} over an open SQLite transaction. */
@@ -32,6 +39,10 @@ export class SqliteDocumentTransaction implements DocumentTransaction {
 
   async tailClocks(snapshotId: Uint8Array): Promise<AuthorClock[]> {
     return this.q.tailClocks(this.spaceId, this.docId, snapshotId);
+  }
+
+  async storedBytes(): Promise<StoredBytes> {
+    return this.q.storedBytes(this.spaceId, this.docId);
   }
 
   async appendUpdate(write: UpdateWrite): Promise<DocumentHead> {

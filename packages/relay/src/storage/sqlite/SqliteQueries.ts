@@ -8,6 +8,7 @@ import type {
   SnapshotWrite,
   SpaceAccess,
   SpaceRecord,
+  StoredBytes,
   UpdateWrite,
 } from '../RelayStorage.js';
 
@@ -95,6 +96,20 @@ export class SqliteQueries {
       ),
       pruneUpdates: p('DELETE FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id NOT IN (?, ?)'),
       pruneSnapshots: p('DELETE FROM snapshots WHERE space_id = ? AND doc_id = ? AND snapshot_id NOT IN (?, ?)'),
+      addLogBytes: p('UPDATE spaces SET log_bytes = log_bytes + ? WHERE space_id = ?'),
+      addStoredBytes: p('UPDATE documents SET stored_bytes = stored_bytes + ? WHERE space_id = ? AND doc_id = ?'),
+      recountStoredBytes: p(
+        'UPDATE documents SET stored_bytes = ' +
+          '(SELECT COALESCE(SUM(length(frame)), 0) FROM snapshots s WHERE s.space_id = @space AND s.doc_id = @doc) + ' +
+          '(SELECT COALESCE(SUM(length(frame)), 0) FROM updates u WHERE u.space_id = @space AND u.doc_id = @doc) ' +
+          'WHERE space_id = @space AND doc_id = @doc',
+      ),
+      storedBytes: p(
+        'SELECT COALESCE((SELECT log_bytes FROM spaces WHERE space_id = @space), 0) + ' +
+          '(SELECT COALESCE(SUM(stored_bytes), 0) FROM documents WHERE space_id = @space) AS space, ' +
+          'COALESCE((SELECT stored_bytes FROM documents WHERE space_id = @space AND doc_id = @doc), 0) AS document',
+      ),
+      isMemberAnywhere: p('SELECT 1 AS yes FROM members WHERE identity = ? LIMIT 1'),
       ping: p('SELECT 1 AS ok'),
     };
   }
@@ -151,6 +166,7 @@ export class SqliteQueries {
       throw new Error('membership entry for a space that does not exist');
     }
     this.q('insertEntry').run(spaceId, w.seq, w.frame, w.hash);
+    this.q('addLogBytes').run(w.frame.length, spaceId);
     for (const [id, role] of w.setMembers) this.q('upsertMember').run(spaceId, fromHex(id), role);
     for (const id of w.deleteMembers) this.q('deleteMember').run(spaceId, fromHex(id));
     for (const [id, inv] of w.setInvites) this.q('upsertInvite').run(spaceId, fromHex(id), inv.role, inv.expiresAt);
@@ -261,6 +277,7 @@ export class SqliteQueries {
     const next = { ...head, tailCount: head.tailCount + 1, tailBytes: head.tailBytes + w.frame.length };
     this.saveHead(spaceId, docId, next, exists);
     this.q('insertUpdate').run(spaceId, docId, w.snapshotId, w.author, w.clock, w.frame);
+    this.q('addStoredBytes').run(w.frame.length, spaceId, docId);
     return next;
   }
 
@@ -285,7 +302,26 @@ export class SqliteQueries {
     // re-sending an update it had no ACK for still gets DUPLICATE after a compaction (R21).
     this.q('pruneUpdates').run(spaceId, docId, w.parentId, w.snapshotId);
     this.q('pruneSnapshots').run(spaceId, docId, w.parentId, w.snapshotId);
+    this.recountStoredBytes(spaceId, docId);
     return next;
+  }
+
+  /**
+   * R67: sets the document's stored bytes from the frames it still holds. Run after anything
+   * that deletes snapshots or updates (pruning), so the space's total stays exact.
+   */
+  recountStoredBytes(spaceId: Uint8Array, docId: Uint8Array): void {
+    this.q('recountStoredBytes').run({ space: spaceId, doc: docId });
+  }
+
+  /** R67: bytes of frames the space stores (membership log, snapshots, updates) and the document's. */
+  storedBytes(spaceId: Uint8Array, docId: Uint8Array): StoredBytes {
+    return this.q('storedBytes').get({ space: spaceId, doc: docId }) as StoredBytes;
+  }
+
+  /** R68: whether the identity is a member of any space on this relay. */
+  isMemberAnywhere(identity: Uint8Array): boolean {
+    return this.q('isMemberAnywhere').get(identity) !== undefined;
   }
 
   ping(): boolean {

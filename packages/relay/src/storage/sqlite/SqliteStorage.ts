@@ -157,6 +157,10 @@ export class SqliteStorage implements RelayStorage {
     return this.afterDurable(state);
   }
 
+  memberOfAnySpace(identity: Uint8Array): Promise<boolean> {
+    return this.run(null, () => this.q.isMemberAnywhere(identity));
+  }
+
   withSpace<T>(spaceId: Uint8Array, fn: (tx: SpaceTransaction) => Promise<T>): Promise<T> {
     return this.transaction(spaceId, () => fn(new SqliteSpaceTransaction(this.q, spaceId)));
   }

@@ -83,4 +83,26 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX IF NOT EXISTS updates_by_tail ON updates (space_id, doc_id, snapshot_id, id);
     `,
   },
+  {
+    version: 2,
+    description: 'stored bytes per document and membership log bytes per space (R67); members by identity (R68)',
+    sql: `
+      -- R67: a space's stored bytes are its log's plus its documents' (snapshots and updates
+      -- still stored), kept up to date by every write and recounted after every prune.
+      ALTER TABLE spaces ADD COLUMN log_bytes INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN stored_bytes INTEGER NOT NULL DEFAULT 0;
+      UPDATE spaces SET log_bytes = (
+        SELECT COALESCE(SUM(length(frame)), 0) FROM membership_entries e WHERE e.space_id = spaces.space_id
+      );
+      UPDATE documents SET stored_bytes = (
+        SELECT COALESCE(SUM(length(frame)), 0) FROM snapshots s
+        WHERE s.space_id = documents.space_id AND s.doc_id = documents.doc_id
+      ) + (
+        SELECT COALESCE(SUM(length(frame)), 0) FROM updates u
+        WHERE u.space_id = documents.space_id AND u.doc_id = documents.doc_id
+      );
+      -- R68: "is this identity a member of any space" for the members-only creation policy.
+      CREATE INDEX IF NOT EXISTS members_by_identity ON members (identity);
+    `,
+  },
 ];
