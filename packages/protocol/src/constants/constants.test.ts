@@ -18,7 +18,7 @@ import {
 
 describe('protocol constants', () => {
   it('R1: the protocol version is 2', () => {
-    expect(PROTOCOL_VERSION).toBe(2);
+    expect(PROTOCOL_VERSION).toBe(3);
   });
 
   it('§2: frame kinds have their stable values', () => {

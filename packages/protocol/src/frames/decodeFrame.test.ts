@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../constants/protocolVersion.js';
 import { FrameKind } from '../constants/FrameKind.js';
 import { LIMITS } from '../constants/limits.js';
 import { MembershipAction } from '../constants/MembershipAction.js';
@@ -91,7 +92,7 @@ describe('R1: version', () => {
 describe('R2: strict parsing', () => {
   it('R2: an empty frame and a lone version byte are MALFORMED_FRAME (1001)', () => {
     expect(expectTrameError(() => decodeFrame(new Uint8Array(0)), 'MALFORMED_FRAME').number).toBe(1001);
-    expectTrameError(() => decodeFrame(new Uint8Array([2])), 'MALFORMED_FRAME');
+    expectTrameError(() => decodeFrame(new Uint8Array([3])), 'MALFORMED_FRAME');
   });
 
   it.each(samples)('R2: every truncation of a %s frame is MALFORMED_FRAME', (_name, raw) => {
@@ -389,7 +390,7 @@ describe('decodeFrame errors are TrameErrors only', () => {
   it('random garbage never escapes as another error type', () => {
     for (let i = 0; i < 2000; i++) {
       const raw = rand(1 + (i % 300));
-      raw[0] = 2; // get past R1 most of the time
+      raw[0] = PROTOCOL_VERSION; // get past R1 most of the time
       try {
         decodeFrame(raw);
       } catch (e) {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  PROTOCOL_VERSION,
   authSigningInput,
   encodeAuth,
   encodeChallenge,
@@ -244,8 +245,8 @@ describe('R1-R4 framing', () => {
     const malformed = [
       h.subarray(0, h.length - 1),
       Buffer.concat([h, Buffer.from([0])]),
-      Uint8Array.from([2, 0x7f, 0, 0]),
-      Uint8Array.from([2]),
+      Uint8Array.from([PROTOCOL_VERSION, 0x7f, 0, 0]),
+      Uint8Array.from([PROTOCOL_VERSION]),
       'HELLO',
     ];
     for (const bytes of malformed) {

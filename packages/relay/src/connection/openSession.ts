@@ -102,8 +102,8 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
     throw new TrameError('NOT_A_MEMBER', 'not a member of the space');
   }
 
-  // R38: a space whose log was written under protocol 1 is refused with a typed error, never
-  // served to a client that would fold it under the version 2 rules.
+  // R38: a space whose log was written under an older protocol is refused with a typed error,
+  // never served to a client that would fold it under the current rules.
   const first = state.membership[0];
   if (first && first[0] !== PROTOCOL_VERSION) {
     throw new TrameError(
