@@ -85,6 +85,14 @@ async function ensureDora(browser: Browser, base: string, onJoinScreen?: (p: Pag
   return d;
 }
 
+/** Alice's key fingerprint as her own settings page shows it (what she reads out to an invitee). */
+async function aliceFingerprint(): Promise<string> {
+  await alice.page.goto('/settings');
+  const shown = alice.page.getByTestId('my-fingerprint');
+  await expect(shown).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  return (await shown.textContent())!;
+}
+
 /** The agenda item `n` of the open minutes. */
 const agendaItem = (p: Page, n: number) =>
   p.getByRole('listitem').filter({ has: p.getByLabel(`Intitulé du point ${n}`) });
@@ -163,12 +171,15 @@ test('MINUTES-8: the invitee reads collective, space, role and inviter before gi
 }, info) => {
   const base = String(info.project.use.baseURL);
   let shown = false;
+  const fingerprint = await aliceFingerprint();
   const d = await ensureDora(browser, base, async (p) => {
     const invite = p.getByRole('region', { name: 'Vous êtes invité·e' });
     await expect(invite).toContainText('Collectif des Garrigues');
     await expect(invite).toContainText('Actions (atelier)');
     await expect(invite).toContainText('Observateur·rice');
     await expect(invite).toContainText(ALICE);
+    // MEMBERSHIP-1: and the fingerprint of the key that signed the invite, as Alice sees her own.
+    await expect(invite.getByTestId('inviter-fingerprint')).toHaveText(fingerprint);
     // Before anything is asked: the invitation comes before the name field.
     const [inviteBox, nameBox] = await Promise.all([
       invite.boundingBox(),
@@ -183,6 +194,41 @@ test('MINUTES-8: the invitee reads collective, space, role and inviter before gi
   const members = d.page.getByRole('complementary', { name: /^Membres/ });
   await expect(members.getByText(`${DORA} (vous)`)).toBeVisible({ timeout: 2000 });
   await expect(d.page.getByText(/Membre [0-9a-f]{4}/)).toHaveCount(0);
+});
+
+test("MEMBERSHIP-1: before giving a name, the invitee sees the inviter's key fingerprint from the space's log, not from the link", async ({
+  browser,
+}, info) => {
+  const base = String(info.project.use.baseURL);
+  const fingerprint = await aliceFingerprint();
+  await alice.page.goto(assemblyUrl);
+  const link = await createInvite(alice.page, /^Membre/);
+  // The link's readable part (after the token) claims another inviter: only the name follows it.
+  const [token, preview] = link.split('#')[1]!.split('.') as [string, string];
+  const claims = JSON.parse(Buffer.from(preview, 'base64url').toString('utf8')) as Record<string, unknown>;
+  const forged = Buffer.from(JSON.stringify({ ...claims, i: 'Mallory' }), 'utf8').toString('base64url');
+  const erwan = await person(browser, base, 'Erwan', { phone: true });
+  try {
+    const p = erwan.page;
+    await p.goto(`${link.split('#')[0]!}#${token}.${forged}`);
+    await expect(p.getByRole('heading', { name: 'Bienvenue sur Trame' })).toBeVisible();
+    const invite = p.getByRole('region', { name: 'Vous êtes invité·e' });
+    await expect(invite).toContainText('Mallory');
+    await expect(invite.getByTestId('inviter-fingerprint')).toHaveText(fingerprint);
+    await expect(invite).toContainText('Vérifiez-la avec elle');
+    // Nothing was asked or made yet: the name field waits below the invitation, no identity exists.
+    const [inviteBox, nameBox] = await Promise.all([
+      invite.boundingBox(),
+      p.getByLabel('Votre nom dans le collectif').boundingBox(),
+    ]);
+    expect(inviteBox!.y).toBeLessThan(nameBox!.y);
+    expect(await p.evaluate(() => Boolean(window.__trame?.client))).toBe(false);
+    const width = await p.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await shoot(p, 'minutes', 'membership-1-join-phone');
+  } finally {
+    await erwan.context.close();
+  }
 });
 
 test('MINUTES-4: damaged invite, a link to minutes one may not read, unknown routes', async ({ browser }, info) => {
