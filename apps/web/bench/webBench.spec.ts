@@ -54,7 +54,7 @@ test('bench:web', async ({ browser, baseURL }) => {
 
   const welcomeReady: Ready = (page) =>
     until(page, () => {
-      const input = document.querySelector<HTMLInputElement>('main input[autocomplete="nickname"]');
+      const input = document.querySelector<HTMLInputElement>('main input[name="nickname"]');
       return !!input && !input.disabled ? performance.now() : 0;
     });
   const homeReady: Ready = (page) =>

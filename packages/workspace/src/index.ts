@@ -188,3 +188,18 @@ export { IndexedDbCache, CACHE_DB_NAME } from './local/IndexedDbCache.js';
 export { loadDeviceKey, DEVICE_DB_NAME } from './local/loadDeviceKey.js';
 export { forgetSpaceEntries } from './local/forgetSpaceEntries.js';
 export type { ListableStore } from './local/forgetSpaceEntries.js';
+// DEVICES-4: the device lock (passphrase, Argon2id).
+export { LOCK_PARAMS, LOCK_IDLE_CHOICES, DEFAULT_LOCK_IDLE_MINUTES } from './local/lock/LOCK_PARAMS.js';
+export type { LockedKey } from './local/lock/LockedKey.js';
+export { DeviceLockError, DEVICE_LOCK_ERROR_NUMBERS } from './local/lock/DeviceLockError.js';
+export type { DeviceLockErrorCode } from './local/lock/DeviceLockError.js';
+export { readDeviceLock } from './local/lock/readDeviceLock.js';
+export { lockDevice } from './local/lock/lockDevice.js';
+export type { LockResult } from './local/lock/lockDevice.js';
+export { unlockDevice } from './local/lock/unlockDevice.js';
+export type { UnlockResult } from './local/lock/unlockDevice.js';
+export { removeDeviceLock } from './local/lock/removeDeviceLock.js';
+export { setLockIdleMinutes } from './local/lock/setLockIdleMinutes.js';
+export { deriveLockKey } from './local/lock/deriveLockKey.js';
+export { readLockRequired } from './space/readLockRequired.js';
+export { setLockRequired } from './space/setLockRequired.js';

@@ -1,6 +1,7 @@
 import { idbDone } from './idbDone.js';
 import { idbOpen } from './idbOpen.js';
 import { idbRequest } from './idbRequest.js';
+import { DeviceLockError } from './lock/DeviceLockError.js';
 
 /** Name of the database holding the wrapped device key. */
 export const DEVICE_DB_NAME = 'trame-device';
@@ -28,6 +29,10 @@ export async function loadDeviceKey(
 ): Promise<Uint8Array> {
   const db = await idbOpen(factory, DEVICE_DB_NAME, STORE);
   try {
+    // A locked device (DEVICES-4): the key opens only with the passphrase (unlockDevice).
+    if (await idbRequest<unknown>(db.transaction(STORE, 'readonly').objectStore(STORE).get('locked'))) {
+      throw new DeviceLockError('DEVICE_LOCKED');
+    }
     const existing = await read(db);
     if (existing) {
       const key = await unwrap(webCrypto, existing.wrapping, existing.device);

@@ -5,11 +5,7 @@ import { agendaItemMap } from './agendaItemMap.js';
 import { readMinutes } from './readMinutes.js';
 
 /** Records a follow-up action (who does what by when) on an agenda item; returns its id. */
-export function addAction(
-  doc: Y.Doc,
-  itemId: string,
-  o: { text: string; who?: string; due?: string },
-): string | null {
+export function addAction(doc: Y.Doc, itemId: string, o: { text: string; who?: string; due?: string }): string | null {
   const item = agendaItemMap(doc, itemId);
   if (!item) return null;
   const id = newId();

@@ -27,11 +27,7 @@ export function planMove(siblings: readonly Ordered[], movedId: string, index: n
   while (end < list.length - 1 && list[end + 1]!.order === after) end++;
   const low = list[start - 1]?.order ?? null;
   const high = list[end + 1]?.order ?? null;
-  const ids = [
-    ...list.slice(start, at).map((s) => s.id),
-    movedId,
-    ...list.slice(at, end + 1).map((s) => s.id),
-  ];
+  const ids = [...list.slice(start, at).map((s) => s.id), movedId, ...list.slice(at, end + 1).map((s) => s.id)];
   const keys = generateNKeysBetween(low, high, ids.length);
   return ids.map((id, i) => ({ id, order: keys[i]! }));
 }

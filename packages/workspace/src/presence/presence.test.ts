@@ -13,7 +13,10 @@ describe('presence', () => {
     // two tabs of Léa and one of Karim, as the sync layer would deliver them
     aw.states.set(101, { user: { id: 'lea', name: 'Léa', color: '#111' }, location: { spaceId: 's1', itemId: 'd' } });
     aw.states.set(102, { user: { id: 'lea', name: 'Léa', color: '#111' } });
-    aw.states.set(103, { user: { id: 'karim', name: 'Karim', color: '#222' }, location: { spaceId: 's2', itemId: '' } });
+    aw.states.set(103, {
+      user: { id: 'karim', name: 'Karim', color: '#222' },
+      location: { spaceId: 's2', itemId: '' },
+    });
     aw.states.set(104, { cursor: null });
     const people = readPresence(aw, 'me');
     expect(people.map((p) => [p.name, p.isMe])).toEqual([

@@ -139,7 +139,11 @@ export interface SyncApi<S extends SpaceSessionLike = SpaceSessionLike> {
      * R39: what the link grants and who made it (with a key fingerprint), once the relay's log
      * is checked against the link; rejects with INVITE_MISMATCH otherwise.
      */
-    previewInvite(o: { relayUrl: string; WebSocketImpl?: WebSocketConstructor; invite: string }): Promise<InvitePreview>;
+    previewInvite(o: {
+      relayUrl: string;
+      WebSocketImpl?: WebSocketConstructor;
+      invite: string;
+    }): Promise<InvitePreview>;
   };
   openDocument(o: OpenDocumentOptionsLike<S>): DocumentSessionLike;
   newDocId(): Uint8Array;

@@ -80,7 +80,14 @@ export const TEMPLATES: readonly Template[] = [
               pm.h(2, 'Date, lieu, horaires'),
               pm.p(''),
               pm.h(2, 'Rôles'),
-              pm.table(['Rôle', 'Qui', 'Contact'], [['Référent·e', '', ''], ['Sécurité', '', ''], ['Juridique', '', '']]),
+              pm.table(
+                ['Rôle', 'Qui', 'Contact'],
+                [
+                  ['Référent·e', '', ''],
+                  ['Sécurité', '', ''],
+                  ['Juridique', '', ''],
+                ],
+              ),
               pm.h(2, 'Risques et protection des personnes'),
               pm.ul(''),
               pm.h(2, 'Matériel'),
@@ -93,7 +100,14 @@ export const TEMPLATES: readonly Template[] = [
               pm.h(2, 'Date, place, times'),
               pm.p(''),
               pm.h(2, 'Roles'),
-              pm.table(['Role', 'Who', 'Contact'], [['Lead', '', ''], ['Safety', '', ''], ['Legal', '', '']]),
+              pm.table(
+                ['Role', 'Who', 'Contact'],
+                [
+                  ['Lead', '', ''],
+                  ['Safety', '', ''],
+                  ['Legal', '', ''],
+                ],
+              ),
               pm.h(2, 'Risks and protecting people'),
               pm.ul(''),
               pm.h(2, 'Equipment'),
@@ -116,7 +130,12 @@ export const TEMPLATES: readonly Template[] = [
           ? [
               pm.h(1, "Journée d'intégration"),
               pm.h(2, 'Déroulé'),
-              pm.ul('Accueil et tour de table', 'Comment fonctionne le collectif', 'Présentation des ateliers', 'Rencontre avec les membres actifs'),
+              pm.ul(
+                'Accueil et tour de table',
+                'Comment fonctionne le collectif',
+                'Présentation des ateliers',
+                'Rencontre avec les membres actifs',
+              ),
               pm.h(2, 'Nouveaux membres'),
               pm.table(['Prénom', 'Ateliers qui l’intéressent', 'Invitation envoyée'], [['', '', '']]),
             ]
@@ -179,7 +198,10 @@ export const TEMPLATES: readonly Template[] = [
     id: 'minutes.meeting',
     type: 'minutes',
     name: { fr: 'Compte rendu de réunion', en: 'Meeting minutes' },
-    description: { fr: 'Une réunion, un point à l’ordre du jour pour commencer.', en: 'A meeting, one agenda item to start with.' },
+    description: {
+      fr: 'Une réunion, un point à l’ordre du jour pour commencer.',
+      en: 'A meeting, one agenda item to start with.',
+    },
     apply: (doc, { locale, today }) =>
       initMinutes(doc, {
         title: locale === 'fr' ? 'Réunion' : 'Meeting',

@@ -2,7 +2,11 @@ import type { PmNode } from '../document/PmNode.js';
 
 /** Tiny builders for template content, so templates read like outlines. */
 export const pm = {
-  h: (level: number, text: string): PmNode => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] }),
+  h: (level: number, text: string): PmNode => ({
+    type: 'heading',
+    attrs: { level },
+    content: [{ type: 'text', text }],
+  }),
   p: (text = '', bold?: string): PmNode => ({
     type: 'paragraph',
     content: [

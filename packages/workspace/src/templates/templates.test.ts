@@ -43,7 +43,18 @@ describe('templates', () => {
   it('encodes marks as y-prosemirror text attributes', () => {
     const doc = new Y.Doc();
     const frag = doc.getXmlFragment('x');
-    frag.insert(0, pmToYXml([{ type: 'paragraph', content: [{ type: 'text', text: 'gras', marks: [{ type: 'bold' }] }, { type: 'text', text: ' normal' }] }]));
+    frag.insert(
+      0,
+      pmToYXml([
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'gras', marks: [{ type: 'bold' }] },
+            { type: 'text', text: ' normal' },
+          ],
+        },
+      ]),
+    );
     const text = (frag.get(0) as Y.XmlElement).get(0) as Y.XmlText;
     expect(text.toDelta()).toEqual([{ insert: 'gras', attributes: { bold: {} } }, { insert: ' normal' }]);
   });

@@ -1,14 +1,23 @@
-import { colourForId, TrameClient, type Locale, type LocalProfile, type ProfileStore } from '@trame/workspace';
+import {
+  colourForId,
+  DeviceLockError,
+  TrameClient,
+  type DeviceLockErrorCode,
+  type Locale,
+  type LocalProfile,
+  type ProfileStore,
+} from '@trame/workspace';
 import { toHex } from '@trame/protocol';
 import { getLocale } from '$lib/paraglide/runtime.js';
-import { openDevice, type Device } from '$lib/device/openDevice';
+import { openDevice, type Device, type DeviceOpening } from '$lib/device/openDevice';
+import { watchIdle } from '$lib/device/watchIdle';
 import { exposeDebugHook } from '$lib/debug/exposeDebugHook';
 import { generateIdentity, identityFromSecretKey, ready, sync, type SpaceSession } from '$lib/sync/sync';
 import { relayUrl } from '$lib/sync/relayUrl';
 import { milestone } from '$lib/perf/milestone';
 
 /** Where the app is in its start-up. */
-export type AppPhase = 'loading' | 'new' | 'ready' | 'failed';
+export type AppPhase = 'loading' | 'locked' | 'new' | 'ready' | 'failed';
 
 /**
  * The app's one piece of global state: the device storage, the profile and the TrameClient
@@ -21,7 +30,13 @@ export class AppSession {
   failure = $state<string | null>(null);
   /** False when this browser keeps nothing (IndexedDB refused): the settings say so. */
   persistent = $state(true);
+  /** DEVICES-4: minutes of inactivity before the app locks itself; null: no passphrase set. */
+  lockIdleMinutes = $state<number | null>(null);
+  /** DEVICES-4: spaces (id → name) that ask their members' devices to be locked. */
+  lockAskedBy = $state.raw<Readonly<Record<string, string>>>({});
   private device: Device | null = null;
+  private locked: Extract<DeviceOpening, { kind: 'locked' }> | null = null;
+  private stopIdle: (() => void) | null = null;
   private booting: Promise<void> | null = null;
 
   /** Loads libsodium, the device storage and the profile; idempotent. */
@@ -30,8 +45,68 @@ export class AppSession {
     return this.booting;
   }
 
-  /** First visit: makes this device's identity and remembers the chosen name. */
-  async createProfile(displayName: string): Promise<void> {
+  /**
+   * DEVICES-4: opens a locked device with its passphrase; the error code otherwise
+   * (WRONG_PASSPHRASE, LOCK_UNAVAILABLE).
+   */
+  async unlock(passphrase: string): Promise<DeviceLockErrorCode | null> {
+    if (!this.locked) return 'LOCK_UNAVAILABLE';
+    const opened = await this.locked.unlock(passphrase);
+    if (opened instanceof DeviceLockError) return opened.code;
+    this.locked = null;
+    await this.opened(opened);
+    return null;
+  }
+
+  /**
+   * DEVICES-4: sets a passphrase on this device. The client stops (unsaved states go to the
+   * cache first), the cache is re-encrypted under a new key sealed by the passphrase, and the
+   * page reloads: the app then asks for the passphrase, which also checks it was remembered.
+   */
+  async setPassphrase(passphrase: string, idleMinutes: number): Promise<DeviceLockErrorCode | null> {
+    const device = this.deviceOrThrow();
+    await this.stopClient();
+    const locked = await device.lock(passphrase, idleMinutes);
+    if (locked instanceof DeviceLockError) {
+      location.reload();
+      return locked.code;
+    }
+    location.reload();
+    return null;
+  }
+
+  /** DEVICES-4: removes the passphrase (this device opens without it again). */
+  async removePassphrase(): Promise<void> {
+    await this.deviceOrThrow().removeLock();
+    this.stopIdle?.();
+    this.lockIdleMinutes = null;
+  }
+
+  /** DEVICES-4: changes after how long the app locks itself. */
+  async setLockIdle(minutes: number): Promise<void> {
+    await this.deviceOrThrow().setIdleMinutes(minutes);
+    this.lockIdleMinutes = minutes;
+    this.watchIdle();
+  }
+
+  /** DEVICES-4: locks now: the client stops and the page reloads, forgetting every key it held. */
+  async lockNow(): Promise<void> {
+    if (this.lockIdleMinutes === null) return;
+    await this.stopClient();
+    location.reload();
+  }
+
+  /** DEVICES-4: a space says whether it asks its members' devices to be locked. */
+  setLockAsked(spaceId: string, name: string, asked: boolean): void {
+    if (asked ? this.lockAskedBy[spaceId] === name : !(spaceId in this.lockAskedBy)) return;
+    const next = { ...this.lockAskedBy };
+    if (asked) next[spaceId] = name;
+    else delete next[spaceId];
+    this.lockAskedBy = next;
+  }
+
+  /** First visit: makes this device's identity and remembers the chosen name (and locks it). */
+  async createProfile(displayName: string, lock?: { passphrase: string; idleMinutes: number }): Promise<void> {
     await this.boot();
     const identity = generateIdentity();
     const profile: LocalProfile = {
@@ -43,6 +118,14 @@ export class AppSession {
       spaces: [],
       createdAt: Date.now(),
     };
+    if (lock) {
+      // Locked before anything of value is written: the WebCrypto-wrapped key made at start
+      // never protected the identity.
+      const locked = await this.deviceOrThrow().lock(lock.passphrase, lock.idleMinutes);
+      if (locked instanceof DeviceLockError) throw locked;
+      this.device = locked;
+      this.lockIdleMinutes = lock.idleMinutes;
+    }
     await this.deviceOrThrow().profiles.save(profile);
     this.start(profile);
   }
@@ -50,7 +133,8 @@ export class AppSession {
   /** "Forget this device": closes everything and deletes what Trame keeps in this browser. */
   async forgetDevice(): Promise<void> {
     await this.client?.close();
-    await this.deviceOrThrow().forgetAll();
+    if (this.locked) await this.locked.forgetAll();
+    else await this.deviceOrThrow().forgetAll();
   }
 
   private async doBoot(): Promise<void> {
@@ -58,17 +142,45 @@ export class AppSession {
       milestone('boot');
       await ready();
       milestone('sodium');
-      this.device = await openDevice();
+      const opening = await openDevice();
       milestone('device');
-      this.persistent = this.device.persistent;
-      const profile = await this.device.profiles.load();
-      milestone('profile');
-      if (profile) this.start(profile);
-      else this.phase = 'new';
+      if (opening.kind === 'locked') {
+        this.locked = opening;
+        this.phase = 'locked';
+        return;
+      }
+      await this.opened(opening.device);
     } catch (e) {
       this.failure = e instanceof Error ? e.message : String(e);
       this.phase = 'failed';
     }
+  }
+
+  private async opened(device: Device): Promise<void> {
+    this.device = device;
+    this.persistent = device.persistent;
+    this.lockIdleMinutes = device.lockIdleMinutes;
+    const profile = await device.profiles.load();
+    milestone('profile');
+    if (profile) this.start(profile);
+    else this.phase = 'new';
+  }
+
+  /** Unsaved document states go to the (encrypted) cache, then every connection closes. */
+  private async stopClient(): Promise<void> {
+    this.stopIdle?.();
+    const client = this.client;
+    if (!client) return;
+    await Promise.all(client.openItems().map((i) => i.session.saveNow().catch(() => {})));
+    client.leaving();
+    await client.close();
+  }
+
+  private watchIdle(): void {
+    this.stopIdle?.();
+    this.stopIdle = null;
+    const minutes = this.lockIdleMinutes;
+    if (minutes && this.phase === 'ready') this.stopIdle = watchIdle(minutes, () => void this.lockNow());
   }
 
   private start(profile: LocalProfile): void {
@@ -104,6 +216,7 @@ export class AppSession {
     this.client = client;
     this.profile = profile;
     this.phase = 'ready';
+    this.watchIdle();
   }
 
   private deviceOrThrow(): Device {

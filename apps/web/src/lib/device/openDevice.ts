@@ -6,7 +6,13 @@ import {
   IndexedDbCache,
   IndexedDbProfileStore,
   loadDeviceKey,
+  lockDevice,
   MemoryProfileStore,
+  readDeviceLock,
+  removeDeviceLock,
+  setLockIdleMinutes,
+  unlockDevice,
+  type DeviceLockError,
   type HeadStore,
   type LocalCache,
   type ProfileStore,
@@ -27,44 +33,103 @@ export interface Device {
   forgetAll(): Promise<void>;
   /** False when the browser refused IndexedDB (some private modes): nothing survives the tab. */
   persistent: boolean;
+  /** DEVICES-4: minutes of inactivity before the app locks itself; null when no passphrase is set. */
+  lockIdleMinutes: number | null;
+  /**
+   * Sets a passphrase: a new device key, sealed under Argon2id, the cache re-encrypted under it.
+   * Nothing may write to the cache meanwhile. Returns the device under its new key.
+   */
+  lock(passphrase: string, idleMinutes: number): Promise<Device | DeviceLockError>;
+  /** Removes the passphrase (the key goes back under a WebCrypto key). */
+  removeLock(): Promise<void>;
+  /** Changes the inactivity delay of a locked device. */
+  setIdleMinutes(minutes: number): Promise<void>;
 }
+
+/** Where start-up lands: an open device, or one that waits for its passphrase. */
+export type DeviceOpening =
+  | { kind: 'open'; device: Device }
+  | {
+      kind: 'locked';
+      /** Opens the device with the passphrase; the typed error otherwise (WRONG_PASSPHRASE…). */
+      unlock(passphrase: string): Promise<Device | DeviceLockError>;
+      forgetAll(): Promise<void>;
+    };
 
 /**
  * Opens the device storage of docs/adr/0003-web-encrypted-local-cache.md: an IndexedDB store
  * of opaque values wrapped in @trame/sync's EncryptedCache under a device key, itself wrapped by
- * a non-extractable WebCrypto key. A profile left in the clear by the first version is moved
+ * a non-extractable WebCrypto key, or, on a locked device (DEVICES-4), sealed under the
+ * person's passphrase (Argon2id). A profile left in the clear by the first version is moved
  * into the encrypted cache, then deleted.
  */
-export async function openDevice(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<Device> {
+export async function openDevice(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<DeviceOpening> {
   try {
     if (!factory) throw new Error('no IndexedDB');
     const raw = new IndexedDbCache(factory);
-    const cache = new EncryptedCache(raw, await loadDeviceKey(factory));
-    const profiles = new CacheProfileStore(cache);
-    await migrateLegacyProfile(factory, profiles);
-    return {
-      cache,
-      heads: await PersistentHeadStore.load(cache),
-      profiles,
-      forgetSpace: async (spaceId) => void (await forgetSpaceEntries(raw, spaceId)),
-      forgetAll: async () => {
-        await raw.close();
-        await Promise.all([CACHE_DB_NAME, DEVICE_DB_NAME, 'trame'].map((name) => deleteDatabase(factory, name)));
-      },
-      persistent: true,
-    };
+    if (await readDeviceLock(factory)) {
+      return {
+        kind: 'locked',
+        unlock: async (passphrase) => {
+          const r = await unlockDevice(factory, passphrase, raw);
+          return r.ok ? deviceFromKey(factory, raw, r.key, r.idleMinutes) : r.error;
+        },
+        forgetAll: () => forgetAll(factory, raw),
+      };
+    }
+    const device = await deviceFromKey(factory, raw, await loadDeviceKey(factory), null);
+    await migrateLegacyProfile(factory, device.profiles);
+    return { kind: 'open', device };
   } catch {
     // Without IndexedDB the identity and the documents live only in this tab.
     const cache = new MemoryCache();
     return {
-      cache,
-      heads: await PersistentHeadStore.load(cache),
-      profiles: new MemoryProfileStore(),
-      forgetSpace: async () => {},
-      forgetAll: async () => {},
-      persistent: false,
+      kind: 'open',
+      device: {
+        cache,
+        heads: await PersistentHeadStore.load(cache),
+        profiles: new MemoryProfileStore(),
+        forgetSpace: async () => {},
+        forgetAll: async () => {},
+        persistent: false,
+        lockIdleMinutes: null,
+        lock: async () => {
+          throw new Error('no device storage to lock');
+        },
+        removeLock: async () => {},
+        setIdleMinutes: async () => {},
+      },
     };
   }
+}
+
+async function deviceFromKey(
+  factory: IDBFactory,
+  raw: IndexedDbCache,
+  key: Uint8Array,
+  lockIdleMinutes: number | null,
+): Promise<Device> {
+  const cache = new EncryptedCache(raw, key);
+  return {
+    cache,
+    heads: await PersistentHeadStore.load(cache),
+    profiles: new CacheProfileStore(cache),
+    forgetSpace: async (spaceId) => void (await forgetSpaceEntries(raw, spaceId)),
+    forgetAll: () => forgetAll(factory, raw),
+    persistent: true,
+    lockIdleMinutes,
+    lock: async (passphrase, idleMinutes) => {
+      const r = await lockDevice(factory, { raw, currentKey: key, passphrase, idleMinutes });
+      return r.ok ? deviceFromKey(factory, raw, r.key, idleMinutes) : r.error;
+    },
+    removeLock: () => removeDeviceLock(factory, key),
+    setIdleMinutes: (minutes) => setLockIdleMinutes(factory, minutes),
+  };
+}
+
+async function forgetAll(factory: IDBFactory, raw: IndexedDbCache): Promise<void> {
+  await raw.close();
+  await Promise.all([CACHE_DB_NAME, DEVICE_DB_NAME, 'trame'].map((name) => deleteDatabase(factory, name)));
 }
 
 async function migrateLegacyProfile(factory: IDBFactory, profiles: ProfileStore): Promise<void> {

@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const ctx = await chromium.launchPersistentContext('/tmp/devx/prof', { executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'], locale: 'fr-FR' });
+const page = ctx.pages()[0] ?? await ctx.newPage();
+await page.addInitScript(() => { window.__TRAME_E2E__ = true; });
+await page.goto('http://127.0.0.1:4317/');
+await page.getByLabel('Votre nom dans le collectif').fill('Zéphyrine Canari');
+await page.getByRole('button', { name: 'Continuer' }).click();
+await page.getByRole('heading', { name: 'Créer le collectif' }).waitFor();
+const sk = await page.evaluate(() => window.__trame ? Array.from(window.__trame.identity?.secretKey ?? []) : null);
+console.log('sk', sk && Buffer.from(sk).toString('hex'));
+await page.waitForTimeout(1000);
+await ctx.close();
