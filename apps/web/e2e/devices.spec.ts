@@ -72,3 +72,53 @@ test('DEVICES-5: the single-animateur warning shows to that animateur, on the sp
     await bob.context.close();
   }
 });
+
+test('DEVICES-4: a space that asks for locked devices makes the app insist until this device is locked', async ({
+  browser,
+}, info) => {
+  test.setTimeout(120_000);
+  const base = String(info.project.use.baseURL);
+  const alice = await person(browser, base, canary('Maëlys Bouscarle'));
+  const PASS = 'quatre hérons dans la brume';
+  try {
+    const a = alice.page;
+    await a.goto('/');
+    await welcome(a, alice.name);
+    await createCollective(a, canary('Collectif du Minervois'));
+    await a.getByRole('link', { name: 'Juridique', exact: true }).click();
+    await expect(a.getByRole('heading', { name: 'Juridique', level: 1 })).toBeVisible();
+    await a.getByRole('button', { name: 'Modifier la présentation' }).click();
+    await a.getByRole('checkbox', { name: /Demander aux membres de verrouiller leur appareil/ }).check();
+    await a.getByRole('button', { name: 'Enregistrer' }).click();
+    const banner = a.getByTestId('lock-asked');
+    await expect(banner).toContainText('Juridique demande que les appareils de ses membres soient verrouillés');
+    // It follows the person around the app.
+    await a.locator('header a.crumb-home').click();
+    await expect(banner).toBeVisible();
+    await shoot(a, 'devices', 'lock-asked');
+    await banner.getByRole('link', { name: 'Verrouiller cet appareil' }).click();
+    await expect(a.getByRole('heading', { name: "Verrouillage de l'appareil" })).toBeVisible();
+    await a.getByRole('textbox', { name: /^Phrase de passe/ }).fill(PASS);
+    await a.getByLabel('La même, encore une fois').fill(PASS);
+    await a.getByRole('button', { name: 'Verrouiller cet appareil' }).click();
+    // The page reloads and asks for the passphrase it was just given.
+    await expect(a.getByRole('heading', { name: 'Appareil verrouillé' })).toBeVisible({ timeout: 30_000 });
+    await a.getByLabel('Phrase de passe').fill(PASS);
+    await a.getByRole('button', { name: 'Déverrouiller' }).click();
+    await expect(a.getByRole('heading', { name: 'Réglages' })).toBeVisible();
+    await expect(a.getByText('Cet appareil est verrouillé par une phrase de passe')).toBeVisible();
+    await a.locator('header a.crumb-home').click();
+    await a.getByRole('link', { name: 'Juridique', exact: true }).click();
+    await expect(a.getByRole('heading', { name: 'Juridique', level: 1 })).toBeVisible();
+    await expect(banner).toHaveCount(0);
+    // "Verrouiller maintenant" locks at once.
+    await a.goto('/settings');
+    await expect(a.getByRole('heading', { name: 'Appareil verrouillé' })).toBeVisible();
+    await a.getByLabel('Phrase de passe').fill(PASS);
+    await a.getByRole('button', { name: 'Déverrouiller' }).click();
+    await a.getByRole('button', { name: 'Verrouiller maintenant' }).click();
+    await expect(a.getByRole('heading', { name: 'Appareil verrouillé' })).toBeVisible();
+  } finally {
+    await alice.context.close();
+  }
+});
