@@ -1,4 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FrameKind, Role } from '@trame/protocol';
 import { buildUpdate } from '../testing/buildFrames.js';
 import { createTestIdentity, type TestIdentity } from '../testing/createTestIdentity.js';
@@ -6,7 +9,15 @@ import { randomId } from '../testing/randomId.js';
 import { createTestSpace } from '../testing/spaces.js';
 import { startTestRelay, type TestRelay } from '../testing/startTestRelay.js';
 import { TestClient } from '../testing/TestClient.js';
-import type { FrameCursor, RelayStorage } from '../storage/RelayStorage.js';
+import { PostgresStorage } from '../storage/postgres/PostgresStorage.js';
+import type { FrameCursor, InitialStateQuery, RelayStorage } from '../storage/RelayStorage.js';
+import { SqliteStorage } from '../storage/sqlite/SqliteStorage.js';
+import {
+  DATABASE_URL,
+  dropTestSchema,
+  scaleoutServicesAvailable,
+  uniqueTestName,
+} from '../testing/scaleoutServices.js';
 
 let relay: TestRelay | null = null;
 const clients: TestClient[] = [];
@@ -80,66 +91,98 @@ function counted(cursor: FrameCursor, page: (bytes: number) => void): FrameCurso
   };
 }
 
+const pgAvailable = await scaleoutServicesAvailable();
+const schemas: string[] = [];
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const s of schemas.splice(0)) await dropTestSchema(s);
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** The relay's storage for the streaming test: SQLite, and PostgreSQL when it is reachable. */
+const backends: Array<[string, () => Promise<RelayStorage | null>]> = [
+  [
+    'SQLite',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'trame-stream-'));
+      dirs.push(dir);
+      return SqliteStorage.open(join(dir, 'trame.sqlite'));
+    },
+  ],
+  [
+    'PostgreSQL',
+    async () => {
+      if (!pgAvailable) return null;
+      const schema = uniqueTestName('trame_stream');
+      schemas.push(schema);
+      return PostgresStorage.open({ url: DATABASE_URL, schema, timeoutMs: 10_000 });
+    },
+  ],
+];
+
 describe('HOSTILE-2 unbounded reads (R61)', () => {
-  it('HOSTILE-2: R61, the tail is streamed from storage a page at a time at the reader’s pace: a non-reading connection on a 20 MiB tail makes the relay read a bounded part of it', async () => {
-    const pageBytes = 512 * 1024;
-    const reads: Array<{ docId: Uint8Array | null; pages: number[] }> = [];
-    relay = await startTestRelay({
-      limits: {
-        maxSendBufferBytes: 1024 * 1024,
-        initialStatePageBytes: pageBytes,
-        byteBurstPerConnection: 64 * 1024 * 1024,
-        byteBurstPerIdentity: 64 * 1024 * 1024,
-        byteBurstPerSpace: 64 * 1024 * 1024,
-      },
-      wrapStorage: (inner) => {
-        const storage: RelayStorage = Object.create(inner) as RelayStorage;
-        storage.initialState = async (q) => {
-          const state = await inner.initialState(q);
-          const read = { docId: q.docId, pages: [] as number[] };
-          reads.push(read);
-          return { ...state, tail: counted(state.tail, (bytes) => read.pages.push(bytes)) };
-        };
-        return storage;
-      },
-    });
-    const admin = createTestIdentity();
-    const space = await createTestSpace(relay.url, admin);
-    clients.push(space.control);
-    const docId = randomId();
-    const [writer] = await TestClient.open(relay.url, admin, { spaceId: space.spaceId, docId });
-    clients.push(writer);
-    const frameBytes = 256 * 1024;
-    await write(writer, admin, space.spaceId, docId, 1, 80, frameBytes);
-    const hostile = createTestIdentity();
-    await space.add(hostile, Role.Viewer);
-    const before = reads.length;
-    await nonReader(relay.url, hostile, space.spaceId, docId);
-    // Wait until the relay stops reading pages for it (its socket is full).
-    const read = (): number[] => reads.slice(before).flatMap((r) => r.pages);
-    for (let seen = -1; seen !== read().length;) {
-      seen = read().length;
-      await sleep(500);
-    }
-    const pages = read();
-    const total = pages.reduce((n, b) => n + b, 0);
-    // Never more than a page (and one frame) in memory at a time...
-    for (const bytes of pages) expect(bytes).toBeLessThanOrEqual(pageBytes + frameBytes + 1024);
-    // ...and only what the socket buffers took: the kernel's (a few MiB) and the relay's.
-    expect(total).toBeLessThan(12 * 1024 * 1024);
-    // A member that reads gets the whole 20 MiB tail, in pages.
-    const friend = createTestIdentity();
-    await space.add(friend, Role.Viewer);
-    const mark = reads.length;
-    const [reader, initial] = await TestClient.open(relay.url, friend, { spaceId: space.spaceId, docId });
-    clients.push(reader);
-    expect(initial.frames.filter((f) => f.kind === FrameKind.Update)).toHaveLength(80);
-    const friendPages = reads
-      .slice(mark)
-      .flatMap((r) => r.pages)
-      .filter((b) => b > 0);
-    expect(friendPages.length).toBeGreaterThanOrEqual(40);
-  });
+  it.each(backends)(
+    'HOSTILE-2: R61, on %s the tail is streamed from storage a page at a time at the reader’s pace: a non-reading connection on a 20 MiB tail makes the relay read a bounded part of it',
+    async (_name, open) => {
+      const base = await open();
+      if (!base) return;
+      const pageBytes = 512 * 1024;
+      const reads: Array<{ docId: Uint8Array | null; pages: number[] }> = [];
+      relay = await startTestRelay({
+        limits: {
+          maxSendBufferBytes: 1024 * 1024,
+          initialStatePageBytes: pageBytes,
+          byteBurstPerConnection: 64 * 1024 * 1024,
+          byteBurstPerIdentity: 64 * 1024 * 1024,
+          byteBurstPerSpace: 64 * 1024 * 1024,
+        },
+        storage: Object.assign(Object.create(base) as RelayStorage, {
+          initialState: async (q: InitialStateQuery) => {
+            const state = await base.initialState(q);
+            const read = { docId: q.docId, pages: [] as number[] };
+            reads.push(read);
+            return { ...state, tail: counted(state.tail, (bytes) => read.pages.push(bytes)) };
+          },
+        }),
+      });
+      const admin = createTestIdentity();
+      const space = await createTestSpace(relay.url, admin);
+      clients.push(space.control);
+      const docId = randomId();
+      const [writer] = await TestClient.open(relay.url, admin, { spaceId: space.spaceId, docId });
+      clients.push(writer);
+      const frameBytes = 256 * 1024;
+      await write(writer, admin, space.spaceId, docId, 1, 80, frameBytes);
+      const hostile = createTestIdentity();
+      await space.add(hostile, Role.Viewer);
+      const before = reads.length;
+      await nonReader(relay.url, hostile, space.spaceId, docId);
+      // Wait until the relay stops reading pages for it (its socket is full).
+      const read = (): number[] => reads.slice(before).flatMap((r) => r.pages);
+      for (let seen = -1; seen !== read().length;) {
+        seen = read().length;
+        await sleep(500);
+      }
+      const pages = read();
+      const total = pages.reduce((n, b) => n + b, 0);
+      // Never more than a page (and one frame) in memory at a time...
+      for (const bytes of pages) expect(bytes).toBeLessThanOrEqual(pageBytes + frameBytes + 1024);
+      // ...and only what the socket buffers took: the kernel's (a few MiB) and the relay's.
+      expect(total).toBeLessThan(12 * 1024 * 1024);
+      // A member that reads gets the whole 20 MiB tail, in pages.
+      const friend = createTestIdentity();
+      await space.add(friend, Role.Viewer);
+      const mark = reads.length;
+      const [reader, initial] = await TestClient.open(relay.url, friend, { spaceId: space.spaceId, docId });
+      clients.push(reader);
+      expect(initial.frames.filter((f) => f.kind === FrameKind.Update)).toHaveLength(80);
+      const friendPages = reads
+        .slice(mark)
+        .flatMap((r) => r.pages)
+        .filter((b) => b > 0);
+      expect(friendPages.length).toBeGreaterThanOrEqual(40);
+    },
+  );
 
   it('HOSTILE-2: connections that never read hold at most two initial states per identity; other members still load', async () => {
     let reads = 0;

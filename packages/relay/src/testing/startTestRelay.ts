@@ -28,6 +28,8 @@ export interface TestRelayOptions {
   limits?: Partial<RelayLimits>;
   /** Reuse a data directory (restart tests). */
   dataDir?: string;
+  /** Another storage than the data directory's SQLite file (e.g. PostgreSQL); closed with the relay. */
+  storage?: RelayStorage;
   /** Wrap the SQLite storage (failure injection). */
   wrapStorage?: (storage: SqliteStorage) => RelayStorage;
   now?: () => number;
@@ -39,8 +41,8 @@ export async function startTestRelay(options: TestRelayOptions = {}): Promise<Te
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'trame-relay-'));
   const dbFile = join(dataDir, 'trame.sqlite');
   const logs: string[] = [];
-  const sqlite = SqliteStorage.open(dbFile);
-  const storage = options.wrapStorage ? options.wrapStorage(sqlite) : sqlite;
+  const sqlite = options.storage ? null : SqliteStorage.open(dbFile);
+  const storage = sqlite ? (options.wrapStorage ? options.wrapStorage(sqlite) : sqlite) : options.storage!;
   const running = await startRelay({
     storage,
     logger: createJsonLogger({ level: 'debug', write: (line) => logs.push(line) }),
