@@ -24,3 +24,7 @@ export { chainLink } from './frames/chainLink.js';
 export { openChainedUpdate } from './frames/openChainedUpdate.js';
 export { signMembershipEntry } from './membership/signMembershipEntry.js';
 export { verifyMembershipEntry } from './membership/verifyMembershipEntry.js';
+export { keyCommitment } from './membership/keyCommitment.js';
+export { sealKeyBundle } from './membership/sealKeyBundle.js';
+export { openKeyBundle } from './membership/openKeyBundle.js';
+export { openVerifiedKeyBundle } from './membership/openVerifiedKeyBundle.js';

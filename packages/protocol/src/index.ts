@@ -80,6 +80,9 @@ export type { MembershipState, PendingInvite } from './membership/MembershipStat
 export { emptyMembershipState } from './membership/emptyMembershipState.js';
 export { applyMembershipEntry } from './membership/applyMembershipEntry.js';
 export type { MembershipDeps } from './membership/applyMembershipEntry.js';
+export type { KeyBundleContext } from './membership/KeyBundleContext.js';
+export { checkKeyBundleContext } from './membership/checkKeyBundleContext.js';
+export { rotationRecipientsError } from './membership/rotationRecipients.js';
 export { isStrictPublicKey, isCanonicalPointEncoding, hasSmallOrder } from './ed25519/isStrictPublicKey.js';
 export { isStrictSignature } from './ed25519/isStrictSignature.js';
 export { ED25519_TEST_VECTORS } from './ed25519/ed25519TestVectors.js';

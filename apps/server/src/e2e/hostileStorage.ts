@@ -49,6 +49,8 @@ export function forgeEntry(
   return signMembershipEntry(
     {
       expiresAt: 0,
+      // R72: an entry that opens an epoch commits to a key (this forger holds none that matters).
+      keyCommit: f.action === MembershipAction.Genesis ? new Uint8Array(randomBytes(32)) : undefined,
       ...f,
       signer: signer.publicKey,
       sealedKeys:
@@ -81,7 +83,8 @@ export function replaceSpace(
       .run(id, seq, Buffer.from(raw), Buffer.from(sha256(raw))),
   );
   for (const [pk, role] of members) db.prepare('INSERT INTO members VALUES (?, ?, ?)').run(id, Buffer.from(pk), role);
-  for (const [pk, role] of invites) db.prepare('INSERT INTO invites VALUES (?, ?, ?, 0)').run(id, Buffer.from(pk), role);
+  for (const [pk, role] of invites)
+    db.prepare('INSERT INTO invites VALUES (?, ?, ?, 0)').run(id, Buffer.from(pk), role);
   const head = entries.at(-1)!;
   db.prepare('UPDATE spaces SET seq = ?, head_hash = ?, epoch = 0 WHERE space_id = ?').run(
     entries.length - 1,

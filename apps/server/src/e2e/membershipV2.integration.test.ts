@@ -85,19 +85,22 @@ describe('membership v2 against a real relay', () => {
   });
 });
 
-describe('spaces created before protocol 2', () => {
-  it('R38: a space whose log was written under protocol 1 is refused with UNSUPPORTED_VERSION, not misread', async () => {
-    const relay = await scope.start();
-    const alice = person('Alice');
-    const owner = await createSpace(relay.url, alice);
-    owner.close();
-    await relay.stop();
-    const db = new Database(join(relay.dataDir, 'trame.sqlite'));
-    const row = db.prepare('SELECT frame FROM membership_entries WHERE seq = 0').get() as { frame: Buffer };
-    row.frame[0] = 1; // what a relay of protocol 1 stored
-    db.prepare('UPDATE membership_entries SET frame = ? WHERE seq = 0').run(row.frame);
-    db.close();
-    await relay.restart();
-    await expect(openSpace(relay.url, alice, owner.spaceId)).rejects.toMatchObject({ code: 'UNSUPPORTED_VERSION' });
-  });
+describe('spaces created before protocol 3', () => {
+  it.each([1, 2])(
+    'R38: a space whose log was written under protocol %i is refused with UNSUPPORTED_VERSION, not misread',
+    async (version) => {
+      const relay = await scope.start();
+      const alice = person('Alice');
+      const owner = await createSpace(relay.url, alice);
+      owner.close();
+      await relay.stop();
+      const db = new Database(join(relay.dataDir, 'trame.sqlite'));
+      const row = db.prepare('SELECT frame FROM membership_entries WHERE seq = 0').get() as { frame: Buffer };
+      row.frame[0] = version; // what a relay of that protocol stored
+      db.prepare('UPDATE membership_entries SET frame = ? WHERE seq = 0').run(row.frame);
+      db.close();
+      await relay.restart();
+      await expect(openSpace(relay.url, alice, owner.spaceId)).rejects.toMatchObject({ code: 'UNSUPPORTED_VERSION' });
+    },
+  );
 });

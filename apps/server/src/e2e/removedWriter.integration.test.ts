@@ -3,7 +3,18 @@ import * as Y from 'yjs';
 import { encodeUpdateHeader, FrameKind } from '@trame/protocol';
 import { sealContentFrame } from '@trame/crypto';
 import { newDocId, Role } from '@trame/sync';
-import { collectErrors, countFrames, createSpace, openDoc, openSpace, person, rogue, text, waitFor, e2eScope } from './harness.js';
+import {
+  collectErrors,
+  countFrames,
+  createSpace,
+  openDoc,
+  openSpace,
+  person,
+  rogue,
+  text,
+  waitFor,
+  e2eScope,
+} from './harness.js';
 import { withStorage } from './hostileStorage.js';
 
 const scope = e2eScope();
@@ -27,11 +38,17 @@ describe('MEMBERSHIP-5: removed writers are not trusted for new edits', () => {
     const claireKey = spaceC.state.docKey(0, docId); // she held the key while a member
     spaceC.close();
     await owner.removeMember(claire.identity.publicKey);
+    await waitFor(() => a.keyEpoch === 1 && a.status === 'saved', 'the document moved to the new key (R73)');
     const frames = countFrames(a);
-    // The operator puts her row back.
-    await withStorage(relay, (db) =>
-      db.prepare('INSERT INTO members VALUES (?, ?, ?)').run(Buffer.from(owner.spaceId), Buffer.from(claire.identity.publicKey), Role.Editor),
-    );
+    // The operator puts her row back, and the space's epoch (the removal rotated the keys, R70).
+    await withStorage(relay, (db) => {
+      db.prepare('INSERT INTO members VALUES (?, ?, ?)').run(
+        Buffer.from(owner.spaceId),
+        Buffer.from(claire.identity.publicKey),
+        Role.Editor,
+      );
+      db.prepare('UPDATE spaces SET epoch = 0 WHERE space_id = ?').run(Buffer.from(owner.spaceId));
+    });
     // Alice's document is connected again (READY after the restart): what follows is live.
     await waitFor(() => (frames.get(FrameKind.Ready) ?? 0) > 0 && a.status === 'saved', 'Alice reconnects', 20_000);
     const errors = collectErrors(a);

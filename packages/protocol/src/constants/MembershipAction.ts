@@ -4,7 +4,10 @@ export const MembershipAction = {
   Add: 2,
   SetRole: 3,
   Remove: 4,
-  /** Reserved for key rotation on removal: a new epoch key sealed to every remaining member. */
+  /**
+   * R70: a new epoch with a fresh key sealed to every remaining member and pending invite;
+   * removes its subject unless the subject is the signer (a renewal by hand).
+   */
   Rotate: 5,
   /** An admin creates an invite: a throw-away identity allowed to sign exactly one ACCEPT. */
   Invite: 6,

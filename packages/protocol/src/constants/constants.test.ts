@@ -17,7 +17,7 @@ import {
 } from './sizes.js';
 
 describe('protocol constants', () => {
-  it('R1: the protocol version is 2', () => {
+  it('R1: the protocol version is 3', () => {
     expect(PROTOCOL_VERSION).toBe(3);
   });
 

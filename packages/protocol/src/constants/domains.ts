@@ -13,4 +13,8 @@ export const DOMAIN = {
   snapshotProof: enc.encode('trame/v1/snapshot-proof\0'),
   chainLink: enc.encode('trame/v1/chain-link\0'),
   docKey: enc.encode('trame/v1/doc-key\0'),
+  /** R71: prefix of a sealed key bundle's plaintext, before its context. */
+  keyBundle: enc.encode('trame/v3/key-bundle\0'),
+  /** R72: message of an epoch key's commitment (keyed BLAKE2b), before space id and epoch. */
+  keyCommit: enc.encode('trame/v3/key-commit\0'),
 } as const;

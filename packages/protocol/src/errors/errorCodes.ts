@@ -62,6 +62,10 @@ export const ERROR_CODES = {
   SNAPSHOT_MISMATCH: 6024,
   ROLLBACK_SUSPECTED: 6025,
   DURABLE_MISSING: 6026,
+  /** R71: a sealed key bundle names another space, entry, recipient or epoch than where it is. */
+  KEY_BUNDLE_MISMATCH: 6030,
+  /** R72: a key in a bundle does not match the commitment of the entry that opened its epoch. */
+  KEY_COMMITMENT_MISMATCH: 6031,
 } as const;
 
 /** Name of a typed error, e.g. `'CLOCK_GAP'`. */

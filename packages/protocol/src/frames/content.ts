@@ -11,6 +11,7 @@ import {
   VIEW_HEAD_BYTES,
 } from '../constants/sizes.js';
 import { concatBytes } from '../util/concatBytes.js';
+import { ZERO_HASH } from './zero.js';
 import type { EphemeralHeader, MembershipFields, SnapshotHeader, UpdateHeader } from './types.js';
 
 const NONE = 0xffffffff;
@@ -108,7 +109,7 @@ export function encodeContentBody(header: Uint8Array, nonce: Uint8Array, ciphert
 
 /** MEMBERSHIP body: everything its signature covers (docs/PROTOCOL.md §3.4). */
 export function encodeMembershipBody(m: MembershipFields): Uint8Array {
-  const w = new ByteWriter(128 + m.sealedKeys.length * 160)
+  const w = new ByteWriter(160 + m.sealedKeys.length * 160)
     .u8(PROTOCOL_VERSION)
     .u8(FrameKind.Membership)
     .fixed(m.spaceId, ID_BYTES)
@@ -120,6 +121,7 @@ export function encodeMembershipBody(m: MembershipFields): Uint8Array {
     .u8(m.role)
     .u32(m.epoch)
     .u32(m.expiresAt ?? 0)
+    .fixed(m.keyCommit ?? ZERO_HASH, HASH_BYTES)
     .u16(m.sealedKeys.length);
   for (const s of m.sealedKeys) w.fixed(s.recipient, PUBLIC_KEY_BYTES).u16(s.sealed.length).bytes(s.sealed);
   return w.finish();

@@ -75,10 +75,7 @@ describe('sanity', () => {
 describe('R1: version', () => {
   it.each(samples)('R1: a %s frame with version 0, 1 or 255 is UNSUPPORTED_VERSION (1002)', (_name, raw) => {
     for (const v of [0, 1, 255]) {
-      const e = expectTrameError(
-        () => decodeFrame(patched(raw, (_d, b) => (b[0] = v))),
-        'UNSUPPORTED_VERSION',
-      );
+      const e = expectTrameError(() => decodeFrame(patched(raw, (_d, b) => (b[0] = v))), 'UNSUPPORTED_VERSION');
       expect(e.number).toBe(1002);
     }
   });
@@ -166,14 +163,27 @@ describe('R2: strict parsing', () => {
   });
 
   it('R2: HELLO flags above 3 are MALFORMED_FRAME; bit 1 is WITH_PARENT (R53)', () => {
-    const withParent = decodeAs(patched(hello, (_d, b) => (b[2] = 3)), FrameKind.Hello);
+    const withParent = decodeAs(
+      patched(hello, (_d, b) => (b[2] = 3)),
+      FrameKind.Hello,
+    );
     expect([withParent.create, withParent.withParent]).toEqual([true, true]);
     for (const flags of [4, 0x80, 0xff]) {
       const e = expectTrameError(() => decodeFrame(patched(hello, (_d, b) => (b[2] = flags))), 'MALFORMED_FRAME');
       expect(e.message).toMatch(/HELLO flags/);
     }
-    expect(decodeAs(patched(hello, (_d, b) => (b[2] = 0)), FrameKind.Hello).create).toBe(false);
-    expect(decodeAs(patched(hello, (_d, b) => (b[2] = 1)), FrameKind.Hello).create).toBe(true);
+    expect(
+      decodeAs(
+        patched(hello, (_d, b) => (b[2] = 0)),
+        FrameKind.Hello,
+      ).create,
+    ).toBe(false);
+    expect(
+      decodeAs(
+        patched(hello, (_d, b) => (b[2] = 1)),
+        FrameKind.Hello,
+      ).create,
+    ).toBe(true);
   });
 
   it('R2: ACK flags above 1 are MALFORMED_FRAME', () => {
@@ -201,7 +211,12 @@ describe('R2: strict parsing', () => {
       const e = expectTrameError(() => decodeFrame(patched(raw, (_d, b) => (b[86] = action))), 'MALFORMED_FRAME');
       expect(e.message).toContain(`unknown action ${action}`);
     }
-    expect(decodeAs(patched(raw, (_d, b) => (b[86] = MembershipAction.Accept)), FrameKind.Membership).action).toBe(7);
+    expect(
+      decodeAs(
+        patched(raw, (_d, b) => (b[86] = MembershipAction.Accept)),
+        FrameKind.Membership,
+      ).action,
+    ).toBe(7);
   });
 
   it('R2: a MEMBERSHIP with an unknown role is MALFORMED_FRAME', () => {
@@ -210,16 +225,18 @@ describe('R2: strict parsing', () => {
       const e = expectTrameError(() => decodeFrame(patched(raw, (_d, b) => (b[119] = role))), 'MALFORMED_FRAME');
       expect(e.message).toContain(`unknown role ${role}`);
     }
-    expect(decodeAs(patched(raw, (_d, b) => (b[119] = Role.Viewer)), FrameKind.Membership).role).toBe(3);
+    expect(
+      decodeAs(
+        patched(raw, (_d, b) => (b[119] = Role.Viewer)),
+        FrameKind.Membership,
+      ).role,
+    ).toBe(3);
   });
 
   it('R2: a MEMBERSHIP with more than maxSealedKeys sealed keys is MALFORMED_FRAME', () => {
     const raw = buildMembership({ sealedKeys: [] });
     for (const count of [LIMITS.maxSealedKeys + 1, 0xffff]) {
-      const e = expectTrameError(
-        () => decodeFrame(patched(raw, (d) => d.setUint16(128, count))),
-        'MALFORMED_FRAME',
-      );
+      const e = expectTrameError(() => decodeFrame(patched(raw, (d) => d.setUint16(160, count))), 'MALFORMED_FRAME');
       expect(e.message).toMatch(/too many sealed keys/);
     }
   });
@@ -244,8 +261,8 @@ describe('R2: strict parsing', () => {
 
   it('R2: a MEMBERSHIP whose sealedCount claims more keys than present is MALFORMED_FRAME', () => {
     const raw = buildMembership();
-    expectTrameError(() => decodeFrame(patched(raw, (d) => d.setUint16(128, 2))), 'MALFORMED_FRAME');
-    expectTrameError(() => decodeFrame(patched(raw, (d) => d.setUint16(128, 0))), 'MALFORMED_FRAME');
+    expectTrameError(() => decodeFrame(patched(raw, (d) => d.setUint16(160, 2))), 'MALFORMED_FRAME');
+    expectTrameError(() => decodeFrame(patched(raw, (d) => d.setUint16(160, 0))), 'MALFORMED_FRAME');
   });
 
   it('R2: a SNAPSHOT with more than maxSnapshotAuthors clocks is MALFORMED_FRAME', () => {
@@ -339,7 +356,7 @@ describe('R3: size limits per kind', () => {
 
   it('R3: a MEMBERSHIP over 256 KiB is FRAME_TOO_LARGE', () => {
     // 31 keys of 8192 bytes and one that fills the frame to exactly 256 KiB.
-    const fill = LIMITS.maxMembershipBytes - 130 - 64 - 32 * 34 - 31 * LIMITS.maxSealedKeyBytes;
+    const fill = LIMITS.maxMembershipBytes - 162 - 64 - 32 * 34 - 31 * LIMITS.maxSealedKeyBytes;
     const keys = (last: number) => [
       ...Array.from({ length: 31 }, () => ({ recipient: rand(32), sealed: new Uint8Array(LIMITS.maxSealedKeyBytes) })),
       { recipient: rand(32), sealed: new Uint8Array(last) },
@@ -357,7 +374,10 @@ describe('R3: size limits per kind', () => {
     const atLimit = appendSignature(encodeContentBody(header, rand(24), ct(LIMITS.maxSnapshotBytes - fixed)), rand(64));
     expect(atLimit.length).toBe(16 * 1024 * 1024);
     expect(() => decodeFrame(atLimit)).not.toThrow();
-    const over = appendSignature(encodeContentBody(header, rand(24), ct(LIMITS.maxSnapshotBytes - fixed + 1)), rand(64));
+    const over = appendSignature(
+      encodeContentBody(header, rand(24), ct(LIMITS.maxSnapshotBytes - fixed + 1)),
+      rand(64),
+    );
     expectTrameError(() => decodeFrame(over), 'FRAME_TOO_LARGE');
   });
 
@@ -382,7 +402,9 @@ describe('R3: size limits per kind', () => {
     expect(() => decodeFrame(buildUpdate({}, rand(5000)))).not.toThrow();
     expect(() => decodeFrame(buildSnapshot({}, rand(5000)))).not.toThrow();
     expect(() => decodeFrame(buildEphemeral({}, rand(5000)))).not.toThrow();
-    expect(() => decodeFrame(buildMembership({ sealedKeys: [{ recipient: rand(32), sealed: rand(5000) }] }))).not.toThrow();
+    expect(() =>
+      decodeFrame(buildMembership({ sealedKeys: [{ recipient: rand(32), sealed: rand(5000) }] })),
+    ).not.toThrow();
   });
 });
 

@@ -144,6 +144,7 @@ export function decodeFrame(raw: Uint8Array): Frame {
       if (!isRole(role)) throw new TrameError('MALFORMED_FRAME', `unknown role ${role}`);
       const epoch = r.u32('epoch');
       const expiresAt = r.u32('expiresAt');
+      const keyCommit = r.take(HASH_BYTES, 'keyCommit');
       const count = r.u16('sealedCount');
       if (count > LIMITS.maxSealedKeys) throw new TrameError('MALFORMED_FRAME', 'too many sealed keys');
       const sealedKeys: SealedKey[] = [];
@@ -167,6 +168,7 @@ export function decodeFrame(raw: Uint8Array): Frame {
         role,
         epoch,
         expiresAt,
+        keyCommit,
         sealedKeys,
         body: raw.subarray(0, bodyEnd),
         signature,

@@ -358,7 +358,7 @@ describe('MEMBERSHIP (§3.4)', () => {
   });
 
   it('places every field at the offsets of the table', () => {
-    expect(raw.length).toBe(130 + (34 + 80) + (34 + 3) + (34 + 0) + 64);
+    expect(raw.length).toBe(162 + (34 + 80) + (34 + 3) + (34 + 0) + 64);
     expect([raw[0], raw[1]]).toEqual([3, 0x10]);
     expectBytes(raw.subarray(2, 18), fields.spaceId);
     expect(u32At(raw, 18)).toBe(0x01020304);
@@ -369,13 +369,14 @@ describe('MEMBERSHIP (§3.4)', () => {
     expect(raw[119]).toBe(3);
     expect(u32At(raw, 120)).toBe(0x0a0b0c0d);
     expect(u32At(raw, 124)).toBe(1_900_000_000);
-    expect(u16At(raw, 128)).toBe(3);
+    expectBytes(raw.subarray(128, 160), new Uint8Array(32)); // keyCommit (R72): zeros for an INVITE
+    expect(u16At(raw, 160)).toBe(3);
     // first sealed key: recipient ‖ u16 len ‖ sealed
-    expectBytes(raw.subarray(130, 162), r1);
-    expect(u16At(raw, 162)).toBe(80);
-    expectBytes(raw.subarray(164, 244), fields.sealedKeys[0]!.sealed);
-    expectBytes(raw.subarray(244, 276), r2);
-    expect(u16At(raw, 276)).toBe(3);
+    expectBytes(raw.subarray(162, 194), r1);
+    expect(u16At(raw, 194)).toBe(80);
+    expectBytes(raw.subarray(196, 276), fields.sealedKeys[0]!.sealed);
+    expectBytes(raw.subarray(276, 308), r2);
+    expect(u16At(raw, 308)).toBe(3);
     expectBytes(raw.subarray(raw.length - 64), sig);
   });
 
@@ -385,9 +386,9 @@ describe('MEMBERSHIP (§3.4)', () => {
     expect(f.expiresAt).toBe(0);
   });
 
-  it('an entry without sealed keys is 194 bytes', () => {
+  it('an entry without sealed keys is 226 bytes', () => {
     const r = buildMembership({ sealedKeys: [] });
-    expect(r.length).toBe(130 + 64);
+    expect(r.length).toBe(162 + 64);
     expect(decodeAs(r, FrameKind.Membership).sealedKeys).toEqual([]);
   });
 

@@ -70,12 +70,18 @@ export interface MembershipFields {
   epoch: number;
   /** Unix seconds after which an INVITE can no longer be accepted; 0 = never. Other actions: 0. */
   expiresAt?: number;
+  /**
+   * R72: GENESIS and ROTATE commit to the key of the epoch they open (see `keyCommitment` in
+   * @trame/crypto); zeros for other actions (the default).
+   */
+  keyCommit?: Uint8Array;
   sealedKeys: SealedKey[];
 }
 
 export interface MembershipFrame extends MembershipFields {
   kind: typeof FrameKind.Membership;
   expiresAt: number;
+  keyCommit: Uint8Array;
   /** Bytes covered by the signature (all but the last 64). */
   body: Uint8Array;
   signature: Uint8Array;

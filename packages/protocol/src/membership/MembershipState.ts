@@ -21,6 +21,15 @@ export interface MembershipState {
   epoch: number;
   members: ReadonlyMap<string, Role>;
   invites: ReadonlyMap<string, PendingInvite>;
-  /** Identities that ever held a write role: their past updates stay trusted after removal. */
-  everWriters: ReadonlySet<string>;
+  /**
+   * R72: commitment to each epoch's key, from the GENESIS or ROTATE that opened it. Clients check
+   * every key they are sealed against it. The relay does not keep it (it never sees keys).
+   */
+  keyCommits: ReadonlyMap<number, Uint8Array>;
+  /**
+   * R74 (MEMBERSHIP-5): by epoch, every identity that held a write role while that epoch was
+   * current: a content frame at epoch e is trusted only from one of them. The relay does not
+   * keep it (it decides on current roles only).
+   */
+  epochWriters: ReadonlyMap<number, ReadonlySet<string>>;
 }

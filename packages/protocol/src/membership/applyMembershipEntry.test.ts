@@ -6,7 +6,15 @@ import { Role } from '../constants/Role.js';
 import type { ErrorCode } from '../errors/errorCodes.js';
 import type { MembershipFields, MembershipFrame, SealedKey } from '../frames/types.js';
 import { ZERO_HASH } from '../frames/zero.js';
-import { buildMembership, catchTrame, decodeAs, expectBytes, expectTrameError, filled, rand } from '../testing/fixtures.js';
+import {
+  buildMembership,
+  catchTrame,
+  decodeAs,
+  expectBytes,
+  expectTrameError,
+  filled,
+  rand,
+} from '../testing/fixtures.js';
 import { toHex } from '../util/hex.js';
 import { applyMembershipEntry, type MembershipDeps } from './applyMembershipEntry.js';
 import { emptyMembershipState } from './emptyMembershipState.js';
@@ -26,6 +34,11 @@ const NEWCOMER = filled(32, 0x2e);
 const OUTSIDER = filled(32, 0x99);
 
 const hex = toHex;
+
+/** Everyone who held a write role in any epoch (R74 keeps them per epoch). */
+function writersOf(s: MembershipState): Set<string> {
+  return new Set([...s.epochWriters.values()].flatMap((w) => [...w]));
+}
 
 function sealedFor(...recipients: Uint8Array[]): SealedKey[] {
   return recipients.map((recipient) => ({ recipient, sealed: rand(80) }));
@@ -67,6 +80,7 @@ function genesisFields(admin = ADMIN): Partial<MembershipFields> {
     action: MembershipAction.Genesis,
     role: Role.Admin,
     epoch: 0,
+    keyCommit: filled(32, 0xc0),
     sealedKeys: sealedFor(admin),
   };
 }
@@ -128,7 +142,7 @@ describe('emptyMembershipState', () => {
     expect(s.epoch).toBe(0);
     expect(s.members.size).toBe(0);
     expect(s.invites.size).toBe(0);
-    expect(s.everWriters.size).toBe(0);
+    expect(writersOf(s).size).toBe(0);
     expect(s.spaceId).toBe(SPACE);
   });
 });
@@ -142,12 +156,16 @@ describe('GENESIS (R30)', () => {
     expect(s.epoch).toBe(0);
     expect([...s.members]).toEqual([[hex(ADMIN), Role.Admin]]);
     expect(s.invites.size).toBe(0);
-    expect([...s.everWriters]).toEqual([hex(ADMIN)]);
+    expect([...writersOf(s)]).toEqual([hex(ADMIN)]);
     expectBytes(s.spaceId, SPACE);
   });
 
   it('R30: signer must be the subject', () => {
-    rejects(emptyMembershipState(SPACE), { ...genesisFields(), subject: ALICE, sealedKeys: sealedFor(ALICE) }, 'INVALID_MEMBERSHIP');
+    rejects(
+      emptyMembershipState(SPACE),
+      { ...genesisFields(), subject: ALICE, sealedKeys: sealedFor(ALICE) },
+      'INVALID_MEMBERSHIP',
+    );
   });
 
   it('R30: role must be admin', () => {
@@ -164,7 +182,11 @@ describe('GENESIS (R30)', () => {
     const empty = emptyMembershipState(SPACE);
     rejects(empty, { ...genesisFields(), sealedKeys: [] }, 'INVALID_MEMBERSHIP');
     rejects(empty, { ...genesisFields(), sealedKeys: sealedFor(ALICE) }, 'INVALID_MEMBERSHIP');
-    rejects(empty, { ...genesisFields(), sealedKeys: [{ recipient: ADMIN, sealed: new Uint8Array(0) }] }, 'INVALID_MEMBERSHIP');
+    rejects(
+      empty,
+      { ...genesisFields(), sealedKeys: [{ recipient: ADMIN, sealed: new Uint8Array(0) }] },
+      'INVALID_MEMBERSHIP',
+    );
     // MEMBERSHIP-2: exactly one bundle, for the creator
     rejects(empty, { ...genesisFields(), sealedKeys: sealedFor(ALICE, ADMIN) }, 'INVALID_MEMBERSHIP');
     rejects(empty, { ...genesisFields(), sealedKeys: sealedFor(ADMIN, ADMIN) }, 'INVALID_MEMBERSHIP');
@@ -191,7 +213,10 @@ describe('GENESIS (R30)', () => {
   });
 
   it('R31: a genesis whose signature does not verify is BAD_SIGNATURE', () => {
-    rejects(emptyMembershipState(SPACE), genesisFields(), 'BAD_SIGNATURE', { ...deps, verifyEntrySignature: () => false });
+    rejects(emptyMembershipState(SPACE), genesisFields(), 'BAD_SIGNATURE', {
+      ...deps,
+      verifyEntrySignature: () => false,
+    });
   });
 
   it('an entry for another space is WRONG_TARGET', () => {
@@ -261,14 +286,20 @@ describe('chain, signature and signer (R31)', () => {
     const s = genesis();
     const e = entry(s, add(ALICE, Role.Editor));
     const verify = vi.fn((_: MembershipFrame) => false);
-    const err = expectTrameError(() => applyMembershipEntry(s, e, { ...deps, verifyEntrySignature: verify }), 'BAD_SIGNATURE');
+    const err = expectTrameError(
+      () => applyMembershipEntry(s, e, { ...deps, verifyEntrySignature: verify }),
+      'BAD_SIGNATURE',
+    );
     expect(err.number).toBe(4002);
     expect(verify).toHaveBeenCalledTimes(1);
     expect(verify).toHaveBeenCalledWith(e);
   });
 
-  it('R31: the signature is checked before the signer\'s role', () => {
-    rejects(genesis(), add(ALICE, Role.Editor, OUTSIDER), 'BAD_SIGNATURE', { ...deps, verifyEntrySignature: () => false });
+  it("R31: the signature is checked before the signer's role", () => {
+    rejects(genesis(), add(ALICE, Role.Editor, OUTSIDER), 'BAD_SIGNATURE', {
+      ...deps,
+      verifyEntrySignature: () => false,
+    });
   });
 
   it('R31: admin entries signed by a non-admin are FORBIDDEN_ROLE (2005)', () => {
@@ -292,7 +323,7 @@ describe('chain, signature and signer (R31)', () => {
     rejects(withMembers(), setRole(ALICE, Role.Admin, ALICE), 'FORBIDDEN_ROLE');
   });
 
-  it('R31: the signer\'s role is the one before the entry (a demoted admin no longer signs)', () => {
+  it("R31: the signer's role is the one before the entry (a demoted admin no longer signs)", () => {
     let s = apply(withMembers(), add(ADMIN2, Role.Admin));
     s = apply(s, setRole(ADMIN2, Role.Editor));
     rejects(s, add(CAROL, Role.Viewer, ADMIN2), 'FORBIDDEN_ROLE');
@@ -317,9 +348,9 @@ describe('ADD (R32)', () => {
     expect(s.members.get(hex(BOB))).toBe(Role.Viewer);
     expect(s.members.get(hex(ADMIN2))).toBe(Role.Admin);
     expect(s.members.size).toBe(4);
-    expect(s.everWriters.has(hex(ALICE))).toBe(true);
-    expect(s.everWriters.has(hex(ADMIN2))).toBe(true);
-    expect(s.everWriters.has(hex(BOB))).toBe(false);
+    expect(writersOf(s).has(hex(ALICE))).toBe(true);
+    expect(writersOf(s).has(hex(ADMIN2))).toBe(true);
+    expect(writersOf(s).has(hex(BOB))).toBe(false);
     expect(s.epoch).toBe(0);
   });
 
@@ -347,7 +378,11 @@ describe('ADD (R32)', () => {
     const s = genesis();
     rejects(s, { ...add(ALICE, Role.Editor), sealedKeys: [] }, 'INVALID_MEMBERSHIP');
     rejects(s, { ...add(ALICE, Role.Editor), sealedKeys: sealedFor(ADMIN, BOB) }, 'INVALID_MEMBERSHIP');
-    rejects(s, { ...add(ALICE, Role.Editor), sealedKeys: [{ recipient: ALICE, sealed: new Uint8Array(0) }] }, 'INVALID_MEMBERSHIP');
+    rejects(
+      s,
+      { ...add(ALICE, Role.Editor), sealedKeys: [{ recipient: ALICE, sealed: new Uint8Array(0) }] },
+      'INVALID_MEMBERSHIP',
+    );
     // MEMBERSHIP-2: a bundle for anyone else, even alongside the subject's, is refused
     rejects(s, { ...add(ALICE, Role.Editor), sealedKeys: sealedFor(ADMIN, ALICE) }, 'INVALID_MEMBERSHIP');
     rejects(s, { ...add(ALICE, Role.Editor), sealedKeys: sealedFor(ALICE, ALICE) }, 'INVALID_MEMBERSHIP');
@@ -360,11 +395,11 @@ describe('ADD (R32)', () => {
 });
 
 describe('SET_ROLE (R32)', () => {
-  it('R32: SET_ROLE changes a member\'s role', () => {
+  it("R32: SET_ROLE changes a member's role", () => {
     let s = withMembers();
     s = apply(s, setRole(BOB, Role.Editor));
     expect(s.members.get(hex(BOB))).toBe(Role.Editor);
-    expect(s.everWriters.has(hex(BOB))).toBe(true);
+    expect(writersOf(s).has(hex(BOB))).toBe(true);
     s = apply(s, setRole(ALICE, Role.Admin));
     expect(s.members.get(hex(ALICE))).toBe(Role.Admin);
   });
@@ -372,7 +407,7 @@ describe('SET_ROLE (R32)', () => {
   it('R32: a demoted writer stays in everWriters (its past updates stay trusted)', () => {
     const s = apply(withMembers(), setRole(ALICE, Role.Viewer));
     expect(s.members.get(hex(ALICE))).toBe(Role.Viewer);
-    expect(s.everWriters.has(hex(ALICE))).toBe(true);
+    expect(writersOf(s).has(hex(ALICE))).toBe(true);
   });
 
   it('R32: SET_ROLE of a non-member or of a pending invite is INVALID_MEMBERSHIP', () => {
@@ -405,13 +440,13 @@ describe('REMOVE (R32)', () => {
     const s = apply(withMembers(), remove(ALICE));
     expect(s.members.has(hex(ALICE))).toBe(false);
     expect(s.members.size).toBe(2);
-    expect(s.everWriters.has(hex(ALICE))).toBe(true);
+    expect(writersOf(s).has(hex(ALICE))).toBe(true);
   });
 
   it('R32: a removed viewer never becomes a writer', () => {
     const s = apply(withMembers(), remove(BOB));
     expect(s.members.has(hex(BOB))).toBe(false);
-    expect(s.everWriters.has(hex(BOB))).toBe(false);
+    expect(writersOf(s).has(hex(BOB))).toBe(false);
   });
 
   it('R32: REMOVE of a non-member is INVALID_MEMBERSHIP', () => {
@@ -433,7 +468,7 @@ describe('REMOVE (R32)', () => {
     const s = apply(apply(withMembers(), add(ADMIN2, Role.Admin)), remove(ADMIN));
     expect(s.members.has(hex(ADMIN))).toBe(false);
     expect(s.members.get(hex(ADMIN2))).toBe(Role.Admin);
-    expect(s.everWriters.has(hex(ADMIN))).toBe(true);
+    expect(writersOf(s).has(hex(ADMIN))).toBe(true);
   });
 
   it('R32: a removed member can be added again', () => {
@@ -443,7 +478,7 @@ describe('REMOVE (R32)', () => {
 });
 
 describe('MEMBERSHIP-2: exact key bundles per action (R32)', () => {
-  it('MEMBERSHIP-2: SET_ROLE and REMOVE carry no bundle; ACCEPT and INVITE only the subject\'s', () => {
+  it("MEMBERSHIP-2: SET_ROLE and REMOVE carry no bundle; ACCEPT and INVITE only the subject's", () => {
     const s = withMembers();
     rejects(s, { ...setRole(BOB, Role.Editor), sealedKeys: sealedFor(BOB) }, 'INVALID_MEMBERSHIP');
     rejects(s, { ...remove(BOB), sealedKeys: sealedFor(ALICE) }, 'INVALID_MEMBERSHIP');
@@ -478,7 +513,7 @@ describe('INVITE and ACCEPT (R35)', () => {
     const s = apply(withMembers(), invite(Role.Editor, 1_800_000_000));
     expect(s.invites.get(hex(INVITE))).toEqual({ role: Role.Editor, expiresAt: 1_800_000_000 });
     expect(s.members.has(hex(INVITE))).toBe(false);
-    expect(s.everWriters.has(hex(INVITE))).toBe(false);
+    expect(writersOf(s).has(hex(INVITE))).toBe(false);
     expect(s.members.size).toBe(3);
   });
 
@@ -503,16 +538,16 @@ describe('INVITE and ACCEPT (R35)', () => {
     const invited = apply(withMembers(), invite(Role.Editor));
     const s = apply(invited, accept(Role.Editor));
     expect(s.members.get(hex(NEWCOMER))).toBe(Role.Editor);
-    expect(s.everWriters.has(hex(NEWCOMER))).toBe(true);
+    expect(writersOf(s).has(hex(NEWCOMER))).toBe(true);
     expect(s.invites.has(hex(INVITE))).toBe(false);
     expect(s.members.has(hex(INVITE))).toBe(false);
-    expect(s.everWriters.has(hex(INVITE))).toBe(false);
+    expect(writersOf(s).has(hex(INVITE))).toBe(false);
   });
 
   it('R35: ACCEPT of a viewer invite gives a viewer, not a writer', () => {
     const s = apply(apply(genesis(), invite(Role.Viewer)), accept(Role.Viewer));
     expect(s.members.get(hex(NEWCOMER))).toBe(Role.Viewer);
-    expect(s.everWriters.has(hex(NEWCOMER))).toBe(false);
+    expect(writersOf(s).has(hex(NEWCOMER))).toBe(false);
   });
 
   it('R35: ACCEPT of an admin invite makes an admin who can then sign', () => {
@@ -531,7 +566,7 @@ describe('INVITE and ACCEPT (R35)', () => {
     expectBytes(e.signer, INVITE);
   });
 
-  it('R35: ACCEPT with a role other than the invite\'s is INVALID_MEMBERSHIP', () => {
+  it("R35: ACCEPT with a role other than the invite's is INVALID_MEMBERSHIP", () => {
     const invited = apply(withMembers(), invite(Role.Viewer));
     rejects(invited, accept(Role.Editor), 'INVALID_MEMBERSHIP');
     rejects(invited, accept(Role.Admin), 'INVALID_MEMBERSHIP');
@@ -591,7 +626,9 @@ describe('INVITE and ACCEPT (R35)', () => {
 
   it('R35: an invite with expiresAt 0 never expires', () => {
     const invited = apply(withMembers(), invite(Role.Editor, 0));
-    expect(apply(invited, accept(Role.Editor), { ...deps, nowSeconds: 0xffffffff }).members.has(hex(NEWCOMER))).toBe(true);
+    expect(apply(invited, accept(Role.Editor), { ...deps, nowSeconds: 0xffffffff }).members.has(hex(NEWCOMER))).toBe(
+      true,
+    );
   });
 
   it('R35: REMOVE of the invite identity revokes a pending invite', () => {
@@ -637,7 +674,7 @@ describe('immutability and determinism', () => {
       headHash: toHex(before.headHash),
       members: [...before.members],
       invites: [...before.invites],
-      everWriters: [...before.everWriters],
+      writers: [...writersOf(before)],
     };
     const entries: Array<Partial<MembershipFields>> = [
       add(CAROL, Role.Editor),
@@ -652,14 +689,14 @@ describe('immutability and determinism', () => {
       expect(after).not.toBe(before);
       expect(after.members).not.toBe(before.members);
       expect(after.invites).not.toBe(before.invites);
-      expect(after.everWriters).not.toBe(before.everWriters);
+      expect(after.epochWriters).not.toBe(before.epochWriters);
       expect(after.seq).toBe(before.seq + 1);
     }
     expect(before.seq).toBe(snapshot.seq);
     expect(toHex(before.headHash)).toBe(snapshot.headHash);
     expect([...before.members]).toEqual(snapshot.members);
     expect([...before.invites]).toEqual(snapshot.invites);
-    expect([...before.everWriters]).toEqual(snapshot.everWriters);
+    expect([...writersOf(before)]).toEqual(snapshot.writers);
   });
 
   it('a rejected entry leaves the state unchanged (even after partial work)', () => {
@@ -707,7 +744,7 @@ describe('immutability and determinism', () => {
         [hex(NEWCOMER), Role.Editor],
       ]),
     );
-    expect(new Set(replay.everWriters)).toEqual(new Set([hex(ADMIN), hex(ALICE), hex(NEWCOMER), hex(BOB)]));
+    expect(new Set(writersOf(replay))).toEqual(new Set([hex(ADMIN), hex(ALICE), hex(NEWCOMER), hex(BOB)]));
     expect(replay.invites.size).toBe(0);
     // replaying an entry twice is a chain error
     expectTrameError(() => applyMembershipEntry(replay, log[6]!, deps), 'MEMBERSHIP_CHAIN');

@@ -7,6 +7,7 @@ import { isZero } from '../util/isZero.js';
 import { isStrictPublicKey } from '../ed25519/isStrictPublicKey.js';
 import { toHex } from '../util/hex.js';
 import type { MembershipState, PendingInvite } from './MembershipState.js';
+import { rotationRecipientsError } from './rotationRecipients.js';
 
 /** Primitives the fold needs; injected so that this package stays free of crypto and I/O. */
 export interface MembershipDeps {
@@ -60,7 +61,9 @@ export function applyMembershipEntry(
   const subject = toHex(entry.subject);
   const members = new Map(state.members);
   const invites = new Map(state.invites);
-  const everWriters = new Set(state.everWriters);
+  let epoch = state.epoch;
+  const keyCommits = new Map(state.keyCommits);
+  const epochWriters = new Map(state.epochWriters);
   const invalid = (why: string): never => {
     throw new TrameError('INVALID_MEMBERSHIP', why);
   };
@@ -69,6 +72,13 @@ export function applyMembershipEntry(
   };
   if (entry.action !== MembershipAction.Invite && entry.expiresAt !== 0) invalid('expiresAt is for invites only');
   if (!isStrictPublicKey(entry.subject)) invalid('subject is not a strict Ed25519 public key (R36)');
+  // R72: the entries that open an epoch commit to its key; no other entry carries a commitment.
+  const opensEpoch = entry.action === MembershipAction.Genesis || entry.action === MembershipAction.Rotate;
+  if (opensEpoch === isZero(entry.keyCommit)) {
+    invalid(
+      opensEpoch ? 'GENESIS and ROTATE carry a key commitment' : 'only GENESIS and ROTATE carry a key commitment',
+    );
+  }
 
   switch (entry.action) {
     case MembershipAction.Genesis:
@@ -80,6 +90,7 @@ export function applyMembershipEntry(
       }
       if (!hasOnlySealedFor(entry, entry.subject)) invalid('genesis seals the key to its creator');
       members.set(subject, Role.Admin);
+      keyCommits.set(0, entry.keyCommit.slice());
       break;
     case MembershipAction.Add:
       if (state.seq === -1) invalid('the first entry is a genesis');
@@ -133,19 +144,44 @@ export function applyMembershipEntry(
       members.set(subject, invite!.role);
       break;
     }
+    case MembershipAction.Rotate: {
+      // R70: a new epoch, its key sealed to everyone who keeps access; the subject is removed
+      // unless it is the signer (keys renewed by hand).
+      requireAdminSigner();
+      if (entry.role !== Role.None) invalid('ROTATE carries role none');
+      if (entry.epoch !== state.epoch + 1) invalid(`ROTATE opens epoch ${state.epoch + 1}`);
+      if (subject !== signer) {
+        if (invites.has(subject)) invites.delete(subject);
+        else if (members.has(subject)) members.delete(subject);
+        else invalid('not a member');
+        if (countAdmins(members) === 0) invalid('a space keeps at least one admin');
+      }
+      const why = rotationRecipientsError(entry.sealedKeys, new Set([...members.keys(), ...invites.keys()]));
+      if (why) invalid(why);
+      epoch = entry.epoch;
+      keyCommits.set(epoch, entry.keyCommit.slice());
+      // R74: the new epoch's writers are those who write now.
+      epochWriters.set(epoch, new Set([...members].filter(([, r]) => roleCanWrite(r)).map(([id]) => id)));
+      break;
+    }
     default:
-      // ROTATE is reserved for key rotation on removal (a later protocol revision).
       invalid('action not supported by this protocol version');
   }
   const role = members.get(subject);
-  if (role !== undefined && roleCanWrite(role)) everWriters.add(subject);
+  if (role !== undefined && roleCanWrite(role)) {
+    // R74: a write role granted during an epoch makes its holder a writer of that epoch.
+    const writers = new Set(epochWriters.get(epoch) ?? []);
+    writers.add(subject);
+    epochWriters.set(epoch, writers);
+  }
   return {
     spaceId: state.spaceId,
     seq: entry.seq,
     headHash: deps.sha256(entry.raw),
-    epoch: state.epoch,
+    epoch,
     members,
     invites,
-    everWriters,
+    keyCommits,
+    epochWriters,
   };
 }

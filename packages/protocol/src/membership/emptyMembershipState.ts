@@ -10,6 +10,7 @@ export function emptyMembershipState(spaceId: Uint8Array): MembershipState {
     epoch: 0,
     members: new Map(),
     invites: new Map(),
-    everWriters: new Set(),
+    keyCommits: new Map(),
+    epochWriters: new Map(),
   };
 }

@@ -8,6 +8,7 @@ import {
   FrameKind,
   LIMITS,
   MembershipAction,
+  PROTOCOL_VERSION,
   Role,
   ZERO_ID,
 } from '@trame/protocol';

@@ -4,21 +4,27 @@ import { checkWriter } from '../checks/checkWriter.js';
 import { sha256 } from '../crypto/sha256.js';
 import type { DocumentTransaction } from '../storage/RelayStorage.js';
 import type { WriteResult } from './acceptUpdate.js';
+import { parentEpoch } from './parentEpoch.js';
 
-/** Like {@link acceptUpdate}, for a SNAPSHOT (R24-R26, R28). */
+/** Like {@link acceptUpdate}, for a SNAPSHOT (R24-R26, R28, R73). */
 export async function acceptSnapshot(tx: DocumentTransaction, frame: SnapshotFrame): Promise<WriteResult> {
   const access = checkWriter(await tx.access(frame.author));
   const head = await tx.head();
+  const tailClocks = await tx.tailClocks(head.snapshotId);
   const verdict = checkSnapshot(
     {
       epoch: access.epoch,
       head,
       stored: await tx.findSnapshot(frame.snapshotId),
-      tailClocks: await tx.tailClocks(head.snapshotId),
+      tailClocks,
     },
     frame,
   );
   if (verdict === 'duplicate') return { verdict, head };
+  // R73: the snapshot that moves a document to a newer key epoch replaces everything sealed
+  // under the older one: its parent and the parent's tail go now (R28 would keep them).
+  const replaced = await parentEpoch(tx, head, tailClocks);
+  const pruneParent = replaced !== null && replaced < frame.epoch;
   const next = await tx.appendSnapshot({
     snapshotId: frame.snapshotId,
     parentId: frame.parentId,
@@ -26,6 +32,7 @@ export async function acceptSnapshot(tx: DocumentTransaction, frame: SnapshotFra
     proof: frame.proof,
     frameHash: sha256(frame.raw),
     frame: frame.raw,
+    pruneParent,
   });
   return { verdict, head: next };
 }

@@ -3,8 +3,9 @@ import type { SpaceRecord } from '../storage/RelayStorage.js';
 
 /**
  * The fold state the shared `applyMembershipEntry` works on, from what storage keeps.
- * `everWriters` starts empty: it only matters to clients judging old updates (R40), never to
- * a relay decision, so the relay does not persist it.
+ * `keyCommits` and `epochWriters` start empty: they only matter to clients (checking keys,
+ * R72; judging frames of past epochs, R74), never to a relay decision, so the relay does not
+ * persist them.
  */
 export function toMembershipState(space: SpaceRecord): MembershipState {
   return {
@@ -14,6 +15,7 @@ export function toMembershipState(space: SpaceRecord): MembershipState {
     epoch: space.epoch,
     members: space.members,
     invites: space.invites,
-    everWriters: new Set(),
+    keyCommits: new Map(),
+    epochWriters: new Map(),
   };
 }

@@ -101,6 +101,11 @@ export interface SnapshotWrite {
   proof: Uint8Array;
   frameHash: Uint8Array;
   frame: Uint8Array;
+  /**
+   * R73: the snapshot moves the document to a newer key epoch: prune its parent and the
+   * parent's tail too (only the new snapshot stays).
+   */
+  pruneParent?: boolean;
 }
 
 /**

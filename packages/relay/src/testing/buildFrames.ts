@@ -7,6 +7,7 @@ import {
   encodeSnapshotHeader,
   encodeUpdateHeader,
   FrameKind,
+  MembershipAction,
   signingInput,
   ZERO_HASH,
   ZERO_ID,
@@ -117,6 +118,8 @@ export interface MembershipOptions {
   expiresAt?: number;
   /** Recipients of a (fake) sealed key bundle. */
   sealedFor?: Uint8Array[];
+  /** R72: defaults to random bytes for GENESIS and ROTATE, zeros otherwise. */
+  keyCommit?: Uint8Array;
   /** Sign with this identity while naming `signer` (forged entries). */
   signWith?: TestIdentity;
 }
@@ -133,6 +136,11 @@ export function buildMembership(o: MembershipOptions): Uint8Array {
     role: o.role,
     epoch: o.epoch ?? 0,
     expiresAt: o.expiresAt ?? 0,
+    keyCommit:
+      o.keyCommit ??
+      (o.action === MembershipAction.Genesis || o.action === MembershipAction.Rotate
+        ? new Uint8Array(randomBytes(32))
+        : ZERO_HASH),
     sealedKeys: (o.sealedFor ?? []).map((recipient) => ({ recipient, sealed: new Uint8Array(randomBytes(80)) })),
   });
   const signer = o.signWith ?? o.signer;

@@ -131,6 +131,14 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   private readonly headKey: string;
   private readonly compaction: CompactionPolicy;
   private current: SnapshotHead | null = null;
+  /**
+   * R73: the oldest key epoch of what the relay holds as this document's state (its latest
+   * snapshot, or with none its tail); null for an empty document. Below the space's epoch, a
+   * writer's next frame is a snapshot under the new key.
+   */
+  private docEpoch: number | null = null;
+  /** R73: the space epoch at which a STALE_EPOCH already made us reload (once per epoch). */
+  private staleEpochReloadAt = -1;
   private clocks = new Map<string, number>();
   /** Chain link of each author's last UPDATE on the current snapshot (R50). */
   private links = new Map<string, Uint8Array>();
@@ -213,6 +221,11 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
 
   get canWrite(): boolean {
     return this.o.space.canWrite();
+  }
+
+  /** R73: the key epoch of the document's state (see {@link docEpoch}). */
+  get keyEpoch(): number | null {
+    return this.docEpoch;
   }
 
   /** The latest snapshot this client holds, hex (empty before the first). */
@@ -356,7 +369,9 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
         return this.awareness.receive(f);
       case FrameKind.Membership:
         this.applyMembership(f.raw);
-        this.flush();
+        // R73: a ROTATE: a writer moves the document to the new key at once.
+        if (!this.inflight && this.needsMove()) this.publishSnapshot(this.pending.splice(0));
+        else this.flush();
         return;
       case FrameKind.Ack:
         return this.onAck(f);
@@ -381,13 +396,13 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   }
 
   /**
-   * R40 for a frame's author: a member with a write role. MEMBERSHIP-5: a live frame (forwarded
+   * R40/R74 for a frame's author: a writer while the frame's epoch was current. MEMBERSHIP-5: a live frame (forwarded
    * now, not history) must come from a current writer: a relay that lets a removed or demoted
    * member back in cannot get her new edits applied.
    */
-  private writerError(author: string, live: boolean): TrameError | null {
-    if (!this.o.space.isTrustedWriter(author)) {
-      return new TrameError('UNTRUSTED_AUTHOR', `author ${author.slice(0, 12)} never had a write role`);
+  private writerError(author: string, epoch: number, live: boolean): TrameError | null {
+    if (!this.o.space.isTrustedWriter(author, epoch)) {
+      return new TrameError('UNTRUSTED_AUTHOR', `author ${author.slice(0, 12)} had no write role in epoch ${epoch}`);
     }
     if (live && !this.o.space.isCurrentWriter(author)) {
       return new TrameError('UNTRUSTED_AUTHOR', `author ${author.slice(0, 12)} is no longer a writer`);
@@ -421,6 +436,9 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       clocks: this.clocks,
     });
     if (!verdict.ok) return this.failVerification(verdict.error);
+    this.docEpoch = snapshot
+      ? snapshot.epoch
+      : updates.reduce<number | null>((m, u) => Math.min(m ?? u.epoch, u.epoch), this.docEpoch);
     if (snapshot) {
       const plain = this.openSnapshot(snapshot);
       if (isTrameError(plain)) {
@@ -465,7 +483,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     if (
       !this.inflight &&
       this.pending.length === 0 &&
-      (this.needsReplacement() || this.overCompactionBound(ready.tailCount, ready.tailBytes))
+      (this.needsReplacement() || this.needsMove() || this.overCompactionBound(ready.tailCount, ready.tailBytes))
     ) {
       this.publishSnapshot([]);
     }
@@ -499,6 +517,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       if (verdict.action === 'resync') this.resync();
       return;
     }
+    if (!this.current) this.docEpoch = Math.min(this.docEpoch ?? f.epoch, f.epoch);
     const delta = this.applyRemoteUpdate(f, true);
     this.forwarded();
     if (delta) this.transport?.deliver(syncMessage(SYNC_UPDATE, delta));
@@ -536,7 +555,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   private authenticate(f: UpdateFrame, live: boolean): AuthenticatedUpdate {
     const author = toHex(f.author);
     return authenticateUpdate(f, {
-      writerError: () => this.writerError(author, live),
+      writerError: () => this.writerError(author, f.epoch, live),
       key: () => this.o.space.docKey(f.epoch, this.o.docId),
     });
   }
@@ -608,6 +627,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       this.replaceSnapshot = false;
     }
     this.current = headOf(f);
+    this.docEpoch = f.epoch;
     this.resetChains();
     this.forwarded();
     if (delta) this.transport?.deliver(syncMessage(SYNC_UPDATE, delta));
@@ -622,7 +642,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   private openSnapshot(f: SnapshotFrame, live = false): Uint8Array | TrameError {
     const author = toHex(f.author);
     try {
-      const writer = this.writerError(author, live);
+      const writer = this.writerError(author, f.epoch, live);
       if (writer) throw writer;
       const plain = openContentFrame(f, this.o.space.docKey(f.epoch, this.o.docId));
       this.checkView(f);
@@ -690,6 +710,27 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     return null;
   }
 
+  /**
+   * R73: the document's state is under an older key than the space's current one, and this
+   * writer holds the new key: its next frame is a snapshot under the new key (the relay then
+   * prunes the old-epoch snapshot and tail).
+   */
+  private needsMove(): boolean {
+    const space = this.o.space;
+    return this.docEpoch !== null && this.docEpoch < space.epoch && space.canWrite() && space.hasKey(space.epoch);
+  }
+
+  /**
+   * R73: a STALE_EPOCH on a frame at our epoch means the relay knows a newer one: reload once to
+   * fetch its ROTATE. A second time at the same epoch, the relay is behind us (a rollback):
+   * false, and the edits are held here, reported, instead of reloading in a loop.
+   */
+  private reloadForEpoch(): boolean {
+    if (this.staleEpochReloadAt === this.o.space.epoch) return false;
+    this.staleEpochReloadAt = this.o.space.epoch;
+    return true;
+  }
+
   /** A snapshot this writer should replace with a readable one (R53). */
   private needsReplacement(): boolean {
     return this.replaceSnapshot && this.o.space.canWrite();
@@ -708,6 +749,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       // R47: frames are forwarded at COMMIT and ACKs wait for the sync, so a snapshot built on
       // this update may have arrived first; the clock then belongs to the old snapshot.
       const onCurrent = bytesEqual(f.snapshotId, this.current?.id ?? ZERO_ID);
+      if (!this.current) this.docEpoch ??= f.epoch;
       if (onCurrent && (this.clocks.get(this.meHex) ?? 0) < f.clock) {
         this.clocks.set(this.meHex, f.clock);
         this.links.set(this.meHex, f.link);
@@ -721,7 +763,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
         this.publishSnapshot(this.pending.splice(0));
       } else this.flush();
     } else {
-      this.adoptOwnSnapshot(f.head);
+      this.adoptOwnSnapshot(f.head, f.epoch);
       this.replaceSnapshot = false;
       this.flush();
     }
@@ -732,18 +774,19 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
    * Our SNAPSHOT is the document's latest: its ACK came, or (R47: forwards do not wait for
    * the sync, ACKs do) another writer's frame built on it arrived first.
    */
-  private adoptOwnSnapshot(head: SnapshotHead): void {
+  private adoptOwnSnapshot(head: SnapshotHead, epoch: number): void {
     // Its ACK may come after a child of it was already received and applied (R47: frames are
     // forwarded at COMMIT, ACKs wait for the sync): never step back to it.
     if (this.current && this.current.height >= head.height) return;
     this.current = head;
+    this.docEpoch = epoch;
     this.resetChains();
   }
 
   /** Adopts our in-flight snapshot when a live frame shows the relay accepted it (R47). */
   private adoptIfBuiltOnOwnSnapshot(snapshotId: Uint8Array): void {
     const f = this.inflight;
-    if (f?.kind === 'snapshot' && bytesEqual(f.head.id, snapshotId)) this.adoptOwnSnapshot(f.head);
+    if (f?.kind === 'snapshot' && bytesEqual(f.head.id, snapshotId)) this.adoptOwnSnapshot(f.head, f.epoch);
   }
 
   private onError(e: ErrorFrame): void {
@@ -755,7 +798,9 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       bytesEqual(e.ref, f.snapshotId) &&
       e.refNumber === f.clock
     ) {
-      switch (inflightUpdateErrorAction(err.code)) {
+      const moved = this.o.space.epoch > f.epoch;
+      const action = inflightUpdateErrorAction(err.code, moved);
+      switch (err.code === 'STALE_EPOCH' && !moved && !this.reloadForEpoch() ? 'hold' : action) {
         case 'rebase':
           // R45: re-send the content on the latest snapshot once we hold it.
           this.staleInflight = true;
@@ -805,6 +850,13 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
       // (ERRORS.md: invisible); the edits it carried are queued again and sent as an UPDATE.
       this.inflight = null;
       this.pending.unshift(...f.includes);
+      if (err.code === 'STALE_EPOCH') {
+        // R73: a newer epoch exists; with its key, move again at once, else fetch the ROTATE.
+        if (this.o.space.epoch > f.epoch) this.publishSnapshot(this.pending.splice(0));
+        else if (this.reloadForEpoch()) this.resync();
+        else this.report(err);
+        return this.updateStatus();
+      }
       if (f.includes.length > 0 && !SNAPSHOT_RACES.has(err.code)) this.report(err);
       this.flush();
       this.updateStatus();
@@ -849,6 +901,8 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   private flush(): void {
     if (this.inflight || !this.loaded || !this.conn || this.fatal || this.pending.length === 0) return;
     if (!this.o.space.canWrite()) return;
+    // R73: on a document still under an older key, the first frame is a snapshot under the new one.
+    if (this.needsMove()) return this.publishSnapshot(this.pending.splice(0));
     const wait = this.lastContentSent + (this.o.minUpdateIntervalMs ?? UPDATE_MIN_INTERVAL_MS) - Date.now();
     if (wait > 0) {
       this.flushTimer ??= setTimeout(() => {

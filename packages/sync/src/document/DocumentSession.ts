@@ -178,6 +178,14 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
     return this.engine.hasUnsavedChanges;
   }
 
+  /**
+   * R73: the key epoch of the document's state at the relay as this client last saw it (null:
+   * empty or not loaded). Below the space's epoch, the document has not moved to the new key.
+   */
+  get keyEpoch(): number | null {
+    return this.engine.keyEpoch;
+  }
+
   /** Resolves once the document holds the relay's state. */
   whenSynced(): Promise<void> {
     if (this.provider.synced) return Promise.resolve();

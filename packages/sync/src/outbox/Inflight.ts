@@ -12,6 +12,8 @@ export interface InflightUpdate {
   link: Uint8Array;
   /** Whether it carries a signature (R51). */
   signed: boolean;
+  /** The key epoch it is sealed under (R73). */
+  epoch: number;
 }
 
 /** The one SNAPSHOT waiting for its ACK (R46). */
@@ -21,6 +23,8 @@ export interface InflightSnapshot {
   head: SnapshotHead;
   /** Local edits published inside this snapshot (too large for an UPDATE). */
   includes: Uint8Array[];
+  /** The key epoch it is sealed under (R73). */
+  epoch: number;
 }
 
 export type Inflight = InflightUpdate | InflightSnapshot;

@@ -12,12 +12,14 @@ const upd: InflightUpdate = {
   content: new Uint8Array(0),
   link: new Uint8Array(32),
   signed: true,
+  epoch: 0,
 };
 const snap: InflightSnapshot = {
   kind: 'snapshot',
   frame: new Uint8Array(1),
   head: { id: id(3), height: 2, proof: new Uint8Array(32), frameHash: new Uint8Array(32) },
   includes: [],
+  epoch: 0,
 };
 
 describe('ackSettles', () => {

@@ -21,6 +21,11 @@ describe('inflightUpdateErrorAction', () => {
     expect(inflightUpdateErrorAction('STALE_EPOCH')).toBe('reload');
   });
 
+  it('R73: STALE_EPOCH moves the document with a snapshot once the new epoch is held, else reloads', () => {
+    expect(inflightUpdateErrorAction('STALE_EPOCH', true)).toBe('compact');
+    expect(inflightUpdateErrorAction('STALE_EPOCH', false)).toBe('reload');
+  });
+
   it('R65: a tail at the relay’s bound is compacted, the content carried by the snapshot', () => {
     expect(inflightUpdateErrorAction('COMPACTION_REQUIRED')).toBe('compact');
   });

@@ -13,6 +13,7 @@ const upd: InflightUpdate = {
   content,
   link: new Uint8Array(32),
   signed: true,
+  epoch: 0,
 };
 
 describe('resolveInflightAfterLoad', () => {
@@ -37,6 +38,7 @@ describe('resolveInflightAfterLoad', () => {
       frame: new Uint8Array(1),
       head: { id: id(3), height: 2, proof: new Uint8Array(32), frameHash: new Uint8Array(32) },
       includes: [content],
+      epoch: 0,
     };
     expect(resolveInflightAfterLoad(snap, id(3), 0, null, me)).toEqual({ action: 'drop' });
     expect(resolveInflightAfterLoad(snap, id(1), 0, null, me)).toEqual({ action: 'requeue', content: [content] });

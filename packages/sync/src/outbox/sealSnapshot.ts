@@ -36,5 +36,5 @@ export function sealSnapshot(
       .map(([hex, clock]) => ({ author: fromHex(hex), clock, link: links.get(hex) ?? ZERO_HASH })),
   });
   const frame = sealContentFrame(header, w.space.docKey(epoch, w.docId), state, w.identity);
-  return { kind: 'snapshot', frame, head: { id, height, proof, frameHash: sha256(frame) }, includes };
+  return { kind: 'snapshot', frame, head: { id, height, proof, frameHash: sha256(frame) }, includes, epoch };
 }

@@ -29,5 +29,5 @@ export function sealUpdate(
   });
   const frame = sealContentFrame(header, w.space.docKey(epoch, w.docId), content, w.identity);
   const body = signed ? frame.subarray(0, frame.length - 64) : frame;
-  return { kind: 'update', frame, snapshotId, clock, content, link: chainLink(body), signed };
+  return { kind: 'update', frame, snapshotId, clock, content, link: chainLink(body), signed, epoch };
 }

@@ -13,11 +13,11 @@ import {
   type PendingInvite,
 } from '@trame/protocol';
 import {
-  encodeKeyBundle,
   generateSpaceKey,
   identityFromSeed,
+  keyCommitment,
   randomBytes,
-  sealToIdentity,
+  sealKeyBundle,
   sha256,
   signMembershipEntry,
   type Identity,
@@ -32,6 +32,7 @@ import type { MembershipPin } from './MembershipPin.js';
 import { SpaceState, type SpaceMember } from './SpaceState.js';
 import type { LocalCache } from '../cache/LocalCache.js';
 import { decodeEntryList, encodeEntryList } from './entryList.js';
+import { grantDraft, rotateDraft, type EntryDraft } from './entryDrafts.js';
 
 export interface SpaceSessionOptions {
   relayUrl: string;
@@ -70,25 +71,20 @@ type SpaceEvents = {
   removed: () => void;
   status: (status: SpaceStatus) => void;
   error: (error: TrameError) => void;
+  /** R70: the space moved to a new key epoch (a member was removed, or keys were renewed). */
+  rotated: (epoch: number) => void;
   /** R39: the verified head moved; save this pin in the encrypted profile. */
   pin: (pin: MembershipPin) => void;
 };
 
-/** An entry's fields that depend on what it does; the rest is filled in when it is sent. */
-interface EntryDraft {
-  action: number;
-  subject: Uint8Array;
-  role: number;
-  expiresAt?: number;
-  sealedKeys: Array<{ recipient: Uint8Array; sealed: Uint8Array }>;
-}
-
 interface PendingAppend {
-  /** Signed entry, or empty until `draft` is signed on top of the head at send time. */
+  /** Signed entry, or empty until `draft` is built and signed on top of the head at send time. */
   raw: Uint8Array;
   seq: number;
   draft?: EntryDraft;
   attempts?: number;
+  /** seq the entry lost a race at (MEMBERSHIP_CHAIN): rebuilt once the head moved past it. */
+  lostAt?: number;
   resolve: (raw: Uint8Array) => void;
   reject: (e: TrameError) => void;
 }
@@ -109,6 +105,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
   private closedByUser = false;
   private retries = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private raceTimer: ReturnType<typeof setTimeout> | null = null;
   private createPending: boolean;
 
   private constructor(
@@ -137,7 +134,15 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
       this.connect();
     });
     let wasMember = false;
+    this.state.on('keyRefused', (e) => this.emit('error', [e]));
+    let epoch = this.state.epoch;
     this.state.on('change', () => {
+      if (this.state.epoch !== epoch) {
+        epoch = this.state.epoch;
+        this.emit('rotated', [epoch]);
+      }
+      // An entry that lost a race waits for the head to move (R70).
+      if (this.appendQueue[0]?.lostAt !== undefined) this.pump();
       this.emit('membership', [this.members()]);
       void this.saveLog();
       const current = this.state.pin;
@@ -179,7 +184,6 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     const key = generateSpaceKey();
     const bundle = new Map([[0, key]]);
     const session = new SpaceSession(o.relayUrl, o.identity, spaceId, o.WebSocketImpl, true, o.cache);
-    session.state.addKeys(bundle);
     session.connect();
     const genesis = signMembershipEntry(
       {
@@ -191,8 +195,12 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
         subject: o.identity.publicKey,
         role: Role.Admin,
         epoch: 0,
+        keyCommit: keyCommitment(key, spaceId, 0),
         sealedKeys: [
-          { recipient: o.identity.publicKey, sealed: sealToIdentity(o.identity.publicKey, encodeKeyBundle(bundle)) },
+          {
+            recipient: o.identity.publicKey,
+            sealed: sealKeyBundle({ spaceId, seq: 0, recipient: o.identity.publicKey, epoch: 0 }, bundle),
+          },
         ],
       },
       o.identity,
@@ -230,11 +238,21 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
    * Connects as the invite identity and checks that the relay's log holds exactly the INVITE
    * entry the link pins (R39), which chains to the space's genesis. The caller closes it.
    */
-  private static async openAsInvite(o: SpaceSessionOptions & { invite: string }): Promise<{ session: SpaceSession; secret: InviteSecret; invite: PendingInvite; entry: MembershipFrame }> {
+  private static async openAsInvite(
+    o: SpaceSessionOptions & { invite: string },
+  ): Promise<{ session: SpaceSession; secret: InviteSecret; invite: PendingInvite; entry: MembershipFrame }> {
     const secret = decodeInviteToken(o.invite);
     const inviteIdentity = identityFromSeed(secret.seed);
     const pin = { genesisHash: null, seq: secret.inviteSeq, headHash: secret.inviteHash };
-    const session = new SpaceSession(o.relayUrl, inviteIdentity, secret.spaceId, o.WebSocketImpl, false, undefined, pin);
+    const session = new SpaceSession(
+      o.relayUrl,
+      inviteIdentity,
+      secret.spaceId,
+      o.WebSocketImpl,
+      false,
+      undefined,
+      pin,
+    );
     session.connect();
     try {
       await session.whenReady();
@@ -242,14 +260,21 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
       session.close();
       // Any log refused before the pinned entry is another history than the link's.
       if (session.state.refused) {
-        throw new TrameError('INVITE_MISMATCH', 'the relay does not hold the history this invite link pins', { cause: e });
+        throw new TrameError('INVITE_MISMATCH', 'the relay does not hold the history this invite link pins', {
+          cause: e,
+        });
       }
       throw e;
     }
     const raw = session.state.entries[secret.inviteSeq];
     const entry = raw ? (decodeFrame(raw) as MembershipFrame) : null;
     const invite = session.state.membership.invites.get(session.state.selfId);
-    if (!entry || entry.action !== MembershipAction.Invite || !bytesEqual(entry.subject, inviteIdentity.publicKey) || !bytesEqual(sha256(raw!), secret.inviteHash)) {
+    if (
+      !entry ||
+      entry.action !== MembershipAction.Invite ||
+      !bytesEqual(entry.subject, inviteIdentity.publicKey) ||
+      !bytesEqual(sha256(raw!), secret.inviteHash)
+    ) {
       session.close();
       throw new TrameError('INVITE_MISMATCH', 'the relay does not hold the INVITE entry this link pins');
     }
@@ -265,8 +290,13 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
    * fingerprint of its key), after checking that the relay holds the pinned history. Shown on
    * the join screen before the newcomer accepts.
    */
-  static async previewInvite(o: Omit<SpaceSessionOptions, 'identity' | 'cache' | 'pin'> & { invite: string }): Promise<InvitePreview> {
-    const { session, secret, invite, entry } = await SpaceSession.openAsInvite({ ...o, identity: identityFromSeed(decodeInviteToken(o.invite).seed) });
+  static async previewInvite(
+    o: Omit<SpaceSessionOptions, 'identity' | 'cache' | 'pin'> & { invite: string },
+  ): Promise<InvitePreview> {
+    const { session, secret, invite, entry } = await SpaceSession.openAsInvite({
+      ...o,
+      identity: identityFromSeed(decodeInviteToken(o.invite).seed),
+    });
     session.close();
     return {
       spaceId: secret.spaceId,
@@ -297,7 +327,20 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
           subject: o.identity.publicKey,
           role: invite.role,
           epoch: asInvite.state.epoch,
-          sealedKeys: [{ recipient: o.identity.publicKey, sealed: sealToIdentity(o.identity.publicKey, encodeKeyBundle(asInvite.state.keyBundle())) }],
+          sealedKeys: [
+            {
+              recipient: o.identity.publicKey,
+              sealed: sealKeyBundle(
+                {
+                  spaceId: secret.spaceId,
+                  seq: asInvite.state.seq + 1,
+                  recipient: o.identity.publicKey,
+                  epoch: asInvite.state.epoch,
+                },
+                asInvite.state.keyBundle(),
+              ),
+            },
+          ],
         },
         asInvite.identity,
       );
@@ -343,25 +386,51 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     return this.state.roleOf(id);
   }
 
-  /** Adds a member with a role and seals every space key to them (R32). */
+  /** Adds a member with a role and seals every space key to them (R32, R71). */
   async addMember(publicKey: Uint8Array, role: Role): Promise<void> {
-    await this.appendNext({
-      action: MembershipAction.Add,
-      subject: publicKey,
-      role,
-      sealedKeys: [
-        { recipient: publicKey, sealed: sealToIdentity(publicKey, encodeKeyBundle(this.state.keyBundle())) },
-      ],
-    });
+    await this.appendNext(grantDraft(MembershipAction.Add, publicKey, role));
   }
 
   async setRole(publicKey: Uint8Array, role: Role): Promise<void> {
-    await this.appendNext({ action: MembershipAction.SetRole, subject: publicKey, role, sealedKeys: [] });
+    await this.appendNext((state) => ({
+      action: MembershipAction.SetRole,
+      subject: publicKey,
+      role,
+      epoch: state.epoch,
+      sealedKeys: [],
+    }));
   }
 
-  /** Removes a member; the relay closes their connections at once (R33). */
+  /**
+   * Removes a member or revokes a pending invite, and renews the keys in the same entry
+   * (ROTATE, R70): what is written next is sealed under a key the removed identity never gets.
+   * The relay closes their connections at once (R33). Leaving (removing oneself) is a REMOVE.
+   */
   async removeMember(publicKey: Uint8Array): Promise<void> {
-    await this.appendNext({ action: MembershipAction.Remove, subject: publicKey, role: Role.None, sealedKeys: [] });
+    if (bytesEqual(publicKey, this.identity.publicKey)) {
+      await this.appendNext((state) => ({
+        action: MembershipAction.Remove,
+        subject: publicKey,
+        role: Role.None,
+        epoch: state.epoch,
+        sealedKeys: [],
+      }));
+      return;
+    }
+    await this.rotateKeys({ remove: publicKey });
+  }
+
+  /**
+   * R70 (MEMBERSHIP-4): starts a new key epoch, sealed to every member and pending invite, and
+   * removes `remove` (a member or an invite identity) in the same entry; without it, renews the
+   * keys by hand ("Renouveler les clés": a lost or suspect device). Documents move to the new
+   * key when a writer next opens them (R73). If another animateur appends first, the entry is
+   * rebuilt on the new head (new member set, new key), never re-signed. Resolves with the new
+   * epoch once the relay stored it.
+   */
+  async rotateKeys(o: { remove?: Uint8Array } = {}): Promise<number> {
+    await this.appendNext(rotateDraft(o.remove ?? null));
+    return this.state.epoch;
   }
 
   /**
@@ -371,18 +440,8 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
   async createInvite(o: { role: Role; expiresAt?: Date }): Promise<string> {
     const seed = randomBytes(32);
     const invitee = identityFromSeed(seed);
-    const raw = await this.appendNext({
-      action: MembershipAction.Invite,
-      subject: invitee.publicKey,
-      role: o.role,
-      expiresAt: o.expiresAt ? Math.floor(o.expiresAt.getTime() / 1000) : 0,
-      sealedKeys: [
-        {
-          recipient: invitee.publicKey,
-          sealed: sealToIdentity(invitee.publicKey, encodeKeyBundle(this.state.keyBundle())),
-        },
-      ],
-    });
+    const expiresAt = o.expiresAt ? Math.floor(o.expiresAt.getTime() / 1000) : 0;
+    const raw = await this.appendNext(grantDraft(MembershipAction.Invite, invitee.publicKey, o.role, expiresAt));
     const inviteSeq = (decodeFrame(raw) as MembershipFrame).seq;
     return encodeInviteToken({ spaceId: this.spaceId, seed, inviteSeq, inviteHash: sha256(raw) });
   }
@@ -407,6 +466,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
   close(): void {
     this.closedByUser = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.raceTimer) clearTimeout(this.raceTimer);
     this.conn?.close(1000, 'client closed');
     this.conn = null;
     this.setStatus('closed');
@@ -431,18 +491,36 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
 
   private pump(): void {
     if (this.inflight || !this.conn?.ready || this.status !== 'connected') return;
-    const next = this.appendQueue.shift();
+    const next = this.appendQueue[0];
     if (!next) return;
+    if (next.lostAt !== undefined && this.state.seq < next.lostAt) {
+      // R70: the entry that won the race has not reached us yet; the 'change' event pumps again.
+      this.raceTimer ??= setTimeout(() => {
+        // Not here after 500 ms: try on what we hold (a MEMBERSHIP_CHAIN again brings us back).
+        this.raceTimer = null;
+        next.lostAt = undefined;
+        this.pump();
+      }, 500);
+      return;
+    }
+    this.appendQueue.shift();
     if (next.draft) {
       next.seq = this.state.seq + 1;
+      next.lostAt = undefined;
+      const fields = next.draft(this.state, next.seq);
+      if (!fields) {
+        // Nothing left to do on this head (the member was removed by someone else meanwhile).
+        next.resolve(new Uint8Array(0));
+        this.pump();
+        return;
+      }
       next.raw = signMembershipEntry(
         {
-          ...next.draft,
+          ...fields,
           spaceId: this.spaceId,
           seq: next.seq,
           prevHash: this.state.headHash,
           signer: this.identity.publicKey,
-          epoch: this.state.epoch,
         },
         this.identity,
       );
@@ -520,9 +598,11 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
         if (this.inflight && (f.refKind === FrameKind.Membership || f.refKind === 0)) {
           const failed = this.inflight;
           this.inflight = null;
-          if (err.code === 'MEMBERSHIP_CHAIN' && failed.draft && (failed.attempts ?? 0) < 3) {
-            // Another animateur appended first; their entry has reached us: sign again on it.
+          if (err.code === 'MEMBERSHIP_CHAIN' && failed.draft && (failed.attempts ?? 0) < 5) {
+            // Another animateur appended first: rebuild the entry on their head once it is here
+            // (R70: a ROTATE draws its member set and key again; nothing is re-signed as it was).
             failed.attempts = (failed.attempts ?? 0) + 1;
+            failed.lostAt = failed.seq;
             this.appendQueue.unshift(failed);
           } else failed.reject(err);
           this.pump();

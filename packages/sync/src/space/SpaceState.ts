@@ -10,11 +10,11 @@ import {
   TrameError,
   type MembershipFrame,
   type MembershipState,
+  MembershipAction,
 } from '@trame/protocol';
 import {
-  decodeKeyBundle,
   deriveDocKey,
-  openSealed,
+  openVerifiedKeyBundle,
   sha256,
   verifyMembershipEntry,
   type Identity,
@@ -40,6 +40,11 @@ type SpaceStateEvents = {
   behind: (seq: number) => void;
   /** R37: an entry failed verification; the log stays at its verified prefix. */
   refused: (error: TrameError) => void;
+  /**
+   * R71/R72: a bundle sealed to this identity was refused (moved from another entry, or a key
+   * that is not the committed one); no key was taken from it.
+   */
+  keyRefused: (error: TrameError) => void;
 };
 
 /** R37: the first entry this client refused, and why. */
@@ -63,8 +68,10 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
   private readonly publicKeys = new Map<string, Uint8Array>();
   private refusedEntry: RefusedEntry | null = null;
   /** R39: entries folded up to a pin that is not reached yet; applied only once it matches. */
-  private tentative: { state: MembershipState; entries: Array<{ frame: MembershipFrame; state: MembershipState }> } | null =
-    null;
+  private tentative: {
+    state: MembershipState;
+    entries: Array<{ frame: MembershipFrame; state: MembershipState }>;
+  } | null = null;
   private pinned: MembershipPin | null;
   readonly selfId: string;
 
@@ -102,7 +109,8 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
   checkServed(relaySeq: number): void {
     if (this.refusedEntry) return;
     const known = Math.max(this.state.seq, this.pinned?.seq ?? -1);
-    const err = checkServedLength(relaySeq, known) ?? checkServedLength(this.tentative?.state.seq ?? this.state.seq, known);
+    const err =
+      checkServedLength(relaySeq, known) ?? checkServedLength(this.tentative?.state.seq ?? this.state.seq, known);
     if (err) this.refuse(this.state.seq + 1, err);
   }
 
@@ -170,14 +178,20 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
     if (held) {
       // R39: what this client holds is final; another entry at the same position is a fork.
       if (bytesEqual(held, entry.raw)) return;
-      this.refuse(this.state.seq + 1, new TrameError('MEMBERSHIP_FORK', `another entry at seq ${entry.seq} than the one held`));
+      this.refuse(
+        this.state.seq + 1,
+        new TrameError('MEMBERSHIP_FORK', `another entry at seq ${entry.seq} than the one held`),
+      );
     }
     const base = this.tentative?.state ?? this.state;
     let next: MembershipState;
     try {
       next = applyMembershipEntry(base, entry, { verifyEntrySignature: verifyMembershipEntry, sha256 });
     } catch (e) {
-      this.refuse(entry.seq, e instanceof TrameError ? e : new TrameError('INVALID_MEMBERSHIP', String(e), { cause: e }));
+      this.refuse(
+        entry.seq,
+        e instanceof TrameError ? e : new TrameError('INVALID_MEMBERSHIP', String(e), { cause: e }),
+      );
     }
     const pin = this.pinned;
     if (pin && entry.seq <= pin.seq) {
@@ -207,18 +221,26 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
     this.hashes.push(this.state.headHash);
     this.publicKeys.set(toHex(entry.subject), entry.subject.slice());
     this.publicKeys.set(toHex(entry.signer), entry.signer.slice());
-    // MEMBERSHIP-2: keys come only from an entry that hands them to this identity (its subject),
-    // and a key already held for an epoch is never replaced: a later bundle cannot swap it.
+    // MEMBERSHIP-2: keys come only from an entry that hands them to this identity (its subject,
+    // or any remaining member for a ROTATE, R70), and a key already held for an epoch is never
+    // replaced: a later bundle cannot swap it. The bundle must name this very entry (R71) and
+    // every key must be the one its epoch's opening entry committed to (R72).
+    const rotate = entry.action === MembershipAction.Rotate;
     for (const s of entry.sealedKeys) {
-      if (!bytesEqual(s.recipient, this.identity.publicKey) || !bytesEqual(entry.subject, this.identity.publicKey)) continue;
+      if (!bytesEqual(s.recipient, this.identity.publicKey)) continue;
+      if (!rotate && !bytesEqual(entry.subject, this.identity.publicKey)) continue;
+      const found = { spaceId: this.spaceId, seq: entry.seq, recipient: this.identity.publicKey, epoch: entry.epoch };
       try {
-        for (const [epoch, key] of decodeKeyBundle(openSealed(this.identity, s.sealed))) {
+        for (const [epoch, key] of openVerifiedKeyBundle(this.identity, found, s.sealed, this.state.keyCommits)) {
           if (!this.keys.has(epoch)) this.keys.set(epoch, key);
         }
-      } catch {
-        // A bundle we cannot open is someone's mistake, not ours to fail on; NO_KEY surfaces later.
+      } catch (e) {
+        // Someone's mistake or attack, not ours to fail the log on; reported, NO_KEY surfaces later.
+        this.emit('keyRefused', [e instanceof TrameError ? e : new TrameError('KEY_BUNDLE_MISMATCH', String(e))]);
       }
     }
+    // MEMBERSHIP-9: document keys derived under older epochs are not kept past a rotation.
+    if (rotate) this.docKeys.clear();
     this.emit('change', [entry]);
   }
 
@@ -230,9 +252,12 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
     return this.roleOf(this.selfId);
   }
 
-  /** R40: whether updates signed by `id` are trusted (it holds or held a write role). */
-  isTrustedWriter(id: string): boolean {
-    return this.state.everWriters.has(id);
+  /**
+   * R40/R74 (MEMBERSHIP-5): whether a content frame at `epoch` signed by `id` is trusted: `id`
+   * held a write role while that epoch was current.
+   */
+  isTrustedWriter(id: string, epoch: number): boolean {
+    return this.state.epochWriters.get(epoch)?.has(id) ?? false;
   }
 
   /**
@@ -273,6 +298,11 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
   /** Adds keys learnt outside the log (the creator's own genesis key); never replaces one. */
   addKeys(bundle: KeyBundle): void {
     for (const [e, k] of bundle) if (!this.keys.has(e)) this.keys.set(e, k);
+  }
+
+  /** Derived document keys held in memory (MEMBERSHIP-9: emptied at every rotation). */
+  get cachedDocKeys(): number {
+    return this.docKeys.size;
   }
 
   /** The content key of a document for an epoch; throws NO_KEY if the epoch key is unknown. */

@@ -280,8 +280,10 @@ export class PostgresQueries {
     await this.rows('insertSnapshot', [spaceId, docId, w.snapshotId, w.parentId, w.height, head.seq, w.frame]);
     // R28, as SQLite: keep the new snapshot and its parent with the parent's tail, so that a
     // client re-sending an update it had no ACK for still gets DUPLICATE (R21).
-    await this.rows('pruneUpdates', [spaceId, docId, w.parentId, w.snapshotId]);
-    await this.rows('pruneSnapshots', [spaceId, docId, w.parentId, w.snapshotId]);
+    // R28 keeps the parent and its tail; R73 (a move to a newer key epoch) keeps neither.
+    const keep = w.pruneParent ? w.snapshotId : w.parentId;
+    await this.rows('pruneUpdates', [spaceId, docId, keep, w.snapshotId]);
+    await this.rows('pruneSnapshots', [spaceId, docId, keep, w.snapshotId]);
     await this.recountStoredBytes(spaceId, docId);
     return head;
   }

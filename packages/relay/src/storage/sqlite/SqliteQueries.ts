@@ -300,8 +300,10 @@ export class SqliteQueries {
     this.q('insertSnapshot').run(spaceId, docId, w.snapshotId, w.parentId, w.height, w.frame);
     // R28: keep the new snapshot and its parent (with the parent's tail) so that a client
     // re-sending an update it had no ACK for still gets DUPLICATE after a compaction (R21).
-    this.q('pruneUpdates').run(spaceId, docId, w.parentId, w.snapshotId);
-    this.q('pruneSnapshots').run(spaceId, docId, w.parentId, w.snapshotId);
+    // R28 keeps the parent and its tail; R73 (a move to a newer key epoch) keeps neither.
+    const keep = w.pruneParent ? w.snapshotId : w.parentId;
+    this.q('pruneUpdates').run(spaceId, docId, keep, w.snapshotId);
+    this.q('pruneSnapshots').run(spaceId, docId, keep, w.snapshotId);
     this.recountStoredBytes(spaceId, docId);
     return next;
   }
