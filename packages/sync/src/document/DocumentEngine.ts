@@ -25,6 +25,7 @@ import { chainLink, openContentFrame, snapshotProof, type Identity } from '@tram
 import { checkTailChains } from '../verify/checkTailChains.js';
 import { DEFAULT_SIGNATURE_POLICY, type SignaturePolicy } from '../outbox/mustSign.js';
 import { SignatureSchedule } from '../outbox/SignatureSchedule.js';
+import { EMPTY_YJS_UPDATE, hasUnsavedEdits } from '../outbox/hasUnsavedEdits.js';
 import { authenticateUpdate } from '../verify/authenticateUpdate.js';
 import { checkChainLink } from '../verify/checkChainLink.js';
 import { checkUpdateClients } from '../verify/checkUpdateClients.js';
@@ -34,7 +35,7 @@ import { readUpdateClients } from './readUpdateClients.js';
 import { withAuthor } from './withAuthor.js';
 import { headOf } from './headOf.js';
 import { sameClocks } from '../verify/sameClocks.js';
-import { snapshotExtends } from '../verify/snapshotExtends.js';
+import { compactionMismatch } from '../verify/compactionMismatch.js';
 import { checkTailClocks } from '../verify/checkTailClocks.js';
 import { checkSeenHeads } from '../verify/checkSeenHeads.js';
 import { sealSnapshot } from '../outbox/sealSnapshot.js';
@@ -55,6 +56,7 @@ import { checkRemoteSnapshot } from '../verify/checkRemoteSnapshot.js';
 import { checkRemoteUpdate } from '../verify/checkRemoteUpdate.js';
 import type { SnapshotHead } from '../verify/SnapshotHead.js';
 import { verifyInitialState } from '../verify/verifyInitialState.js';
+import { needsRecount } from '../verify/needsRecount.js';
 import type { AuthenticatedUpdate } from '../verify/authenticateUpdate.js';
 import { applyAndCapture } from './applyAndCapture.js';
 import { documentHeadsOf } from '../heads/documentHeadsOf.js';
@@ -90,8 +92,8 @@ export interface DocumentEngineOptions {
   signaturePolicy?: SignaturePolicy;
 }
 
-/** An empty Yjs update: the content of a signed checkpoint (R51). */
-const EMPTY_YJS_UPDATE = new Uint8Array([0, 0]);
+/** R57: how long a forged live frame's clock waits for its genuine frame before a reload. */
+const RECOUNT_AFTER_MS = 2000;
 
 /** R56: a healthy relay sends DURABLE within ~100 ms plus a disk sync; this leaves margin. */
 const DURABLE_BOUND_MS = 10_000;
@@ -168,6 +170,9 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   } | null = null;
   private loaded = false;
   private readonly awareness: AwarenessChannel;
+  /** R57: live frames that did not authenticate, and when to check that their clocks came. */
+  private heldBack: Array<{ author: string; clock: number }> = [];
+  private recountTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private lastContentSent = 0;
@@ -211,12 +216,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
 
   /** Local edits not yet acknowledged by the relay. */
   get hasUnsavedChanges(): boolean {
-    // A signed checkpoint (R51) carries no edit: it does not make the text "unsaved".
-    const onlyCheckpoint = (u: Uint8Array | undefined): boolean => u === EMPTY_YJS_UPDATE;
-    const pending = this.pending.length > 1 || (this.pending.length === 1 && !onlyCheckpoint(this.pending[0]));
-    const inflight =
-      this.inflight !== null && !(this.inflight.kind === 'update' && onlyCheckpoint(this.inflight.content));
-    return pending || inflight;
+    return hasUnsavedEdits(this.pending, this.inflight);
   }
 
   get canWrite(): boolean {
@@ -528,11 +528,9 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
    * later signature cannot vouch for (a broken chain) are never applied.
    */
   private applyTail(updates: readonly UpdateFrame[]): void {
-    // R57: a frame that does not authenticate is reported and left out, chains and clocks alike.
     const fresh = updates
       .filter((u) => (this.clocks.get(toHex(u.author)) ?? 0) < u.clock)
-      .map((u) => ({ u, opened: this.authenticate(u, false) }))
-      .filter(({ u, opened }) => opened.counts || void this.report(withAuthor(opened.error, toHex(u.author))));
+      .map((u) => ({ u, opened: this.authenticate(u, false) }));
     const chains = checkTailChains(
       fresh.map(({ u }) => ({
         author: toHex(u.author),
@@ -551,6 +549,16 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     });
   }
 
+  /** R57: a live frame not counted; if the genuine one does not follow soon, reload the tail. */
+  private holdBack(author: string, clock: number): void {
+    this.heldBack.push({ author, clock });
+    this.recountTimer ??= setTimeout(() => {
+      this.recountTimer = null;
+      const held = this.heldBack.splice(0);
+      if (this.loaded && needsRecount(held, this.clocks)) this.resync();
+    }, RECOUNT_AFTER_MS);
+  }
+
   /** R57 + R40: whether the author really sent it, and its plaintext if it passes every check. */
   private authenticate(f: UpdateFrame, live: boolean): AuthenticatedUpdate {
     const author = toHex(f.author);
@@ -561,17 +569,19 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   }
 
   /**
-   * Counts an ordered UPDATE (R41) and its chain link (R50) once it authenticates (R57: a frame
-   * forged under an author's next clock must not burn it), then applies it unless it fails a
-   * check: one member's unreadable update must not make the document unreadable for everyone,
-   * so it is reported and skipped and its clock still counts (INTEGRITY-1). `loaded`: already
-   * authenticated, with the tail's chains checked. Returns what it changed in the shadow document.
+   * Counts an ordered UPDATE (R41) and its chain link (R50) once it authenticates (R57: a live
+   * frame forged under an author's next clock must not burn it; in a loaded tail the relay holds
+   * one frame per clock, which counts), then applies it unless it fails a check: one member's
+   * unreadable update must not make the document unreadable for everyone, so it is reported and
+   * skipped and its clock still counts (INTEGRITY-1). `loaded`: already authenticated, with the
+   * tail's chains checked. Returns what it changed in the shadow document.
    */
   private applyRemoteUpdate(f: UpdateFrame, live: boolean, loaded?: AuthenticatedUpdate): Uint8Array | null {
     const author = toHex(f.author);
     const opened = loaded ?? this.authenticate(f, live);
-    if (!opened.counts) {
+    if (!opened.counts && !loaded) {
       this.report(withAuthor(opened.error, author));
+      this.holdBack(author, f.clock);
       return null;
     }
     const broken = loaded
@@ -669,17 +679,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
    */
   private checkCompaction(f: SnapshotFrame, plain: Uint8Array): Uint8Array | TrameError {
     if (this.hasUnsavedChanges || !sameClocks(f.clocks, this.clocks)) return plain;
-    const probe = new Y.Doc({ gc: this.shadow.gc });
-    try {
-      Y.applyUpdate(probe, plain);
-      if (snapshotExtends(this.shadow, probe, toHex(f.author), this.yjsOwners)) return plain;
-    } finally {
-      probe.destroy();
-    }
-    const author = toHex(f.author);
-    return new TrameError('SNAPSHOT_MISMATCH', `snapshot of ${author.slice(0, 12)} is not its parent and tail`, {
-      author,
-    });
+    return compactionMismatch(this.shadow, plain, toHex(f.author), this.yjsOwners) ?? plain;
   }
 
   /**
@@ -1049,6 +1049,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.durableSeen();
     this.signing.destroy();
+    if (this.recountTimer) clearTimeout(this.recountTimer);
     const conn = this.conn;
     this.conn = null;
     conn?.close(1000, 'closed');
