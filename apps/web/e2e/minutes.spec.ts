@@ -226,6 +226,18 @@ test("MEMBERSHIP-1: before giving a name, the invitee sees the inviter's key fin
     const width = await p.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await shoot(p, 'minutes', 'membership-1-join-phone');
+    // Erwan joins; the same link, opened by someone else, says it was used before a name is asked.
+    await welcome(p, 'Erwan');
+    await expect(p.getByRole('heading', { name: 'Collectif des Garrigues', level: 1 })).toBeVisible();
+    const fanny = await person(browser, base, 'Fanny', { phone: true });
+    try {
+      await fanny.page.goto(link);
+      await expect(fanny.page.getByRole('alert')).toContainText("Ce lien d'invitation a déjà servi");
+      await expect(fanny.page.getByRole('heading', { name: 'Bienvenue sur Trame' })).toBeVisible();
+      await expect(fanny.page.getByTestId('inviter-fingerprint')).toHaveCount(0);
+    } finally {
+      await fanny.context.close();
+    }
   } finally {
     await erwan.context.close();
   }
