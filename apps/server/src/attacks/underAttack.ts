@@ -226,6 +226,36 @@ const attacks: Array<
     },
   ],
   [
+    'HOSTILE-3b: an editor writing 128 KiB updates to 16 documents at once, in a space of its own',
+    'the member is in an unrelated space; R66 takes turns between spaces',
+    async ({ url }) => {
+      const editor = generateIdentity();
+      const space = await SpaceSession.create({ relayUrl: url, identity: editor, WebSocketImpl: WS });
+      let running = true;
+      const payload = randomBytes(128 * 1024);
+      const clients: RawClient[] = [];
+      const loops = Array.from({ length: 16 }, async () => {
+        const docId = newDocId();
+        const c = new RawClient(url, editor, space.spaceId, docId);
+        clients.push(c);
+        await c.ready();
+        let clock = 1;
+        while (running) {
+          c.send(rawUpdateWith(editor, space.spaceId, docId, clock, payload));
+          const a = await c.answer(30_000).catch(() => null);
+          if (a?.kind === FrameKind.Ack) clock += 1;
+          else if (a?.kind === FrameKind.Error) await sleep(Number(/retry in (\d+) ms/.exec(a.message)?.[1] ?? 200));
+        }
+      });
+      return async () => {
+        running = false;
+        await Promise.all(loops);
+        for (const c of clients) c.close();
+        space.close();
+      };
+    },
+  ],
+  [
     'HOSTILE-4: a viewer sending 16 KiB EPHEMERAL at 190/s on 4 connections',
     'two members in the document read',
     async ({ url, space, admin }) => {
