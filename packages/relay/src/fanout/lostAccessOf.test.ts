@@ -25,12 +25,14 @@ function replay(entries: (log: MembershipLog) => Uint8Array[]): Array<string[]> 
 }
 
 describe('lostAccessOf (R33 on instances that did not fold the entry)', () => {
-  it('agrees with the fold for every action: REMOVE, revoked and consumed invites, and the others', () => {
+  it('agrees with the fold for every action: REMOVE, ROTATE, revoked and consumed invites, and the others', () => {
     const admin = createTestIdentity();
     const editor = createTestIdentity();
     const invite = createTestIdentity();
     const revoked = createTestIdentity();
     const newcomer = createTestIdentity();
+    const kept = createTestIdentity();
+    const rotatedOut = createTestIdentity();
     const lost = replay((log) => {
       const out: Uint8Array[] = [];
       const push = (make: () => Uint8Array) => {
@@ -47,9 +49,18 @@ describe('lostAccessOf (R33 on instances that did not fold the entry)', () => {
       push(() => log.next(invite, MembershipAction.Accept, newcomer.publicKey, Role.Editor));
       push(() => log.next(admin, MembershipAction.Remove, revoked.publicKey, Role.None));
       push(() => log.next(admin, MembershipAction.Remove, editor.publicKey, Role.None));
+      push(() => log.next(admin, MembershipAction.Add, kept.publicKey, Role.Editor));
+      push(() => log.next(admin, MembershipAction.Add, rotatedOut.publicKey, Role.Editor));
+      // R70: keys renewed by hand (subject = signer) take nothing; a removal with new keys does.
+      const rotate = (subject: Uint8Array, epoch: number, remaining: Uint8Array[]) =>
+        log.next(admin, MembershipAction.Rotate, subject, Role.None, { epoch, sealedFor: remaining });
+      push(() =>
+        rotate(admin.publicKey, 1, [admin.publicKey, newcomer.publicKey, kept.publicKey, rotatedOut.publicKey]),
+      );
+      push(() => rotate(rotatedOut.publicKey, 2, [admin.publicKey, newcomer.publicKey, kept.publicKey]));
       log.entries.length = 0; // replay() records them again as it folds
       return out;
     });
-    expect(lost).toEqual([[], [], [], [], [], [invite.hex], [revoked.hex], [editor.hex]]);
+    expect(lost).toEqual([[], [], [], [], [], [invite.hex], [revoked.hex], [editor.hex], [], [], [], [rotatedOut.hex]]);
   });
 });
