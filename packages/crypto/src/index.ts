@@ -28,3 +28,7 @@ export { keyCommitment } from './membership/keyCommitment.js';
 export { sealKeyBundle } from './membership/sealKeyBundle.js';
 export { openKeyBundle } from './membership/openKeyBundle.js';
 export { openVerifiedKeyBundle } from './membership/openVerifiedKeyBundle.js';
+export { wrapInviteSealed } from './invites/wrapInviteSealed.js';
+export { inviteWrapAd } from './invites/inviteWrapAd.js';
+export type { InviteWrapContext } from './invites/inviteWrapAd.js';
+export { unwrapInviteSealed } from './invites/unwrapInviteSealed.js';

@@ -14,6 +14,7 @@ export {
   CHALLENGE_BYTES,
   AEAD_TAG_BYTES,
   VIEW_HEAD_BYTES,
+  INVITE_WRAP_BYTES,
 } from './constants/sizes.js';
 export { DOMAIN } from './constants/domains.js';
 export { ERROR_CODES, errorCodeFromNumber, isRetryable } from './errors/errorCodes.js';
@@ -32,6 +33,7 @@ export {
   encodeReady,
   encodeAck,
   encodeError,
+  encodeInviteWrap,
 } from './frames/control.js';
 export {
   encodeUpdateHeader,
@@ -71,6 +73,7 @@ export type {
   EphemeralFrame,
   AckFrame,
   ErrorFrame,
+  InviteWrapFrame,
 } from './frames/types.js';
 export { toHex, fromHex } from './util/hex.js';
 export { bytesEqual } from './util/bytesEqual.js';
@@ -79,6 +82,7 @@ export { isZero } from './util/isZero.js';
 export type { MembershipState, PendingInvite } from './membership/MembershipState.js';
 export { emptyMembershipState } from './membership/emptyMembershipState.js';
 export { applyMembershipEntry } from './membership/applyMembershipEntry.js';
+export { checkInviteExpiry, INVITE_DEFAULT_SECONDS, ADMIN_INVITE_MAX_SECONDS } from './membership/checkInviteExpiry.js';
 export type { MembershipDeps } from './membership/applyMembershipEntry.js';
 export type { KeyBundleContext } from './membership/KeyBundleContext.js';
 export { checkKeyBundleContext } from './membership/checkKeyBundleContext.js';

@@ -1,7 +1,7 @@
 export { SpaceSession } from './space/SpaceSession.js';
 export type { SpaceSessionOptions, SpaceStatus, InvitePreview } from './space/SpaceSession.js';
 export { SpaceState } from './space/SpaceState.js';
-export type { SpaceMember, RefusedEntry } from './space/SpaceState.js';
+export type { SpaceMember, RefusedEntry, PendingInviteInfo } from './space/SpaceState.js';
 export { encodeInviteToken, decodeInviteToken } from './space/inviteToken.js';
 export { keyFingerprint } from './space/keyFingerprint.js';
 export type { MembershipPin } from './space/MembershipPin.js';

@@ -35,7 +35,13 @@ export interface TestRelay {
 }
 
 export async function startTestRelay(
-  o: { dataDir?: string; port?: number; limits?: Partial<RelayLimits>; publicHosts?: string[] } = {},
+  o: {
+    dataDir?: string;
+    port?: number;
+    limits?: Partial<RelayLimits>;
+    publicHosts?: string[];
+    now?: () => number;
+  } = {},
 ): Promise<TestRelay> {
   await ready();
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'trame-e2e-'));
@@ -43,7 +49,8 @@ export async function startTestRelay(
   let logger = createJsonLogger({ file: logFile });
   const limits = o.limits ?? {};
   const publicHosts = o.publicHosts ?? null;
-  let relay = await startRelay({ dataDir, logger, port: o.port ?? 0, limits, publicHosts });
+  const clock = o.now ? { now: o.now } : {};
+  let relay = await startRelay({ dataDir, logger, port: o.port ?? 0, limits, publicHosts, ...clock });
   const t: TestRelay = {
     relay,
     dataDir,
@@ -53,7 +60,7 @@ export async function startTestRelay(
     async restart() {
       await t.stop();
       logger = createJsonLogger({ file: logFile });
-      relay = await startRelay({ dataDir, logger, port: t.port, limits, publicHosts });
+      relay = await startRelay({ dataDir, logger, port: t.port, limits, publicHosts, ...clock });
       t.relay = relay;
     },
     async stop() {

@@ -11,6 +11,8 @@ export const FrameKind = {
   Update: 0x11,
   Snapshot: 0x12,
   Ephemeral: 0x13,
+  /** MEMBERSHIP-3 (R75): an invite's wrap secret, admin → relay and relay → invite identity. */
+  InviteWrap: 0x14,
   Ack: 0x20,
   Error: 0x21,
   Durable: 0x22,

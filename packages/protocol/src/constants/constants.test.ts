@@ -31,6 +31,7 @@ describe('protocol constants', () => {
       Update: 0x11,
       Snapshot: 0x12,
       Ephemeral: 0x13,
+      InviteWrap: 0x14,
       Ack: 0x20,
       Error: 0x21,
       Durable: 0x22,

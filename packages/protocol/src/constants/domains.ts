@@ -17,4 +17,6 @@ export const DOMAIN = {
   keyBundle: enc.encode('trame/v3/key-bundle\0'),
   /** R72: message of an epoch key's commitment (keyed BLAKE2b), before space id and epoch. */
   keyCommit: enc.encode('trame/v3/key-commit\0'),
+  /** R76: associated data of an INVITE's wrapped bundle. */
+  inviteWrap: enc.encode('trame/v3/invite-wrap\0'),
 } as const;

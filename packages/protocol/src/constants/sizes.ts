@@ -9,3 +9,5 @@ export const CHALLENGE_BYTES = 32;
 export const AEAD_TAG_BYTES = 16;
 /** Short membership head hash in content frames (MEMBERSHIP-8). */
 export const VIEW_HEAD_BYTES = 8;
+/** MEMBERSHIP-3: an invite's wrap secret (R75). */
+export const INVITE_WRAP_BYTES = 32;

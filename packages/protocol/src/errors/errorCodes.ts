@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   MEMBERSHIP_CHAIN: 4001,
   BAD_SIGNATURE: 4002,
   INVALID_MEMBERSHIP: 4003,
+  /** R75: an INVITE came without its wrap secret on the same connection (4010: clear of 4004+). */
+  INVITE_WRAP_MISSING: 4010,
   // 5xxx: the relay itself (retry later)
   UNAVAILABLE: 5001,
   SLOW_READER: 5002,

@@ -1,10 +1,10 @@
 import { ByteWriter } from '../codec/ByteWriter.js';
 import { FrameKind } from '../constants/FrameKind.js';
 import { PROTOCOL_VERSION } from '../constants/protocolVersion.js';
-import { CHALLENGE_BYTES, ID_BYTES, PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from '../constants/sizes.js';
+import { CHALLENGE_BYTES, ID_BYTES, INVITE_WRAP_BYTES, PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from '../constants/sizes.js';
 import { LIMITS } from '../constants/limits.js';
 import { ZERO_ID } from './zero.js';
-import type { AckFrame, ErrorFrame, HelloFrame, ReadyFrame } from './types.js';
+import type { AckFrame, ErrorFrame, HelloFrame, InviteWrapFrame, ReadyFrame } from './types.js';
 
 const NONE = 0xffffffff;
 const enc = new TextEncoder();
@@ -64,6 +64,15 @@ export function encodeAck(a: Omit<AckFrame, 'kind' | 'raw'>): Uint8Array {
 /** DURABLE: 2 bytes (docs/PROTOCOL.md §3.11). */
 export function encodeDurable(): Uint8Array {
   return start(FrameKind.Durable).finish();
+}
+
+/** INVITE_WRAP: 70 bytes (docs/PROTOCOL.md §3.12, R75). */
+export function encodeInviteWrap(w: Omit<InviteWrapFrame, 'kind' | 'raw'>): Uint8Array {
+  return start(FrameKind.InviteWrap)
+    .fixed(w.invite, PUBLIC_KEY_BYTES)
+    .u32(w.seq)
+    .fixed(w.wrap, INVITE_WRAP_BYTES)
+    .finish();
 }
 
 /** ERROR frame; the message is a short English hint for logs, never content. */

@@ -9,6 +9,7 @@ import {
   CHALLENGE_BYTES,
   HASH_BYTES,
   ID_BYTES,
+  INVITE_WRAP_BYTES,
   NONCE_BYTES,
   PUBLIC_KEY_BYTES,
   SIGNATURE_BYTES,
@@ -242,6 +243,13 @@ export function decodeFrame(raw: Uint8Array): Frame {
     case FrameKind.Durable: {
       r.end();
       return { kind, raw };
+    }
+    case FrameKind.InviteWrap: {
+      const invite = r.take(PUBLIC_KEY_BYTES, 'invite');
+      const seq = r.u32('seq');
+      const wrap = r.take(INVITE_WRAP_BYTES, 'wrap');
+      r.end();
+      return { kind, invite, seq, wrap, raw };
     }
     case FrameKind.Ack: {
       const ackedKind = r.u8('ackedKind');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FrameKind } from '../constants/FrameKind.js';
+import { PROTOCOL_VERSION } from '../constants/protocolVersion.js';
 import { LIMITS } from '../constants/limits.js';
 import { MembershipAction } from '../constants/MembershipAction.js';
 import { Role } from '../constants/Role.js';
@@ -32,6 +33,7 @@ import {
   encodeAuth,
   encodeChallenge,
   encodeDurable,
+  encodeInviteWrap,
   encodeError,
   encodeHello,
   encodeReady,
@@ -229,6 +231,24 @@ describe('DURABLE (§3.11, 2 bytes)', () => {
     expect(() => decodeFrame(new Uint8Array([3, 0x22, 0]))).toThrow(
       expect.objectContaining({ code: 'MALFORMED_FRAME' }),
     );
+  });
+});
+
+describe('INVITE_WRAP (§3.12, 70 bytes)', () => {
+  it('R75: carries the invite identity, the entry seq and the wrap secret, and refuses any other length (R2)', () => {
+    const invite = rand(32);
+    const wrap = rand(32);
+    const raw = encodeInviteWrap({ invite, seq: 0x01020304, wrap });
+    expect(raw.length).toBe(70);
+    expect([raw[0], raw[1]]).toEqual([PROTOCOL_VERSION, 0x14]);
+    expect(u32At(raw, 34)).toBe(0x01020304);
+    const f = decodeAs(raw, FrameKind.InviteWrap);
+    expectBytes(f.invite, invite);
+    expect(f.seq).toBe(0x01020304);
+    expectBytes(f.wrap, wrap);
+    for (const bad of [raw.subarray(0, 69), new Uint8Array([...raw, 0])]) {
+      expect(() => decodeFrame(bad)).toThrow(expect.objectContaining({ code: 'MALFORMED_FRAME' }));
+    }
   });
 });
 

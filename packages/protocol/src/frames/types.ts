@@ -198,6 +198,23 @@ export interface DurableFrame {
   raw: Uint8Array;
 }
 
+/**
+ * MEMBERSHIP-3 (R75): the wrap secret of a bundle sealed to an invite identity, kept by the
+ * relay outside the signed log and deleted when the invite ends. An admin sends it just before
+ * the entry (INVITE, or a ROTATE while the invite is pending); the relay sends it to the invite
+ * identity after AUTH, before the membership entries.
+ */
+export interface InviteWrapFrame {
+  kind: typeof FrameKind.InviteWrap;
+  /** The invite identity a bundle is sealed to (an INVITE's subject, or a ROTATE recipient). */
+  invite: Uint8Array;
+  /** seq of the entry that carries the bundle. */
+  seq: number;
+  /** 32 random bytes: the key of that bundle's outer layer (R76). */
+  wrap: Uint8Array;
+  raw: Uint8Array;
+}
+
 export interface ErrorFrame {
   kind: typeof FrameKind.Error;
   code: number;
@@ -222,4 +239,5 @@ export type Frame =
   | EphemeralFrame
   | AckFrame
   | ErrorFrame
-  | DurableFrame;
+  | DurableFrame
+  | InviteWrapFrame;

@@ -551,10 +551,14 @@ describe('INVITE and ACCEPT (R35)', () => {
   });
 
   it('R35: ACCEPT of an admin invite makes an admin who can then sign', () => {
-    let s = apply(apply(genesis(), invite(Role.Admin)), accept(Role.Admin));
+    let s = apply(apply(genesis(), invite(Role.Admin, 2_000_000_000)), accept(Role.Admin));
     expect(s.members.get(hex(NEWCOMER))).toBe(Role.Admin);
     s = apply(s, add(CAROL, Role.Editor, NEWCOMER));
     expect(s.members.get(hex(CAROL))).toBe(Role.Editor);
+  });
+
+  it('R77: the fold refuses an animateur invite that never expires', () => {
+    rejects(withMembers(), invite(Role.Admin, 0), 'INVALID_MEMBERSHIP');
   });
 
   it('R35: ACCEPT needs no admin signer (it is signed by the invite identity)', () => {
@@ -649,7 +653,7 @@ describe('INVITE and ACCEPT (R35)', () => {
   });
 
   it('R35: an invite identity cannot sign admin entries', () => {
-    const invited = apply(withMembers(), invite(Role.Admin));
+    const invited = apply(withMembers(), invite(Role.Admin, 2_000_000_000));
     rejects(invited, add(CAROL, Role.Editor, INVITE), 'FORBIDDEN_ROLE');
     rejects(invited, invite(Role.Editor, 0, filled(32, 0x3e), INVITE), 'FORBIDDEN_ROLE');
   });

@@ -8,6 +8,7 @@ import { isStrictPublicKey } from '../ed25519/isStrictPublicKey.js';
 import { toHex } from '../util/hex.js';
 import type { MembershipState, PendingInvite } from './MembershipState.js';
 import { rotationRecipientsError } from './rotationRecipients.js';
+import { checkInviteExpiry } from './checkInviteExpiry.js';
 
 /** Primitives the fold needs; injected so that this package stays free of crypto and I/O. */
 export interface MembershipDeps {
@@ -121,15 +122,18 @@ export function applyMembershipEntry(
       members.delete(subject);
       if (countAdmins(members) === 0) invalid('a space keeps at least one admin');
       break;
-    case MembershipAction.Invite:
+    case MembershipAction.Invite: {
       // R35
       requireAdminSigner();
       if (members.has(subject) || invites.has(subject)) invalid('invite identity already used');
       if (!isGrantableRole(entry.role)) invalid('INVITE needs admin, editor or viewer');
       if (entry.epoch !== state.epoch) invalid('INVITE refers to the current epoch');
       if (!hasOnlySealedFor(entry, entry.subject)) invalid('INVITE seals the key bundle to the invite');
+      const expiry = checkInviteExpiry(entry.role, entry.expiresAt, deps.nowSeconds);
+      if (expiry) invalid(expiry);
       invites.set(subject, { role: entry.role as Role, expiresAt: entry.expiresAt } satisfies PendingInvite);
       break;
+    }
     case MembershipAction.Accept: {
       const invite = invites.get(signer);
       if (!invite) invalid('no pending invite for this signer');

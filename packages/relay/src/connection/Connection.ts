@@ -9,6 +9,7 @@ import {
   TrameError,
   ZERO_ID,
   type HelloFrame,
+  type InviteWrapFrame,
 } from '@trame/protocol';
 import type { ConnectionTarget } from '../checks/checkContentTarget.js';
 import type { LiveFrame } from '../hub/LiveFrame.js';
@@ -47,6 +48,8 @@ export class Connection implements Peer, Evictable {
   challenge: Uint8Array | null = null;
   spaceKey = '';
   docKey: string | null = null;
+  /** R75: INVITE_WRAPs this connection sent for the membership entry that follows them. */
+  inviteWraps: InviteWrapFrame[] = [];
   /** `space/doc` of a document connection (its queue, room and durability key), set once. */
   roomKey: string | null = null;
   identityKey = '';

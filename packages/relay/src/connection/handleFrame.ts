@@ -5,6 +5,7 @@ import { handleAuth } from './handleAuth.js';
 import { handleEphemeral } from './handleEphemeral.js';
 import { handleGenesis } from './handleGenesis.js';
 import { handleHello } from './handleHello.js';
+import { handleInviteWrap } from './handleInviteWrap.js';
 import { handleMembership } from './handleMembership.js';
 import { handleSnapshot } from './handleSnapshot.js';
 import { handleUpdate } from './handleUpdate.js';
@@ -55,6 +56,8 @@ function route(conn: Connection, frame: Frame): Promise<void> {
           return handleEphemeral(conn, frame);
         case FrameKind.Membership:
           return handleMembership(conn, frame);
+        case FrameKind.InviteWrap:
+          return handleInviteWrap(conn, frame);
       }
       break;
     default:

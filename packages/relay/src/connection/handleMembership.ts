@@ -16,7 +16,12 @@ export async function handleMembership(conn: Connection, frame: MembershipFrame)
   ctx.fanout.checkWritable();
   await ctx.spaceQueue.run(conn.spaceKey, async () => {
     const result = await ctx.storage.withSpace(hello.spaceId, (tx) =>
-      acceptMembership(tx, frame, { spaceId: hello.spaceId, nowSeconds, create: false }),
+      acceptMembership(tx, frame, {
+        spaceId: hello.spaceId,
+        nowSeconds,
+        create: false,
+        inviteWraps: conn.inviteWraps.splice(0),
+      }),
     );
     conn.send(
       encodeAck({

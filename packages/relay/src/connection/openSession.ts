@@ -1,6 +1,7 @@
 import {
   bytesEqual,
   CloseCode,
+  encodeInviteWrap,
   encodeReady,
   FrameKind,
   isTrameError,
@@ -110,6 +111,10 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
       'UNSUPPORTED_VERSION',
       `space created with protocol ${first[0]}; this relay speaks ${PROTOCOL_VERSION}`,
     );
+  }
+  // R75: a pending invite identity gets its invite's wrap secret before the log (MEMBERSHIP-3).
+  for (const { seq, wrap } of state.inviteWraps ?? []) {
+    await conn.sendInitial(encodeInviteWrap({ invite: hello.identity, seq, wrap }));
   }
   for (const entry of state.membership) await conn.sendInitial(entry);
   // R48: a client that holds the latest snapshot and the first k updates of its tail (a

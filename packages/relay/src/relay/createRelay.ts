@@ -26,6 +26,7 @@ import { createJsonLogger } from '../logging/createJsonLogger.js';
 import type { Logger } from '../logging/Logger.js';
 import type { RelayStorage } from '../storage/RelayStorage.js';
 import { WriteHealth } from '../storage/WriteHealth.js';
+import { sweepInviteWraps } from '../space/sweepInviteWraps.js';
 import type { RelayContext } from './RelayContext.js';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from './RelayLimits.js';
 
@@ -94,6 +95,8 @@ export interface Relay {
   listen(options?: ListenOptions): Promise<RelayServer>;
   /** Open websocket connections. */
   connectionCount(): number;
+  /** R78: deletes expired invites' wrap secrets now (also done at start and every heartbeat). */
+  sweepInviteWraps(): Promise<number>;
   /**
    * Graceful shutdown: closes every connection with 4599, waits for frames being handled,
    * stops the server. Does not close storage (its owner does).
@@ -184,7 +187,14 @@ export function createRelay(options: RelayOptions): Relay {
   const fallback = options.fallback;
   if (fallback && typeof fallback !== 'function') app.all('*', (c) => fallback.fetch(c.req.raw));
 
+  const sweep = (): Promise<number> => {
+    const work = sweepInviteWraps(ctx);
+    ctx.track(work);
+    return work;
+  };
+  void sweep();
   const heartbeat = setInterval(() => {
+    void sweep();
     for (const conn of hub.connections()) conn.heartbeat();
     ctx.admission.sweep();
     for (const b of Object.values(ctx.budgets)) b.sweep();
@@ -271,6 +281,7 @@ export function createRelay(options: RelayOptions): Relay {
     createServer,
     listen,
     connectionCount: () => websocketServer.clients.size,
+    sweepInviteWraps: sweep,
     close() {
       closing ??= shutdown();
       return closing;

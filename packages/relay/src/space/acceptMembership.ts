@@ -1,4 +1,5 @@
-import { bytesEqual, TrameError, type MembershipFrame } from '@trame/protocol';
+import { bytesEqual, TrameError, type InviteWrapFrame, type MembershipFrame } from '@trame/protocol';
+import { checkInviteWrap } from '../checks/checkInviteWrap.js';
 import { checkMembership, type MembershipVerdict } from '../checks/checkMembership.js';
 import type { SpaceTransaction } from '../storage/RelayStorage.js';
 
@@ -9,6 +10,8 @@ export interface MembershipContext {
   nowSeconds: number;
   /** The connection asked to create the space (R11): only a genesis for a new space is valid. */
   create: boolean;
+  /** R75: the INVITE_WRAPs the connection sent before this entry. */
+  inviteWraps?: readonly InviteWrapFrame[];
 }
 
 /**
@@ -30,7 +33,9 @@ export async function acceptMembership(
   }
   const result = checkMembership({ spaceId: ctx.spaceId, space, stored, nowSeconds: ctx.nowSeconds }, frame);
   if (result.verdict === 'append') {
+    const inviteWraps = checkInviteWrap(frame, result.next.invites, ctx.inviteWraps ?? []);
     await tx.append({
+      inviteWraps,
       seq: frame.seq,
       frame: frame.raw,
       hash: result.hash,

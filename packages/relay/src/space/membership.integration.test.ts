@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bytesEqual, FrameKind, MembershipAction, Role, ZERO_HASH } from '@trame/protocol';
+import Database from 'better-sqlite3';
+import { bytesEqual, encodeInviteWrap, FrameKind, MembershipAction, Role, ZERO_HASH } from '@trame/protocol';
 import { buildUpdate } from '../testing/buildFrames.js';
 import { createTestIdentity, type TestIdentity } from '../testing/createTestIdentity.js';
 import { expectStorageUnchanged } from '../testing/expectStorageUnchanged.js';
@@ -206,7 +207,12 @@ describe('R35 invites', () => {
     );
     const [c, initial] = await open(invite, { spaceId: s.spaceId });
     expect(initial.ready.role).toBe(Role.None);
-    expect(initial.frames).toHaveLength(2);
+    // R75: its invite's wrap secret, then the log.
+    expect(initial.frames.map((f) => f.kind)).toEqual([
+      FrameKind.InviteWrap,
+      FrameKind.Membership,
+      FrameKind.Membership,
+    ]);
     const accept = s.log.next(invite, MembershipAction.Accept, newcomer.publicKey, Role.Editor);
     c.send(accept);
     expect((await c.expectAck()).number).toBe(2);
@@ -242,5 +248,70 @@ describe('R35 invites', () => {
     await s.append(s.log.next(s.admin, MembershipAction.Remove, invite.publicKey, Role.None));
     await c.expect(FrameKind.Membership);
     expect(await c.closeCode()).toBe(4403);
+  });
+});
+
+describe('R75/R78 invite wrap secrets (MEMBERSHIP-3)', () => {
+  const wrapsOf = (spaceId: Uint8Array): number =>
+    (
+      new Database(relay.dbFile, { readonly: true })
+        .prepare('SELECT COUNT(*) AS n FROM invite_wraps WHERE space_id = ?')
+        .get(Buffer.from(spaceId)) as { n: number }
+    ).n;
+
+  it('R75: an INVITE without its INVITE_WRAP is INVITE_WRAP_MISSING and changes nothing', async () => {
+    const s = await space();
+    const invite = createTestIdentity();
+    const entry = s.log.next(s.admin, MembershipAction.Invite, invite.publicKey, Role.Viewer);
+    await expectStorageUnchanged(relay.dbFile, async () => {
+      s.control.send(entry);
+      await s.control.expectError('INVITE_WRAP_MISSING');
+      // The wrap of another invite identity does not count either.
+      s.control.send(encodeInviteWrap({ invite: createTestIdentity().publicKey, seq: s.log.seq + 1, wrap: new Uint8Array(32).fill(1) }));
+      s.control.send(entry);
+      await s.control.expectError('INVITE_WRAP_MISSING');
+    });
+  });
+
+  it('R75: the relay hands the wrap only to the authenticated invite identity, then deletes it at ACCEPT (R78)', async () => {
+    const s = await space();
+    const invite = createTestIdentity();
+    const wrap = new Uint8Array(32).fill(0x5e);
+    s.control.send(encodeInviteWrap({ invite: invite.publicKey, seq: s.log.seq + 1, wrap }));
+    const entry = s.log.next(s.admin, MembershipAction.Invite, invite.publicKey, Role.Viewer);
+    s.control.send(entry);
+    await s.control.expect(FrameKind.Ack);
+    s.log.accepted(entry);
+    expect(wrapsOf(s.spaceId)).toBe(1);
+    const [, asAdmin] = await open(s.admin, { spaceId: s.spaceId });
+    expect(asAdmin.frames.some((f) => f.kind === FrameKind.InviteWrap)).toBe(false);
+    const [c, initial] = await open(invite, { spaceId: s.spaceId });
+    const first = initial.frames[0]!;
+    expect(first.kind).toBe(FrameKind.InviteWrap);
+    expect(first.kind === FrameKind.InviteWrap && bytesEqual(first.wrap, wrap)).toBe(true);
+    const accept = s.log.next(invite, MembershipAction.Accept, createTestIdentity().publicKey, Role.Viewer);
+    c.send(accept);
+    await c.expectAck();
+    expect(wrapsOf(s.spaceId)).toBe(0);
+  });
+
+  it("R78: revoking an invite deletes its wrap; an expired invite's wrap goes at the next sweep", async () => {
+    const s = await space();
+    const revoked = createTestIdentity();
+    const expiring = createTestIdentity();
+    await s.append(s.log.next(s.admin, MembershipAction.Invite, revoked.publicKey, Role.Viewer));
+    await s.append(
+      s.log.next(s.admin, MembershipAction.Invite, expiring.publicKey, Role.Viewer, {
+        expiresAt: Math.floor(clock / 1000) + 60,
+      }),
+    );
+    expect(wrapsOf(s.spaceId)).toBe(2);
+    await s.append(s.log.next(s.admin, MembershipAction.Remove, revoked.publicKey, Role.None));
+    expect(wrapsOf(s.spaceId)).toBe(1);
+    await relay.running.relay.sweepInviteWraps();
+    expect(wrapsOf(s.spaceId)).toBe(1);
+    clock += 61_000;
+    expect(await relay.running.relay.sweepInviteWraps()).toBeGreaterThanOrEqual(1);
+    expect(wrapsOf(s.spaceId)).toBe(0);
   });
 });

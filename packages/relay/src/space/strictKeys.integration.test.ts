@@ -45,7 +45,11 @@ describe('MEMBERSHIP-7: one Ed25519 rule at AUTH and in the fold (R36)', () => {
   it('MEMBERSHIP-7: an invite link holder cannot make the neutral point a member; the invite stays usable', async () => {
     const s = await space();
     const invite = createTestIdentity();
-    await s.append(s.log.next(s.admin, MembershipAction.Invite, invite.publicKey, Role.Admin));
+    await s.append(
+      s.log.next(s.admin, MembershipAction.Invite, invite.publicKey, Role.Admin, {
+        expiresAt: Math.floor(Date.now() / 1000) + 3600,
+      }),
+    );
     const [asInvite] = await TestClient.open(relay.url, invite, { spaceId: s.spaceId });
     clients.push(asInvite);
     await expectStorageUnchanged(relay.dbFile, async () => {

@@ -41,7 +41,21 @@ export interface MembershipWrite {
   /** Members removed (hex identity). */
   deleteMembers: readonly string[];
   setInvites: ReadonlyArray<readonly [string, PendingInvite]>;
+  /** Invites that end (accepted or revoked): their wrap secrets are deleted with them (R78). */
   deleteInvites: readonly string[];
+  /** MEMBERSHIP-3 (R75): wrap secrets of the bundles this entry seals to invite identities. */
+  inviteWraps?: readonly InviteWrapRecord[];
+}
+
+/** R75: a wrap secret of a pending invite; the relay hands it only to the invite identity. */
+export interface InviteWrapRecord {
+  /** Hex of the invite identity. */
+  identity: string;
+  /** seq of the entry whose bundle it wraps (the INVITE, or a later ROTATE). */
+  seq: number;
+  wrap: Uint8Array;
+  /** The invite's expiry (unix seconds, 0 = never): the secret is deleted then (R78). */
+  expiresAt: number;
 }
 
 /** Read and write primitives on one space, valid only inside {@link RelayStorage.withSpace}. */
@@ -190,6 +204,8 @@ export interface InitialState {
   tailClocks: AuthorClock[];
   /** With `withParent`: the latest snapshot's parent frame and its tail, when still stored (R53). */
   parent?: { snapshot: Uint8Array | null; tail: FrameCursor } | null;
+  /** R75: for a pending invite identity, its wrap secrets by entry seq (none once deleted). */
+  inviteWraps?: Array<{ seq: number; wrap: Uint8Array }>;
 }
 
 /** Health as reported by `GET /health`. */
@@ -229,6 +245,11 @@ export interface RelayStorage {
     fn: (tx: DocumentTransaction) => Promise<T>,
   ): Promise<{ value: T; durable: Promise<void> }>;
   health(): Promise<StorageHealth>;
+  /**
+   * R78 (MEMBERSHIP-3): deletes the wrap secrets of invites expired at `nowSeconds`, so that a
+   * copy of the storage taken afterwards holds none; returns how many were deleted.
+   */
+  dropExpiredInviteWraps?(nowSeconds: number): Promise<number>;
   /** Waits for running transactions, then releases resources. */
   close(): Promise<void>;
 }

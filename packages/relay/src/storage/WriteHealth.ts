@@ -54,6 +54,8 @@ export class WriteHealth {
       health: () => storage.health(),
       close: () => storage.close(),
     };
+    const drop = storage.dropExpiredInviteWraps?.bind(storage);
+    if (drop) observed.dropExpiredInviteWraps = (nowSeconds) => mark(drop(nowSeconds));
     const commit = storage.commitDocument?.bind(storage);
     if (commit) {
       observed.commitDocument = (spaceId, docId, fn) => {

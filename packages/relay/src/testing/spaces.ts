@@ -1,4 +1,12 @@
-import { FrameKind, Role, MembershipAction } from '@trame/protocol';
+import { randomBytes } from 'node:crypto';
+import {
+  decodeFrame,
+  encodeInviteWrap,
+  FrameKind,
+  Role,
+  MembershipAction,
+  type MembershipFrame,
+} from '@trame/protocol';
 import type { TestIdentity } from './createTestIdentity.js';
 import { MembershipLog } from './MembershipLog.js';
 import { randomId } from './randomId.js';
@@ -11,7 +19,7 @@ export interface TestSpace {
   admin: TestIdentity;
   /** The admin's space-level connection (used to append entries). */
   control: TestClient;
-  /** Appends an entry through `control` and waits for its ACK. */
+  /** Appends an entry through `control` (an INVITE after its INVITE_WRAP) and waits for its ACK. */
   append(entry: Uint8Array): Promise<void>;
   /** ADD `subject` with `role`, signed by the admin. */
   add(subject: TestIdentity, role: number): Promise<void>;
@@ -29,6 +37,11 @@ export async function createTestSpace(url: string, admin: TestIdentity): Promise
   if (ack.number !== 0) throw new Error('genesis not acknowledged');
   log.accepted(genesis);
   const append = async (entry: Uint8Array): Promise<void> => {
+    const decoded = decodeFrame(entry) as MembershipFrame;
+    // R75: an INVITE goes with its wrap secret (these tests seal nothing real: any 32 bytes).
+    if (decoded.action === MembershipAction.Invite) {
+      control.send(encodeInviteWrap({ invite: decoded.subject, seq: decoded.seq, wrap: new Uint8Array(randomBytes(32)) }));
+    }
     control.send(entry);
     await control.expect(FrameKind.Ack);
     log.accepted(entry);

@@ -1,6 +1,7 @@
 import {
   errorCodeFromNumber,
   FrameKind,
+  INVITE_DEFAULT_SECONDS,
   MembershipAction,
   Role,
   shouldRetryClose,
@@ -29,10 +30,11 @@ import { defaultWebSocket, type WebSocketConstructor } from '../connection/WebSo
 import { decodeInviteToken, encodeInviteToken, type InviteSecret } from './inviteToken.js';
 import { keyFingerprint } from './keyFingerprint.js';
 import type { MembershipPin } from './MembershipPin.js';
-import { SpaceState, type SpaceMember } from './SpaceState.js';
+import { SpaceState, type PendingInviteInfo, type SpaceMember } from './SpaceState.js';
 import type { LocalCache } from '../cache/LocalCache.js';
 import { decodeEntryList, encodeEntryList } from './entryList.js';
 import { grantDraft, rotateDraft, type EntryDraft } from './entryDrafts.js';
+import { wrapInviteBundles } from './wrapInviteBundles.js';
 
 export interface SpaceSessionOptions {
   relayUrl: string;
@@ -80,6 +82,8 @@ type SpaceEvents = {
 interface PendingAppend {
   /** Signed entry, or empty until `draft` is built and signed on top of the head at send time. */
   raw: Uint8Array;
+  /** R75: frames sent just before the entry, every time it is sent (its INVITE_WRAPs, R76). */
+  prefaces?: Uint8Array[];
   seq: number;
   draft?: EntryDraft;
   attempts?: number;
@@ -317,6 +321,10 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     const { session: asInvite, secret, invite } = await SpaceSession.openAsInvite(o);
     let pin: MembershipPin | null;
     try {
+      // R76: without the relay's wrap secret the INVITE's bundle does not open: nothing to hand on.
+      if (asInvite.state.keyBundle().size === 0) {
+        throw new TrameError('NO_KEY', 'the space keys of this invite could not be opened');
+      }
       const entry = signMembershipEntry(
         {
           spaceId: secret.spaceId,
@@ -435,15 +443,54 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
 
   /**
    * Creates an invite (R35) and returns the token to put after `#` in a link. The secret never
-   * reaches the relay: only the invite identity's public key and a sealed key bundle do.
+   * reaches the relay: only the invite identity's public key and a sealed key bundle do. The
+   * bundle is also wrapped under a random secret given to the relay outside the signed entry
+   * (R75, R76): the relay hands it only to the invite identity and deletes it when the invite
+   * ends, so an old link with a later copy of the relay's storage opens nothing (MEMBERSHIP-3).
+   * Expiry: 7 days unless given; 'never' is refused for animateur invites (R77).
    */
-  async createInvite(o: { role: Role; expiresAt?: Date }): Promise<string> {
+  async createInvite(o: { role: Role; expiresAt?: Date | 'never' }): Promise<string> {
+    const expiresAt =
+      o.expiresAt === 'never'
+        ? 0
+        : o.expiresAt
+          ? Math.floor(o.expiresAt.getTime() / 1000)
+          : Math.floor(Date.now() / 1000) + INVITE_DEFAULT_SECONDS;
+    if (o.role === Role.Admin && expiresAt === 0) {
+      throw new TrameError('INVALID_MEMBERSHIP', 'an animateur invite must expire (R77)');
+    }
     const seed = randomBytes(32);
     const invitee = identityFromSeed(seed);
-    const expiresAt = o.expiresAt ? Math.floor(o.expiresAt.getTime() / 1000) : 0;
     const raw = await this.appendNext(grantDraft(MembershipAction.Invite, invitee.publicKey, o.role, expiresAt));
     const inviteSeq = (decodeFrame(raw) as MembershipFrame).seq;
     return encodeInviteToken({ spaceId: this.spaceId, seed, inviteSeq, inviteHash: sha256(raw) });
+  }
+
+  /** Pending invites (role, expiry, inviter), for the members page. */
+  pendingInvites(): PendingInviteInfo[] {
+    return this.state.pendingInvites();
+  }
+
+  /**
+   * Revokes a pending invite and renews the keys in one entry (ROTATE of the invite identity,
+   * R70): the link's holder may have opened the bundle while it was pending, so what is written
+   * next is under a key it never had (MEMBERSHIP-3). The relay deletes the invite's wrap secrets
+   * in the same transaction (R78) and closes the link holder's connection.
+   */
+  async revokeInvite(publicKey: Uint8Array): Promise<void> {
+    await this.rotateKeys({ remove: publicKey });
+  }
+
+  /**
+   * MEMBERSHIP-3: an animateur's client renews the keys for every invite that expired unused
+   * (relay clock aside, by this device's clock), removing it from the log in the same ROTATE.
+   * Run when the space connects; another animateur doing it first makes it a no-op.
+   */
+  async retireExpiredInvites(nowSeconds = Math.floor(Date.now() / 1000)): Promise<number> {
+    if (this.myRole !== Role.Admin) return 0;
+    const expired = this.pendingInvites().filter((i) => i.expiresAt !== 0 && i.expiresAt < nowSeconds);
+    for (const i of expired) await this.rotateKeys({ remove: i.publicKey });
+    return expired.length;
   }
 
   /**
@@ -507,13 +554,16 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     if (next.draft) {
       next.seq = this.state.seq + 1;
       next.lostAt = undefined;
-      const fields = next.draft(this.state, next.seq);
-      if (!fields) {
+      const drafted = next.draft(this.state, next.seq);
+      if (!drafted) {
         // Nothing left to do on this head (the member was removed by someone else meanwhile).
         next.resolve(new Uint8Array(0));
         this.pump();
         return;
       }
+      // R76: bundles sealed to invite identities are wrapped; their secrets go to the relay first.
+      const { fields, prefaces } = wrapInviteBundles(drafted, this.state, next.seq);
+      next.prefaces = prefaces;
       next.raw = signMembershipEntry(
         {
           ...fields,
@@ -526,6 +576,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
       );
     }
     this.inflight = next;
+    for (const p of next.prefaces ?? []) this.conn.send(p);
     this.conn.send(next.raw);
   }
 
@@ -550,6 +601,10 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
   private onFrame(conn: RelayConnection, f: Frame): void {
     if (conn !== this.conn) return;
     switch (f.kind) {
+      case FrameKind.InviteWrap:
+        // R75: the relay hands an invite identity its wrap secrets (one per entry) before the log.
+        if (bytesEqual(f.invite, this.identity.publicKey)) this.state.setInviteWrap(f.seq, f.wrap);
+        return;
       case FrameKind.Membership:
         try {
           this.state.apply(f);
@@ -576,8 +631,11 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
         for (const w of this.readyWaiters.splice(0)) w.resolve();
         if (this.inflight) {
           // R21: resend unchanged; the relay acknowledges a duplicate without storing it twice.
+          for (const p of this.inflight.prefaces ?? []) conn.send(p);
           conn.send(this.inflight.raw);
         } else this.pump();
+        // MEMBERSHIP-3: invites that expired unused are retired with a key rotation.
+        if (this.myRole === Role.Admin) void this.retireExpiredInvites().catch((e) => this.emit('error', [e]));
         return;
       }
       case FrameKind.Ack:

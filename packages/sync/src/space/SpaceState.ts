@@ -16,6 +16,7 @@ import {
   deriveDocKey,
   openVerifiedKeyBundle,
   sha256,
+  unwrapInviteSealed,
   verifyMembershipEntry,
   type Identity,
   type KeyBundle,
@@ -25,6 +26,20 @@ import { checkMembershipView } from './checkMembershipView.js';
 import { checkPinnedEntry } from './checkPinnedEntry.js';
 import { checkServedLength } from './checkServedLength.js';
 import type { MembershipPin } from './MembershipPin.js';
+
+/** A pending invite as the log shows it (MEMBERSHIP-3: listed, with "Révoquer"). */
+export interface PendingInviteInfo {
+  /** Hex of the invite identity (revoke with a REMOVE of it). */
+  id: string;
+  publicKey: Uint8Array;
+  role: Role;
+  /** Unix seconds; 0 = never. */
+  expiresAt: number;
+  /** Hex of the animateur who signed the INVITE. */
+  inviter: string;
+  /** seq of the INVITE entry. */
+  seq: number;
+}
 
 export interface SpaceMember {
   /** Hex of the Ed25519 public key. */
@@ -67,6 +82,10 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
   private readonly docKeys = new Map<string, Uint8Array>();
   private readonly publicKeys = new Map<string, Uint8Array>();
   private refusedEntry: RefusedEntry | null = null;
+  /** MEMBERSHIP-3 (R76): the wrap secrets the relay gave this invite identity, by entry seq. */
+  private readonly inviteWraps = new Map<number, Uint8Array>();
+  /** Who signed each INVITE, by invite identity (hex), and where. */
+  private readonly inviters = new Map<string, { inviter: string; seq: number }>();
   /** R39: entries folded up to a pin that is not reached yet; applied only once it matches. */
   private tentative: {
     state: MembershipState;
@@ -221,17 +240,28 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
     this.hashes.push(this.state.headHash);
     this.publicKeys.set(toHex(entry.subject), entry.subject.slice());
     this.publicKeys.set(toHex(entry.signer), entry.signer.slice());
+    if (entry.action === MembershipAction.Invite) {
+      this.inviters.set(toHex(entry.subject), { inviter: toHex(entry.signer), seq: entry.seq });
+    }
     // MEMBERSHIP-2: keys come only from an entry that hands them to this identity (its subject,
     // or any remaining member for a ROTATE, R70), and a key already held for an epoch is never
     // replaced: a later bundle cannot swap it. The bundle must name this very entry (R71) and
     // every key must be the one its epoch's opening entry committed to (R72).
     const rotate = entry.action === MembershipAction.Rotate;
+    const toInvite = this.state.invites.has(this.selfId);
     for (const s of entry.sealedKeys) {
       if (!bytesEqual(s.recipient, this.identity.publicKey)) continue;
       if (!rotate && !bytesEqual(entry.subject, this.identity.publicKey)) continue;
+      // R76: a bundle sealed to an invite identity (this one) is wrapped under a secret only the
+      // relay holds, while the invite is pending.
+      const wrap = this.inviteWraps.get(entry.seq);
+      if (toInvite && !wrap) continue;
       const found = { spaceId: this.spaceId, seq: entry.seq, recipient: this.identity.publicKey, epoch: entry.epoch };
       try {
-        for (const [epoch, key] of openVerifiedKeyBundle(this.identity, found, s.sealed, this.state.keyCommits)) {
+        const sealed = toInvite
+          ? unwrapInviteSealed(wrap!, s.sealed, { spaceId: this.spaceId, invite: this.identity.publicKey })
+          : s.sealed;
+        for (const [epoch, key] of openVerifiedKeyBundle(this.identity, found, sealed, this.state.keyCommits)) {
           if (!this.keys.has(epoch)) this.keys.set(epoch, key);
         }
       } catch (e) {
@@ -246,6 +276,23 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
 
   roleOf(id: string): Role {
     return this.state.members.get(id) ?? Role.None;
+  }
+
+  /** R75: a wrap secret the relay sent this (invite) identity for the entry at `seq`. */
+  setInviteWrap(seq: number, wrap: Uint8Array): void {
+    this.inviteWraps.set(seq, wrap.slice());
+  }
+
+  /** Pending invites with their role, expiry and inviter (expired ones included, see expiresAt). */
+  pendingInvites(): PendingInviteInfo[] {
+    return [...this.state.invites].map(([id, inv]) => ({
+      id,
+      publicKey: this.publicKeys.get(id)!,
+      role: inv.role,
+      expiresAt: inv.expiresAt,
+      inviter: this.inviters.get(id)?.inviter ?? '',
+      seq: this.inviters.get(id)?.seq ?? -1,
+    }));
   }
 
   get myRole(): Role {

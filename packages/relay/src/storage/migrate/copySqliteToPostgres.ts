@@ -86,6 +86,9 @@ async function copy(lite: Database.Database, client: pg.Client): Promise<void> {
   for (const r of all(lite, 'SELECT * FROM members')) await member([r.space_id, r.identity, r.role]);
   const invite = insert('invites', ['space_id', 'identity', 'role', 'expires_at']);
   for (const r of all(lite, 'SELECT * FROM invites')) await invite([r.space_id, r.identity, r.role, r.expires_at]);
+  // R75: pending invites keep working after the move (their wrap secrets come along).
+  const wrap = insert('invite_wraps', ['space_id', 'identity', 'seq', 'wrap', 'expires_at']);
+  for (const r of all(lite, 'SELECT * FROM invite_wraps')) await wrap([r.space_id, r.identity, r.wrap, r.expires_at]);
 
   const doc = insert('documents', [
     'space_id',
@@ -144,6 +147,7 @@ const TABLES: ReadonlyArray<{ name: string; columns: string[] }> = [
   { name: 'membership_entries', columns: ['space_id', 'seq', 'frame', 'hash'] },
   { name: 'members', columns: ['space_id', 'identity', 'role'] },
   { name: 'invites', columns: ['space_id', 'identity', 'role', 'expires_at'] },
+  { name: 'invite_wraps', columns: ['space_id', 'identity', 'seq', 'wrap', 'expires_at'] },
   {
     name: 'documents',
     columns: ['space_id', 'doc_id', 'snapshot_id', 'height', 'proof', 'frame_hash', 'tail_count', 'tail_bytes'],

@@ -52,6 +52,11 @@ const SQL = {
     'INSERT INTO invites (space_id, identity, role, expires_at) VALUES ($1, $2, $3, $4) ' +
     'ON CONFLICT (space_id, identity) DO UPDATE SET role = EXCLUDED.role, expires_at = EXCLUDED.expires_at',
   deleteInvite: 'DELETE FROM invites WHERE space_id = $1 AND identity = $2',
+  inviteWraps: 'SELECT seq, wrap FROM invite_wraps WHERE space_id = $1 AND identity = $2 ORDER BY seq',
+  insertInviteWrap:
+    'INSERT INTO invite_wraps (space_id, identity, seq, wrap, expires_at) VALUES ($1, $2, $3, $4, $5)',
+  deleteInviteWrap: 'DELETE FROM invite_wraps WHERE space_id = $1 AND identity = $2',
+  deleteExpiredInviteWraps: 'DELETE FROM invite_wraps WHERE expires_at > 0 AND expires_at < $1 RETURNING identity',
   head: `SELECT ${HEAD_COLUMNS} FROM documents WHERE space_id = $1 AND doc_id = $2`,
   lastClock:
     'SELECT COALESCE(MAX(clock), 0) AS clock FROM updates ' +
@@ -191,6 +196,21 @@ export class PostgresQueries {
     for (const [id, inv] of w.setInvites)
       await this.rows('upsertInvite', [spaceId, fromHex(id), inv.role, inv.expiresAt]);
     for (const id of w.deleteInvites) await this.rows('deleteInvite', [spaceId, fromHex(id)]);
+    for (const { identity, seq, wrap, expiresAt } of w.inviteWraps ?? []) {
+      await this.rows('insertInviteWrap', [spaceId, fromHex(identity), seq, wrap, expiresAt]);
+    }
+    for (const id of w.deleteInvites) await this.rows('deleteInviteWrap', [spaceId, fromHex(id)]);
+  }
+
+  /** R75: the wrap secrets of a pending invite identity still stored, by entry seq. */
+  async inviteWraps(spaceId: Uint8Array, identity: Uint8Array): Promise<Array<{ seq: number; wrap: Uint8Array }>> {
+    const rows = await this.rows<{ seq: string | number; wrap: Uint8Array }>('inviteWraps', [spaceId, identity]);
+    return rows.map((r) => ({ seq: Number(r.seq), wrap: r.wrap }));
+  }
+
+  /** R78: deletes the wrap secrets of invites expired before `nowSeconds`. */
+  async deleteExpiredInviteWraps(nowSeconds: number): Promise<number> {
+    return (await this.rows('deleteExpiredInviteWraps', [nowSeconds])).length;
   }
 
   async head(spaceId: Uint8Array, docId: Uint8Array): Promise<DocumentHead> {

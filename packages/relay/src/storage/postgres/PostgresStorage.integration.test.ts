@@ -204,7 +204,7 @@ describe.skipIf(!available)('PostgresStorage', () => {
     const client = new pg.Client({ connectionString: DATABASE_URL });
     await client.connect();
     try {
-      const versions = await client.query(`SELECT version FROM "${fresh}".schema_migrations`);
+      const versions = await client.query(`SELECT version FROM "${fresh}".schema_migrations ORDER BY version`);
       expect(versions.rows).toEqual(POSTGRES_MIGRATIONS.map((m) => ({ version: m.version })));
       await client.query(
         `INSERT INTO "${fresh}".schema_migrations (version, description) VALUES (99, 'from the future')`,

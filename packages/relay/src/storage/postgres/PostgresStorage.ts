@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { bytesEqual, isTrameError, isZero, toHex } from '@trame/protocol';
+import { bytesEqual, isTrameError, isZero, toHex, ZERO_ID } from '@trame/protocol';
 import { KeyedLimiter } from '../../concurrency/KeyedLimiter.js';
 import { emptyDocumentHead } from '../../documents/emptyDocumentHead.js';
 import { parentIdOf } from '../../documents/parentIdOf.js';
@@ -203,6 +203,8 @@ export class PostgresStorage implements RelayStorage, CommitLog {
         const access = await q.access(spaceId, query.identity);
         const membership = await q.entriesAfter(spaceId, query.afterSeq);
         if (!docId) {
+          // R75: a pending invite identity gets its wrap secret with the log.
+          const inviteWraps = access?.invite ? await q.inviteWraps(spaceId, query.identity) : [];
           return {
             access,
             membership,
@@ -210,6 +212,7 @@ export class PostgresStorage implements RelayStorage, CommitLog {
             snapshot: null,
             tail: PagedTail.empty(),
             tailClocks: [],
+            inviteWraps,
           };
         }
         const cursor = async (snapshotId: Uint8Array): Promise<PagedTail> => {
@@ -247,6 +250,16 @@ export class PostgresStorage implements RelayStorage, CommitLog {
 
   memberOfAnySpace(identity: Uint8Array): Promise<boolean> {
     return this.guard(() => this.reads.isMemberAnywhere(identity));
+  }
+
+  /**
+   * R78: deletes expired invites' wrap secrets. PostgreSQL keeps a deleted row's old version
+   * until VACUUM reclaims it (autovacuum, or `VACUUM invite_wraps`), and in WAL archives: see
+   * THREAT_MODEL.md on invites.
+   */
+  dropExpiredInviteWraps(nowSeconds: number): Promise<number> {
+    // Relay-wide: it takes its turn under the "no space" id (zeros).
+    return this.transaction(ZERO_ID, 'BEGIN', null, (q) => q.deleteExpiredInviteWraps(nowSeconds));
   }
 
   withSpace<T>(spaceId: Uint8Array, fn: (tx: SpaceTransaction) => Promise<T>): Promise<T> {

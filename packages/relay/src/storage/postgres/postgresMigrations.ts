@@ -114,4 +114,18 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX members_by_identity ON members (identity);
     `,
   },
+  {
+    version: 3,
+    description: 'invite wrap secrets, deleted when the invite ends (MEMBERSHIP-3, R75-R78)',
+    sql: `
+      CREATE TABLE invite_wraps (
+        space_id bytea NOT NULL REFERENCES spaces (space_id),
+        identity bytea NOT NULL,
+        seq bigint NOT NULL,
+        wrap bytea NOT NULL,
+        expires_at bigint NOT NULL,
+        PRIMARY KEY (space_id, identity, seq)
+      );
+    `,
+  },
 ];

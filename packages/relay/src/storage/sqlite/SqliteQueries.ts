@@ -33,8 +33,10 @@ interface DocumentRow {
  */
 export class SqliteQueries {
   private readonly s: Record<string, Statement>;
+  /** R78: wrap secrets were deleted since the last {@link takeWrapsDeleted}: purge the WAL. */
+  private wrapsDeleted = false;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     const p = (sql: string): Statement => db.prepare(sql);
     this.s = {
       space: p('SELECT seq, head_hash, epoch FROM spaces WHERE space_id = ?'),
@@ -57,6 +59,12 @@ export class SqliteQueries {
           'ON CONFLICT (space_id, identity) DO UPDATE SET role = excluded.role, expires_at = excluded.expires_at',
       ),
       deleteInvite: p('DELETE FROM invites WHERE space_id = ? AND identity = ?'),
+      inviteWraps: p('SELECT seq, wrap FROM invite_wraps WHERE space_id = ? AND identity = ? ORDER BY seq'),
+      insertInviteWrap: p(
+        'INSERT INTO invite_wraps (space_id, identity, seq, wrap, expires_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      deleteInviteWrap: p('DELETE FROM invite_wraps WHERE space_id = ? AND identity = ?'),
+      deleteExpiredInviteWraps: p('DELETE FROM invite_wraps WHERE expires_at > 0 AND expires_at < ?'),
       document: p(
         'SELECT snapshot_id, height, proof, frame_hash, tail_count, tail_bytes FROM documents ' +
           'WHERE space_id = ? AND doc_id = ?',
@@ -175,6 +183,46 @@ export class SqliteQueries {
     for (const id of w.deleteMembers) this.q('deleteMember').run(spaceId, fromHex(id));
     for (const [id, inv] of w.setInvites) this.q('upsertInvite').run(spaceId, fromHex(id), inv.role, inv.expiresAt);
     for (const id of w.deleteInvites) this.q('deleteInvite').run(spaceId, fromHex(id));
+    for (const { identity, seq, wrap, expiresAt } of w.inviteWraps ?? []) {
+      this.q('insertInviteWrap').run(spaceId, fromHex(identity), seq, wrap, expiresAt);
+    }
+    if (w.deleteInvites.length > 0) {
+      this.securely(() =>
+        w.deleteInvites.reduce((n, id) => n + this.q('deleteInviteWrap').run(spaceId, fromHex(id)).changes, 0),
+      );
+    }
+  }
+
+  /** R75: the wrap secrets of a pending invite identity still stored, by entry seq. */
+  inviteWraps(spaceId: Uint8Array, identity: Uint8Array): Array<{ seq: number; wrap: Uint8Array }> {
+    return this.q('inviteWraps').all(spaceId, identity) as Array<{ seq: number; wrap: Uint8Array }>;
+  }
+
+  /** R78: deletes the wrap secrets of invites expired before `nowSeconds`. */
+  deleteExpiredInviteWraps(nowSeconds: number): number {
+    return this.securely(() => this.q('deleteExpiredInviteWraps').run(nowSeconds).changes);
+  }
+
+  /**
+   * R78: runs deletions with `secure_delete` on, so SQLite overwrites the deleted cells with
+   * zeros instead of leaving them in the page (off otherwise: pruning tails need not pay it).
+   */
+  private securely(deleteRows: () => number): number {
+    this.db.pragma('secure_delete = ON');
+    try {
+      const deleted = deleteRows();
+      if (deleted > 0) this.wrapsDeleted = true;
+      return deleted;
+    } finally {
+      this.db.pragma('secure_delete = OFF');
+    }
+  }
+
+  /** Whether wrap secrets were deleted since the last call (then the WAL must be purged). */
+  takeWrapsDeleted(): boolean {
+    const was = this.wrapsDeleted;
+    this.wrapsDeleted = false;
+    return was;
   }
 
   head(spaceId: Uint8Array, docId: Uint8Array): DocumentHead {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { bytesEqual, isZero, toHex } from '@trame/protocol';
+import { bytesEqual, isZero, toHex, ZERO_ID } from '@trame/protocol';
 import { FairSerialQueue } from '../../concurrency/FairSerialQueue.js';
 import { UnsyncedBudget } from '../../concurrency/UnsyncedBudget.js';
 import { emptyDocumentHead } from '../../documents/emptyDocumentHead.js';
@@ -50,6 +50,8 @@ export class SqliteStorage implements RelayStorage {
   private readonly unsynced = new UnsyncedBudget(UNSYNCED_BYTES_PER_SPACE);
   private readonly wal: WalSync;
   private closed = false;
+  /** R78: a WAL purge was blocked by a reader; retried at the next sweep. */
+  private walPurgePending = false;
   private closing: Promise<void> | null = null;
 
   private constructor(readonly file: string) {
@@ -101,7 +103,9 @@ export class SqliteStorage implements RelayStorage {
       try {
         const value = await fn();
         this.db.exec('COMMIT');
-        return { result: value, seq: this.wal.commit(), bytes: this.q.bytesWritten - before };
+        const seq = this.wal.commit();
+        if (this.q.takeWrapsDeleted()) this.purgeWal();
+        return { result: value, seq, bytes: this.q.bytesWritten - before };
       } catch (e) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw e;
@@ -111,6 +115,26 @@ export class SqliteStorage implements RelayStorage {
     const durable = this.afterDurable(undefined, seq);
     this.unsynced.add(key, bytes, durable);
     return { value: result, durable };
+  }
+
+  /**
+   * R78: the pages that held a deleted wrap secret are zeroed in the new WAL frames, but older
+   * frames of the WAL (and the database file, until a checkpoint) still hold the secret. A
+   * TRUNCATE checkpoint writes the zeroed pages into the file (fsynced) and empties the WAL, so
+   * a copy of the data directory taken afterwards holds no ended invite's secret. If a reader
+   * (a backup) blocks it, the next transaction or sweep tries again.
+   */
+  private purgeWal(): void {
+    if (this.file === ':memory:') return;
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    this.walPurgePending = (result?.busy ?? 0) !== 0;
+  }
+
+  async dropExpiredInviteWraps(nowSeconds: number): Promise<number> {
+    // Relay-wide: it takes its turn under the "no space" id (zeros).
+    const dropped = await this.transaction(ZERO_ID, async () => this.q.deleteExpiredInviteWraps(nowSeconds));
+    if (dropped === 0 && this.walPurgePending) await this.run(null, () => this.purgeWal());
+    return dropped;
   }
 
   access(spaceId: Uint8Array, identity: Uint8Array): Promise<SpaceAccess | null> {
@@ -127,6 +151,8 @@ export class SqliteStorage implements RelayStorage {
         const access = this.q.access(spaceId, query.identity);
         const membership = this.q.entriesAfter(spaceId, query.afterSeq);
         if (!docId) {
+          // R75: a pending invite identity gets its wrap secret with the log.
+          const inviteWraps = access?.invite ? this.q.inviteWraps(spaceId, query.identity) : [];
           return {
             access,
             membership,
@@ -134,6 +160,7 @@ export class SqliteStorage implements RelayStorage {
             snapshot: null,
             tail: PagedTail.empty(),
             tailClocks: [],
+            inviteWraps,
           };
         }
         const cursor = (snapshotId: Uint8Array): PagedTail => {

@@ -105,4 +105,18 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX IF NOT EXISTS members_by_identity ON members (identity);
     `,
   },
+  {
+    version: 3,
+    description: 'invite wrap secrets, deleted when the invite ends (MEMBERSHIP-3, R75-R78)',
+    sql: `
+      CREATE TABLE IF NOT EXISTS invite_wraps (
+        space_id BLOB NOT NULL REFERENCES spaces (space_id),
+        identity BLOB NOT NULL,
+        seq INTEGER NOT NULL,
+        wrap BLOB NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (space_id, identity, seq)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

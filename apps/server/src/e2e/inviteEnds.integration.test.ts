@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Role } from '@trame/protocol';
+import { decodeInviteToken, identityFromSeed, newDocId, SpaceSession, toHex, type DocumentSession } from '@trame/sync';
+import { createSpace, e2eScope, openDoc, person, WS, type Person } from './harness.js';
+import {
+  copyContains,
+  hotCopy,
+  keysFromLink,
+  readableContent,
+  storedWraps,
+  wrapOfPendingInvite,
+} from './linkAttacker.js';
+
+const scope = e2eScope();
+const closers = scope.closers;
+
+const BEFORE = 'Ordre du jour de lassemblee';
+const AFTER = 'Plan de la manifestation: rendez-vous 14h';
+
+async function write(doc: DocumentSession, text: string): Promise<void> {
+  doc.doc.getText('t').insert(doc.doc.getText('t').length, text);
+  await doc.whenSaved();
+}
+
+/** Alice's space with one document holding BEFORE. */
+async function spaceWithNotes(url: string, alice: Person): Promise<{ owner: SpaceSession; notes: DocumentSession }> {
+  const owner = await createSpace(url, alice);
+  closers.push(() => owner.close());
+  const notes = openDoc(owner, alice, newDocId());
+  closers.push(() => notes.destroy());
+  await notes.whenSynced();
+  await write(notes, BEFORE);
+  return { owner, notes };
+}
+
+const linkKey = (token: string): Uint8Array => identityFromSeed(decodeInviteToken(token).seed).publicKey;
+
+/**
+ * The attacker's try, with the link and the copy: which space keys open, and whether AFTER
+ * is readable with them. The copy also holds AFTER under the member's key (the control).
+ */
+function attack(dir: string, token: string, wrap: Uint8Array, owner: SpaceSession): void {
+  expect(copyContains(dir, wrap)).toBe(false);
+  expect(storedWraps(dir)).toEqual([]);
+  const keys = keysFromLink(dir, token);
+  expect(keys.size).toBe(0);
+  expect(readableContent(dir, keys).some((t) => t.includes(AFTER))).toBe(false);
+  // Control: the content is in the copy, and a key of the space reads it.
+  expect(readableContent(dir, owner.state.keyBundle()).some((t) => t.includes(AFTER))).toBe(true);
+}
+
+describe('MEMBERSHIP-3: an old invite link with the relay storage opens nothing written after the invite ended (R75-R78)', () => {
+  it('MEMBERSHIP-3: an accepted link plus a copy of the relay storage taken after the ACCEPT opens nothing written afterwards', async () => {
+    const relay = await scope.start();
+    const alice = person('Alice');
+    const bob = person('Bob');
+    const { owner, notes } = await spaceWithNotes(relay.url, alice);
+    const token = await owner.createInvite({ role: Role.Editor });
+    const wrap = wrapOfPendingInvite(relay, token);
+    // While the invite is pending, the link and a copy of the storage do open the space key:
+    // that is the window ADR 0006 accepts (the invite is meant to be opened then).
+    const pending = hotCopy(relay);
+    expect(copyContains(pending, wrap)).toBe(true);
+    expect(readableContent(pending, keysFromLink(pending, token)).some((t) => t.includes(BEFORE))).toBe(true);
+
+    const spaceB = await SpaceSession.acceptInvite({
+      relayUrl: relay.url,
+      identity: bob.identity,
+      invite: token,
+      WebSocketImpl: WS,
+    });
+    closers.push(() => spaceB.close());
+    await write(notes, AFTER);
+    attack(hotCopy(relay), token, wrap, owner);
+    // The link itself is spent: the relay no longer lets its identity in.
+    await expect(
+      SpaceSession.previewInvite({ relayUrl: relay.url, invite: token, WebSocketImpl: WS }),
+    ).rejects.toMatchObject({
+      code: 'NOT_A_MEMBER',
+    });
+  });
+
+  it('MEMBERSHIP-3: a revoked link plus a copy of the relay storage taken after the revocation opens nothing written afterwards', async () => {
+    const relay = await scope.start();
+    const alice = person('Alice');
+    const { owner, notes } = await spaceWithNotes(relay.url, alice);
+    const token = await owner.createInvite({ role: Role.Viewer });
+    const wrap = wrapOfPendingInvite(relay, token);
+    const pending = hotCopy(relay);
+    expect(owner.pendingInvites().map((i) => i.id)).toEqual([toHex(linkKey(token))]);
+    await owner.revokeInvite(linkKey(token));
+    expect(owner.pendingInvites()).toEqual([]);
+    await write(notes, AFTER);
+    const after = hotCopy(relay);
+    attack(after, token, wrap, owner);
+    // Revoking renewed the keys (R70): even a copy taken while the invite was pending, whose key
+    // the link opens, reads nothing written after the revocation.
+    const early = keysFromLink(pending, token);
+    expect(early.size).toBe(1);
+    expect(readableContent(after, early).some((t) => t.includes(AFTER))).toBe(false);
+    await expect(
+      SpaceSession.acceptInvite({
+        relayUrl: relay.url,
+        identity: person('Mallory').identity,
+        invite: token,
+        WebSocketImpl: WS,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_A_MEMBER' });
+  });
+
+  it('MEMBERSHIP-3: an expired link plus a copy of the relay storage taken after the expiry opens nothing written afterwards', async () => {
+    let ahead = 0;
+    const relay = await scope.start({ now: () => Date.now() + ahead });
+    const alice = person('Alice');
+    const { owner, notes } = await spaceWithNotes(relay.url, alice);
+    const token = await owner.createInvite({ role: Role.Editor, expiresAt: new Date(Date.now() + 60_000) });
+    const wrap = wrapOfPendingInvite(relay, token);
+    const pending = hotCopy(relay);
+    ahead = 120_000; // the relay's clock is past the expiry; its sweep runs with every heartbeat
+    await relay.relay.relay.sweepInviteWraps();
+    // The animateur's client retires the expired invite with a key rotation (R70).
+    expect(await owner.retireExpiredInvites(Math.floor((Date.now() + ahead) / 1000))).toBe(1);
+    await write(notes, AFTER);
+    const after = hotCopy(relay);
+    attack(after, token, wrap, owner);
+    expect(readableContent(after, keysFromLink(pending, token)).some((t) => t.includes(AFTER))).toBe(false);
+    await expect(
+      SpaceSession.previewInvite({ relayUrl: relay.url, invite: token, WebSocketImpl: WS }),
+    ).rejects.toMatchObject({
+      code: 'NOT_A_MEMBER',
+    });
+  });
+
+  it('MEMBERSHIP-3: a dump of the relay storage holds no wrap secret once its invite ended (accepted, revoked, expired)', async () => {
+    let ahead = 0;
+    const relay = await scope.start({ now: () => Date.now() + ahead });
+    const alice = person('Alice');
+    const { owner } = await spaceWithNotes(relay.url, alice);
+    const accepted = await owner.createInvite({ role: Role.Editor });
+    const revoked = await owner.createInvite({ role: Role.Viewer });
+    const expiring = await owner.createInvite({ role: Role.Admin, expiresAt: new Date(Date.now() + 60_000) });
+    const kept = await owner.createInvite({ role: Role.Viewer });
+    const wraps = [accepted, revoked, expiring, kept].map((t) => wrapOfPendingInvite(relay, t));
+    const before = hotCopy(relay);
+    for (const w of wraps) expect(copyContains(before, w)).toBe(true);
+
+    const spaceB = await SpaceSession.acceptInvite({
+      relayUrl: relay.url,
+      identity: person('Bob').identity,
+      invite: accepted,
+      WebSocketImpl: WS,
+    });
+    closers.push(() => spaceB.close());
+    await owner.revokeInvite(linkKey(revoked));
+    ahead = 120_000;
+    await relay.relay.relay.sweepInviteWraps();
+
+    const after = hotCopy(relay);
+    expect(wraps.slice(0, 3).map((w) => copyContains(after, w))).toEqual([false, false, false]);
+    // The invite still pending keeps its secret (its link must keep working).
+    expect(copyContains(after, wraps[3]!)).toBe(true);
+    expect(storedWraps(after).map((w) => toHex(w))).toEqual([toHex(wraps[3]!)]);
+    // Nor do the relay's logs carry one.
+    const log = readFileSync(relay.logFile, 'utf8');
+    for (const w of wraps) {
+      expect(log.includes(toHex(w))).toBe(false);
+      expect(log.includes(Buffer.from(w).toString('base64'))).toBe(false);
+    }
+  });
+});
