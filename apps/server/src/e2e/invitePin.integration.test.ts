@@ -57,7 +57,12 @@ describe('MEMBERSHIP-1: invite links and joined devices pin the history (R39)', 
     expect(toHex(preview.inviter)).toBe(toHex(alice.identity.publicKey));
     expect(preview.inviterFingerprint).toBe(keyFingerprint(alice.identity.publicKey));
     expect(preview.inviterFingerprint).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    const spaceB = await SpaceSession.acceptInvite({ relayUrl: relay.url, identity: bob.identity, invite: token, WebSocketImpl: WS });
+    const spaceB = await SpaceSession.acceptInvite({
+      relayUrl: relay.url,
+      identity: bob.identity,
+      invite: token,
+      WebSocketImpl: WS,
+    });
     closers.push(() => spaceB.close());
     const pin = spaceB.state.pin!;
     expect(pin.seq).toBe(2);
@@ -71,7 +76,12 @@ describe('MEMBERSHIP-1: invite links and joined devices pin the history (R39)', 
     const mallory = person('Mallory (relay)');
     const owner = await createSpace(relay.url, alice);
     const token = await owner.createInvite({ role: Role.Editor });
-    const spaceB = await SpaceSession.acceptInvite({ relayUrl: relay.url, identity: bob.identity, invite: token, WebSocketImpl: WS });
+    const spaceB = await SpaceSession.acceptInvite({
+      relayUrl: relay.url,
+      identity: bob.identity,
+      invite: token,
+      WebSocketImpl: WS,
+    });
     const docId = newDocId();
     const b = openDoc(spaceB, bob, docId);
     await b.whenSynced();
@@ -83,13 +93,25 @@ describe('MEMBERSHIP-1: invite links and joined devices pin the history (R39)', 
     const restoreShort = backupFiles(relay); // the log ends at Bob's ACCEPT (seq 2)
     await relay.restart();
     await owner.addMember(person('Claire').identity.publicKey, Role.Viewer); // seq 3
-    const spaceB2 = await SpaceSession.open({ relayUrl: relay.url, identity: bob.identity, spaceId: owner.spaceId, WebSocketImpl: WS, pin: spaceB.state.pin });
+    const spaceB2 = await SpaceSession.open({
+      relayUrl: relay.url,
+      identity: bob.identity,
+      spaceId: owner.spaceId,
+      WebSocketImpl: WS,
+      pin: spaceB.state.pin,
+    });
     await waitFor(() => spaceB2.state.seq === 3, 'Bob verifies seq 3');
     const pin: MembershipPin = spaceB2.state.pin!;
     spaceB2.close();
     owner.close();
     const openAsBob = () =>
-      SpaceSession.open({ relayUrl: relay.url, identity: bob.identity, spaceId: owner.spaceId, WebSocketImpl: WS, pin });
+      SpaceSession.open({
+        relayUrl: relay.url,
+        identity: bob.identity,
+        spaceId: owner.spaceId,
+        WebSocketImpl: WS,
+        pin,
+      });
 
     // A shorter log: the relay serves its older copy.
     await relay.stop();
@@ -112,11 +134,16 @@ describe('MEMBERSHIP-1: invite links and joined devices pin the history (R39)', 
       epoch: 0,
     });
     await withStorage(relay, (db) =>
-      replaceSpace(db, owner.spaceId, [...owner.state.entries.slice(0, 3), other], [
-        [alice.identity.publicKey, Role.Admin],
-        [bob.identity.publicKey, Role.Editor],
-        [mallory.identity.publicKey, Role.Admin],
-      ]),
+      replaceSpace(
+        db,
+        owner.spaceId,
+        [...owner.state.entries.slice(0, 3), other],
+        [
+          [alice.identity.publicKey, Role.Admin],
+          [bob.identity.publicKey, Role.Editor],
+          [mallory.identity.publicKey, Role.Admin],
+        ],
+      ),
     );
     await expect(openAsBob()).rejects.toMatchObject({ code: 'MEMBERSHIP_FORK' });
 
@@ -124,7 +151,12 @@ describe('MEMBERSHIP-1: invite links and joined devices pin the history (R39)', 
     const forged = forgeLog(owner.spaceId, mallory.identity, [
       { signer: mallory.identity, action: MembershipAction.Add, subject: bob.identity.publicKey, role: Role.Editor },
       { signer: mallory.identity, action: MembershipAction.Add, subject: alice.identity.publicKey, role: Role.Viewer },
-      { signer: mallory.identity, action: MembershipAction.Add, subject: person('x').identity.publicKey, role: Role.Viewer },
+      {
+        signer: mallory.identity,
+        action: MembershipAction.Add,
+        subject: person('x').identity.publicKey,
+        role: Role.Viewer,
+      },
     ]);
     await withStorage(relay, (db) =>
       replaceSpace(db, owner.spaceId, forged, [

@@ -30,7 +30,16 @@ async function client(url: string, who: Person, d: Device): Promise<TrameClient>
     createdAt: 1,
   };
   const c = new TrameClient({
-    sync: { ...sync, SpaceSession: { create: (o) => SpaceSession.create({ ...o, WebSocketImpl: WS }), open: (o) => SpaceSession.open({ ...o, WebSocketImpl: WS }), acceptInvite: (o) => SpaceSession.acceptInvite({ ...o, WebSocketImpl: WS }), previewInvite: (o) => SpaceSession.previewInvite({ ...o, WebSocketImpl: WS }) }, openDocument: (o) => sync.openDocument({ ...o, WebSocketImpl: WS }) },
+    sync: {
+      ...sync,
+      SpaceSession: {
+        create: (o) => SpaceSession.create({ ...o, WebSocketImpl: WS }),
+        open: (o) => SpaceSession.open({ ...o, WebSocketImpl: WS }),
+        acceptInvite: (o) => SpaceSession.acceptInvite({ ...o, WebSocketImpl: WS }),
+        previewInvite: (o) => SpaceSession.previewInvite({ ...o, WebSocketImpl: WS }),
+      },
+      openDocument: (o) => sync.openDocument({ ...o, WebSocketImpl: WS }),
+    },
     identity: who.identity,
     relayUrl: url,
     profile,
@@ -42,7 +51,7 @@ async function client(url: string, who: Person, d: Device): Promise<TrameClient>
   return c;
 }
 
-describe('MEMBERSHIP-6: a relay\'s word never wipes a device', () => {
+describe("MEMBERSHIP-6: a relay's word never wipes a device", () => {
   it('MEMBERSHIP-6: NOT_A_MEMBER from the relay keeps the space and its copies; only a verified REMOVE or the person forgets it', async () => {
     const relay = await scope.start();
     const alice = person('Alice');

@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { FrameKind, MembershipAction, type ErrorFrame } from '@trame/protocol';
 import { encodeKeyBundle, sealToIdentity, signMembershipEntry } from '@trame/crypto';
 import { decodeInviteToken, identityFromSeed, newDocId, Role, type SpaceSession } from '@trame/sync';
-import { collectErrors, createSpace, openDoc, openSpace, person, rogue, text, waitFor, e2eScope, type Person } from './harness.js';
+import {
+  collectErrors,
+  createSpace,
+  openDoc,
+  openSpace,
+  person,
+  rogue,
+  text,
+  waitFor,
+  e2eScope,
+  type Person,
+} from './harness.js';
 import { sha256, withStorage } from './hostileStorage.js';
 
 const scope = e2eScope();
@@ -66,7 +77,7 @@ describe('MEMBERSHIP-2: key bundles cannot overwrite keys', () => {
     expect(errors.map((e) => e.code)).not.toContain('DECRYPT_FAILED');
   });
 
-  it('MEMBERSHIP-2: a relay that stored such an ACCEPT anyway does not change any member\'s key (R37)', async () => {
+  it("MEMBERSHIP-2: a relay that stored such an ACCEPT anyway does not change any member's key (R37)", async () => {
     const relay = await scope.start();
     const alice = person('Alice');
     const bob = person('Bob');
@@ -90,7 +101,11 @@ describe('MEMBERSHIP-2: key bundles cannot overwrite keys', () => {
         Buffer.from(entry),
         Buffer.from(sha256(entry)),
       );
-      db.prepare('UPDATE spaces SET seq = ?, head_hash = ? WHERE space_id = ?').run(owner.state.seq + 1, Buffer.from(sha256(entry)), id);
+      db.prepare('UPDATE spaces SET seq = ?, head_hash = ? WHERE space_id = ?').run(
+        owner.state.seq + 1,
+        Buffer.from(sha256(entry)),
+        id,
+      );
     });
     for (const who of [alice, bob]) {
       const s = await openSpace(relay.url, who, owner.spaceId);

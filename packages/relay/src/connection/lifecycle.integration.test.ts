@@ -8,7 +8,6 @@ import {
   FrameKind,
   LIMITS,
   MembershipAction,
-  PROTOCOL_VERSION,
   Role,
   ZERO_ID,
 } from '@trame/protocol';

@@ -47,16 +47,17 @@ export async function copySqliteToPostgres(o: CopySqliteToPostgresOptions): Prom
   await client.connect();
   try {
     const version = lite.pragma('user_version', { simple: true }) as number;
-    // Version 2 only adds counters (R67) and an index, which are recounted on the PostgreSQL side.
-    if (version !== 1 && version !== 2)
-      throw new Error(`SQLite schema version ${version}; this migration reads versions 1 and 2`);
+    // Version 2 only adds counters (R67) and an index, which are recounted on the PostgreSQL side;
+    // version 3 adds pending invites' wrap secrets (R75), copied when present.
+    if (version < 1 || version > 3)
+      throw new Error(`SQLite schema version ${version}; this migration reads versions 1 to 3`);
     await client.query('BEGIN');
     await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
     const existing = await client.query<{ n: string }>('SELECT count(*) AS n FROM spaces');
     if (Number(existing.rows[0]!.n) > 0)
       throw new Error(`schema "${schema}" already holds spaces; migrate into an empty one`);
-    await copy(lite, client);
-    const report = await verify(lite, client);
+    await copy(lite, client, version);
+    const report = await verify(lite, client, version);
     await client.query('COMMIT');
     return report;
   } catch (e) {
@@ -72,7 +73,7 @@ function all(lite: Database.Database, sql: string): Row[] {
   return lite.prepare(sql).all() as Row[];
 }
 
-async function copy(lite: Database.Database, client: pg.Client): Promise<void> {
+async function copy(lite: Database.Database, client: pg.Client, version: number): Promise<void> {
   const insert = (table: string, columns: string[]) => {
     const text = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
     return (values: unknown[]) => client.query({ name: `migrate_${table}`, text, values });
@@ -88,7 +89,8 @@ async function copy(lite: Database.Database, client: pg.Client): Promise<void> {
   for (const r of all(lite, 'SELECT * FROM invites')) await invite([r.space_id, r.identity, r.role, r.expires_at]);
   // R75: pending invites keep working after the move (their wrap secrets come along).
   const wrap = insert('invite_wraps', ['space_id', 'identity', 'seq', 'wrap', 'expires_at']);
-  for (const r of all(lite, 'SELECT * FROM invite_wraps')) await wrap([r.space_id, r.identity, r.wrap, r.expires_at]);
+  const wraps = version >= 3 ? all(lite, 'SELECT * FROM invite_wraps') : [];
+  for (const r of wraps) await wrap([r.space_id, r.identity, r.seq, r.wrap, r.expires_at]);
 
   const doc = insert('documents', [
     'space_id',
@@ -172,11 +174,12 @@ function fingerprint(row: Row, columns: string[], frameHashes: string[]): string
     .join('|');
 }
 
-async function verify(lite: Database.Database, client: pg.Client): Promise<MigrationReport> {
+async function verify(lite: Database.Database, client: pg.Client, version: number): Promise<MigrationReport> {
   const counts: Record<string, number> = {};
   const liteHashes: string[] = [];
   const pgHashes: string[] = [];
-  for (const t of TABLES) {
+  // Schema 3 added invite_wraps (R75); an older file has none to compare.
+  for (const t of TABLES.filter((t) => version >= 3 || t.name !== 'invite_wraps')) {
     const cols = t.columns.join(', ');
     const a = all(lite, `SELECT ${cols} FROM ${t.name}`)
       .map((r) => fingerprint(r, t.columns, liteHashes))
