@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Role } from '@trame/protocol';
 import { decodeInviteToken, identityFromSeed, newDocId, SpaceSession, toHex, type DocumentSession } from '@trame/sync';
-import { createSpace, e2eScope, openDoc, person, WS, type Person } from './harness.js';
+import { createSpace, e2eScope, openDoc, person, waitFor, WS, type Person } from './harness.js';
 import {
   copyContains,
   hotCopy,
@@ -132,6 +132,39 @@ describe('MEMBERSHIP-3: an old invite link with the relay storage opens nothing 
     });
   });
 
+  it('MEMBERSHIP-3: an invite pending across a key rotation joins with the new key; afterwards its link opens neither bundle', async () => {
+    const relay = await scope.start();
+    const alice = person('Alice');
+    const bob = person('Bob');
+    const { owner, notes } = await spaceWithNotes(relay.url, alice);
+    await owner.addMember(person('Claire').identity.publicKey, Role.Editor);
+    const token = await owner.createInvite({ role: Role.Editor });
+    // Claire leaves while the invite is pending: the ROTATE hands the new key to the invite too,
+    // wrapped under a secret of its own (R76).
+    await owner.removeMember(owner.members().find((m) => m.role === Role.Editor)!.publicKey);
+    expect(owner.state.epoch).toBe(1);
+    await write(notes, ' (nouvelle cle)');
+    const spaceB = await SpaceSession.acceptInvite({
+      relayUrl: relay.url,
+      identity: bob.identity,
+      invite: token,
+      WebSocketImpl: WS,
+    });
+    closers.push(() => spaceB.close());
+    expect(spaceB.state.hasKey(1)).toBe(true);
+    const b = openDoc(spaceB, bob, notes.docId);
+    closers.push(() => b.destroy());
+    await waitFor(
+      () => b.doc.getText('t').toString().includes('(nouvelle cle)'),
+      'Bob reads what was written under the new key',
+    );
+    await write(notes, AFTER);
+    const after = hotCopy(relay);
+    expect(storedWraps(after)).toEqual([]);
+    expect(keysFromLink(after, token).size).toBe(0);
+    expect(readableContent(after, owner.state.keyBundle()).some((t) => t.includes(AFTER))).toBe(true);
+  });
+
   it('MEMBERSHIP-3: a dump of the relay storage holds no wrap secret once its invite ended (accepted, revoked, expired)', async () => {
     let ahead = 0;
     const relay = await scope.start({ now: () => Date.now() + ahead });
@@ -158,9 +191,12 @@ describe('MEMBERSHIP-3: an old invite link with the relay storage opens nothing 
 
     const after = hotCopy(relay);
     expect(wraps.slice(0, 3).map((w) => copyContains(after, w))).toEqual([false, false, false]);
-    // The invite still pending keeps its secret (its link must keep working).
+    // The invite still pending keeps its secrets (its link must keep working): the one of its
+    // INVITE, and the one of the revocation's ROTATE, which handed it the new key (R76).
     expect(copyContains(after, wraps[3]!)).toBe(true);
-    expect(storedWraps(after).map((w) => toHex(w))).toEqual([toHex(wraps[3]!)]);
+    const stillStored = storedWraps(after).map((w) => toHex(w));
+    expect(stillStored).toHaveLength(2);
+    expect(stillStored).toContain(toHex(wraps[3]!));
     // Nor do the relay's logs carry one.
     const log = readFileSync(relay.logFile, 'utf8');
     for (const w of wraps) {

@@ -2,8 +2,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { decodeFrame, FrameKind, MembershipAction, type Frame, type MembershipFrame } from '@trame/protocol';
-import { aeadDecrypt, decodeKeyBundle, deriveDocKey, openSealed, unwrapInviteSealed } from '@trame/crypto';
+import { decodeFrame, FrameKind, type Frame, type MembershipFrame } from '@trame/protocol';
+import { aeadDecrypt, deriveDocKey, openKeyBundle, unwrapInviteSealed } from '@trame/crypto';
 import { decodeInviteToken, identityFromSeed } from '@trame/sync';
 import type { TestRelay } from './harness.js';
 
@@ -60,8 +60,8 @@ export function storedWraps(dir: string): Uint8Array[] {
 
 /**
  * Every space key the link opens with what the copy holds: bundles sealed to the link's
- * identity, opened as they are (the old format) or after removing the outer layer with any
- * wrap secret found in the copy (R76).
+ * identity (in its INVITE, or a ROTATE while it was pending), opened as they are or after
+ * removing the outer layer with any wrap secret found in the copy (R76).
  */
 export function keysFromLink(dir: string, token: string): Map<number, Uint8Array> {
   const link = identityFromSeed(decodeInviteToken(token).seed);
@@ -71,19 +71,18 @@ export function keysFromLink(dir: string, token: string): Map<number, Uint8Array
     const entry = decodeFrame(frame) as MembershipFrame;
     for (const s of entry.sealedKeys) {
       if (Buffer.compare(Buffer.from(s.recipient), Buffer.from(link.publicKey)) !== 0) continue;
+      // Every bundle sealed to the link: the INVITE's, and a ROTATE's while it was pending.
       const candidates = [s.sealed];
-      if (entry.action === MembershipAction.Invite) {
-        for (const w of wraps) {
-          try {
-            candidates.push(unwrapInviteSealed(w, s.sealed, { spaceId: entry.spaceId, invite: entry.subject }));
-          } catch {
-            /* not this one */
-          }
+      for (const w of wraps) {
+        try {
+          candidates.push(unwrapInviteSealed(w, s.sealed, { spaceId: entry.spaceId, invite: link.publicKey }));
+        } catch {
+          /* not this one */
         }
       }
       for (const c of candidates) {
         try {
-          for (const [epoch, key] of decodeKeyBundle(openSealed(link, c))) keys.set(epoch, key);
+          for (const [epoch, key] of openKeyBundle(link, c).bundle) keys.set(epoch, key);
         } catch {
           /* does not open */
         }

@@ -27,7 +27,10 @@ export function checkInviteWrap(
     if (!invite) continue;
     const wrap = wraps.find((w) => w.seq === entry.seq && bytesEqual(w.invite, s.recipient));
     if (!wrap) {
-      throw new TrameError('INVITE_WRAP_MISSING', `send the INVITE_WRAP of each invite recipient before entry ${entry.seq}`);
+      throw new TrameError(
+        'INVITE_WRAP_MISSING',
+        `send the INVITE_WRAP of each invite recipient before entry ${entry.seq}`,
+      );
     }
     records.push({ identity, seq: entry.seq, wrap: wrap.wrap.slice(), expiresAt: invite.expiresAt });
   }

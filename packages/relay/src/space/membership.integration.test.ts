@@ -267,7 +267,13 @@ describe('R75/R78 invite wrap secrets (MEMBERSHIP-3)', () => {
       s.control.send(entry);
       await s.control.expectError('INVITE_WRAP_MISSING');
       // The wrap of another invite identity does not count either.
-      s.control.send(encodeInviteWrap({ invite: createTestIdentity().publicKey, seq: s.log.seq + 1, wrap: new Uint8Array(32).fill(1) }));
+      s.control.send(
+        encodeInviteWrap({
+          invite: createTestIdentity().publicKey,
+          seq: s.log.seq + 1,
+          wrap: new Uint8Array(32).fill(1),
+        }),
+      );
       s.control.send(entry);
       await s.control.expectError('INVITE_WRAP_MISSING');
     });

@@ -40,7 +40,9 @@ export async function createTestSpace(url: string, admin: TestIdentity): Promise
     const decoded = decodeFrame(entry) as MembershipFrame;
     // R75: an INVITE goes with its wrap secret (these tests seal nothing real: any 32 bytes).
     if (decoded.action === MembershipAction.Invite) {
-      control.send(encodeInviteWrap({ invite: decoded.subject, seq: decoded.seq, wrap: new Uint8Array(randomBytes(32)) }));
+      control.send(
+        encodeInviteWrap({ invite: decoded.subject, seq: decoded.seq, wrap: new Uint8Array(randomBytes(32)) }),
+      );
     }
     control.send(entry);
     await control.expect(FrameKind.Ack);

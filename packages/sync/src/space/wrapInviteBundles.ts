@@ -25,7 +25,10 @@ export function wrapInviteBundles(
     if (!toInvite(s)) return s;
     const wrap = randomBytes(32);
     prefaces.push(encodeInviteWrap({ invite: s.recipient, seq, wrap }));
-    return { recipient: s.recipient, sealed: wrapInviteSealed(wrap, s.sealed, { spaceId: state.spaceId, invite: s.recipient }) };
+    return {
+      recipient: s.recipient,
+      sealed: wrapInviteSealed(wrap, s.sealed, { spaceId: state.spaceId, invite: s.recipient }),
+    };
   });
   return { fields: { ...fields, sealedKeys }, prefaces };
 }

@@ -53,8 +53,7 @@ const SQL = {
     'ON CONFLICT (space_id, identity) DO UPDATE SET role = EXCLUDED.role, expires_at = EXCLUDED.expires_at',
   deleteInvite: 'DELETE FROM invites WHERE space_id = $1 AND identity = $2',
   inviteWraps: 'SELECT seq, wrap FROM invite_wraps WHERE space_id = $1 AND identity = $2 ORDER BY seq',
-  insertInviteWrap:
-    'INSERT INTO invite_wraps (space_id, identity, seq, wrap, expires_at) VALUES ($1, $2, $3, $4, $5)',
+  insertInviteWrap: 'INSERT INTO invite_wraps (space_id, identity, seq, wrap, expires_at) VALUES ($1, $2, $3, $4, $5)',
   deleteInviteWrap: 'DELETE FROM invite_wraps WHERE space_id = $1 AND identity = $2',
   deleteExpiredInviteWraps: 'DELETE FROM invite_wraps WHERE expires_at > 0 AND expires_at < $1 RETURNING identity',
   head: `SELECT ${HEAD_COLUMNS} FROM documents WHERE space_id = $1 AND doc_id = $2`,
