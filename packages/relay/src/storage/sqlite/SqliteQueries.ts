@@ -128,9 +128,6 @@ export class SqliteQueries {
     return st;
   }
 
-  /** Bytes of frames inserted by this connection so far (R66: what a commit adds to the WAL). */
-  bytesWritten = 0;
-
   space(spaceId: Uint8Array): SpaceRecord | null {
     const row = this.q('space').get(spaceId) as SpaceRow | undefined;
     if (!row) return null;
@@ -178,7 +175,6 @@ export class SqliteQueries {
     }
     this.q('insertEntry').run(spaceId, w.seq, w.frame, w.hash);
     this.q('addLogBytes').run(w.frame.length, spaceId);
-    this.bytesWritten += w.frame.length;
     for (const [id, role] of w.setMembers) this.q('upsertMember').run(spaceId, fromHex(id), role);
     for (const id of w.deleteMembers) this.q('deleteMember').run(spaceId, fromHex(id));
     for (const [id, inv] of w.setInvites) this.q('upsertInvite').run(spaceId, fromHex(id), inv.role, inv.expiresAt);
@@ -330,7 +326,6 @@ export class SqliteQueries {
     this.saveHead(spaceId, docId, next, exists);
     this.q('insertUpdate').run(spaceId, docId, w.snapshotId, w.author, w.clock, w.frame);
     this.q('addStoredBytes').run(w.frame.length, spaceId, docId);
-    this.bytesWritten += w.frame.length;
     return next;
   }
 
@@ -351,7 +346,6 @@ export class SqliteQueries {
     };
     this.saveHead(spaceId, docId, next, exists);
     this.q('insertSnapshot').run(spaceId, docId, w.snapshotId, w.parentId, w.height, w.frame);
-    this.bytesWritten += w.frame.length;
     // R28: keep the new snapshot and its parent (with the parent's tail) so that a client
     // re-sending an update it had no ACK for still gets DUPLICATE after a compaction (R21).
     // R28 keeps the parent and its tail; R73 (a move to a newer key epoch) keeps neither.

@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bytesEqual, isZero, toHex, ZERO_ID } from '@trame/protocol';
 import { FairSerialQueue } from '../../concurrency/FairSerialQueue.js';
-import { UnsyncedBudget } from '../../concurrency/UnsyncedBudget.js';
 import { emptyDocumentHead } from '../../documents/emptyDocumentHead.js';
 import { parentIdOf } from '../../documents/parentIdOf.js';
 import { PagedTail } from '../PagedTail.js';
@@ -25,8 +24,6 @@ import { WalSync } from './WalSync.js';
 
 // Key of the work that belongs to no space (health checks, closing).
 const NO_SPACE = '';
-// R66: frame bytes a space may have committed and not yet synced; more waits for its syncs.
-const UNSYNCED_BYTES_PER_SPACE = 512 * 1024;
 
 /**
  * {@link RelayStorage} on one SQLite file (better-sqlite3, WAL).
@@ -34,9 +31,9 @@ const UNSYNCED_BYTES_PER_SPACE = 512 * 1024;
  * async callbacks of `withSpace`/`withDocument`, runs through one serial queue: a transaction
  * is never interleaved with another one, which gives R29's per-document atomicity for free.
  * The queue takes turns between spaces (R66, {@link FairSerialQueue}): a space with a backlog
- * of writes delays another space's transaction by one of its own, not by the backlog; and a
- * space with 512 KiB committed but not yet synced waits for its syncs before committing more
- * ({@link UnsyncedBudget}), so that the sync another space's ACK waits for is of bounded size.
+ * of writes delays another space's transaction by one of its own, not by the backlog. The
+ * WAL's syncs are shared: an ACK waits for a sync that may carry other spaces' commits (a budget
+ * of unsynced bytes per space was tried and measured no better, docs/benchmarks.md).
  * Durability is `synchronous = FULL`'s, by group commit: a write resolves once an fdatasync
  * of the WAL that started after its COMMIT returned ({@link WalSync}), and a read that serves
  * frames (`initialState`) waits for the commits it may have seen, so no client is ever sent
@@ -47,7 +44,6 @@ export class SqliteStorage implements RelayStorage {
   private readonly db: Database.Database;
   private readonly q: SqliteQueries;
   private readonly serial = new FairSerialQueue();
-  private readonly unsynced = new UnsyncedBudget(UNSYNCED_BYTES_PER_SPACE);
   private readonly wal: WalSync;
   private closed = false;
   /** R78: a WAL purge was blocked by a reader; retried at the next sweep. */
@@ -93,28 +89,23 @@ export class SqliteStorage implements RelayStorage {
     spaceId: Uint8Array,
     fn: () => Promise<T>,
   ): Promise<{ value: T; durable: Promise<void> }> {
-    const key = toHex(spaceId);
-    await this.unsynced.wait(key);
-    const { result, seq, bytes } = await this.run(spaceId, async () => {
+    const { result, seq } = await this.run(spaceId, async () => {
       // IMMEDIATE takes the write lock up front: a second process on the same file waits
       // (busy_timeout) instead of failing half-way through the checks.
       this.db.exec('BEGIN IMMEDIATE');
-      const before = this.q.bytesWritten;
       try {
         const value = await fn();
         this.db.exec('COMMIT');
         const seq = this.wal.commit();
         if (this.q.takeWrapsDeleted()) this.purgeWal();
-        return { result: value, seq, bytes: this.q.bytesWritten - before };
+        return { result: value, seq };
       } catch (e) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw e;
       }
     });
     // Outside the serial queue: the next transactions run while this one's WAL is synced.
-    const durable = this.afterDurable(undefined, seq);
-    this.unsynced.add(key, bytes, durable);
-    return { value: result, durable };
+    return { value: result, durable: this.afterDurable(undefined, seq) };
   }
 
   /**
