@@ -60,11 +60,13 @@ export default defineConfig({
     { name: 'minutes', testMatch: /(minutes|reconnect)\.spec\.ts/, use: { viewport: { width: 1280, height: 800 } } },
     // Issue 13: one person, several devices; the locked device (a copy of the profile on disk).
     { name: 'devices', testMatch: /devices.*\.spec\.ts/, use: { viewport: { width: 1280, height: 800 } } },
+    // Issue 10: pending invitations on the members page, revoked links (MEMBERSHIP-3).
+    { name: 'invites', testMatch: 'invites.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
     // Last: the relay's disk and logs must hold none of what the people above typed.
     {
       name: 'blind-relay',
       testMatch: 'blindRelay.spec.ts',
-      dependencies: ['story', 'phone', 'desktop', 'webapp', 'exchange', 'minutes', 'devices'],
+      dependencies: ['story', 'phone', 'desktop', 'webapp', 'exchange', 'minutes', 'devices', 'invites'],
     },
   ],
   webServer: {

@@ -11,6 +11,7 @@ export type {
   DocumentStatus,
   SpaceStatus as SpaceConnectionStatus,
   SpaceMemberInfo,
+  PendingInviteInfo,
   SpaceConnectOptions,
   OpenDocumentOptionsLike,
   LocalCache,
@@ -175,6 +176,7 @@ export type { InvitePreview } from './invites/InvitePreview.js';
 export { encodeInvitePreview } from './invites/encodeInvitePreview.js';
 export { readInvitePreview } from './invites/readInvitePreview.js';
 export { expiryDate } from './invites/expiryDate.js';
+export { inviteExpiryChoices } from './invites/inviteExpiryChoices.js';
 export type { InviteExpiry } from './invites/expiryDate.js';
 
 // device-local storage

@@ -8,11 +8,20 @@ import type {
   InvitePreview,
   LocalCache,
   MembershipPin,
+  PendingInviteInfo,
   SpaceStatus,
   WebSocketConstructor,
 } from '@trame/sync';
 
-export type { DocumentStatus, HeadStore, InvitePreview, LocalCache, MembershipPin, SpaceStatus } from '@trame/sync';
+export type {
+  DocumentStatus,
+  HeadStore,
+  InvitePreview,
+  LocalCache,
+  MembershipPin,
+  PendingInviteInfo,
+  SpaceStatus,
+} from '@trame/sync';
 
 /** One member of a space as the verified membership log shows it. */
 export interface SpaceMemberInfo {
@@ -51,8 +60,12 @@ export interface SpaceSessionLike {
   addMember(publicKey: Uint8Array, role: Role): Promise<void>;
   setRole(publicKey: Uint8Array, role: Role): Promise<void>;
   removeMember(publicKey: Uint8Array): Promise<void>;
-  /** Returns the invite token (base64url) to put after `#` in a link. */
-  createInvite(o: { role: Role; expiresAt?: Date }): Promise<string>;
+  /** Returns the invite token (base64url) to put after `#` in a link (7 days unless given). */
+  createInvite(o: { role: Role; expiresAt?: Date | 'never' }): Promise<string>;
+  /** Pending invites as the log shows them: role, expiry, who made it (MEMBERSHIP-3). */
+  pendingInvites(): PendingInviteInfo[];
+  /** Revokes a pending invite and renews the space keys (ROTATE of the invite identity). */
+  revokeInvite(publicKey: Uint8Array): Promise<void>;
   /** Ends a wait between two reconnection attempts at once (the browser is back online). */
   retryNow(): void;
   on<E extends keyof SpaceSessionEvents>(event: E, fn: SpaceSessionEvents[E]): unknown;

@@ -9,6 +9,8 @@ import { FakeSpaceSession } from './FakeSpaceSession.js';
 export interface FakeInvite {
   role: Role;
   by: string;
+  /** Unix seconds; 0 = never. */
+  expiresAt?: number;
 }
 
 /** A space on the fake relay: its members and roles, and its pending invites by token. */

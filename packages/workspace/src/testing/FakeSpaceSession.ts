@@ -1,7 +1,13 @@
 import type { Identity } from '@trame/crypto';
 import { fromHex, Role, toHex } from '@trame/protocol';
 import { ObservableV2 } from 'lib0/observable';
-import type { SpaceMemberInfo, SpaceSessionEvents, SpaceSessionLike, SpaceStatus } from '../sync/SyncApi.js';
+import type {
+  PendingInviteInfo,
+  SpaceMemberInfo,
+  SpaceSessionEvents,
+  SpaceSessionLike,
+  SpaceStatus,
+} from '../sync/SyncApi.js';
 import type { FakeRelay, FakeSpace } from './FakeRelay.js';
 
 /** A space session over the fake relay (testing/FakeRelay.ts). */
@@ -48,10 +54,26 @@ export class FakeSpaceSession extends ObservableV2<SpaceSessionEvents> implement
     this.space.members.delete(toHex(publicKey));
   }
 
-  async createInvite(o: { role: Role }): Promise<string> {
+  async createInvite(o: { role: Role; expiresAt?: Date | 'never' }): Promise<string> {
     const token = `inv${this.space.invites.size + 1}`;
-    this.space.invites.set(token, { role: o.role, by: toHex(this.identity.publicKey) });
+    const expiresAt = o.expiresAt instanceof Date ? Math.floor(o.expiresAt.getTime() / 1000) : 0;
+    this.space.invites.set(token, { role: o.role, by: toHex(this.identity.publicKey), expiresAt });
     return `${this.spaceIdHex}.${token}`;
+  }
+
+  pendingInvites(): PendingInviteInfo[] {
+    return [...this.space.invites].map(([token, inv], seq) => ({
+      id: token,
+      publicKey: new TextEncoder().encode(token),
+      role: inv.role,
+      expiresAt: inv.expiresAt ?? 0,
+      inviter: inv.by,
+      seq,
+    }));
+  }
+
+  async revokeInvite(publicKey: Uint8Array): Promise<void> {
+    this.space.invites.delete(new TextDecoder().decode(publicKey));
   }
 
   retryNow(): void {}

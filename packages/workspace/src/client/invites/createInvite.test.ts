@@ -24,4 +24,14 @@ describe('createInvite', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(relay.spaces.get(atelierId)!.invites.size).toBe(1);
   });
+
+  it('R77: an animateur invite that never expires is refused; the default choice expires in 7 days', async () => {
+    const { relay, alice, atelierId } = await coreCollective();
+    await expect(
+      createInvite(alice.core, atelierId, { role: Role.Admin, expiry: 'never', origin: 'https://t' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await createInvite(alice.core, atelierId, { role: Role.Admin, expiry: '7d', origin: 'https://t' });
+    const [invite] = [...relay.spaces.get(atelierId)!.invites.values()];
+    expect(invite!.expiresAt! - Math.floor(alice.core.now() / 1000)).toBeCloseTo(7 * 86400, -1);
+  });
 });

@@ -1,5 +1,6 @@
 import { Role } from '@trame/protocol';
 import { expiryDate, type InviteExpiry } from '../../invites/expiryDate.js';
+import { inviteExpiryChoices } from '../../invites/inviteExpiryChoices.js';
 import { inviteLink } from '../../invites/inviteLink.js';
 import type { SpaceSessionLike } from '../../sync/SyncApi.js';
 import type { ClientCore } from '../ClientCore.js';
@@ -18,7 +19,11 @@ export async function createInvite<S extends SpaceSessionLike>(
 ): Promise<string> {
   const space = await core.openSpace(spaceId);
   if (space.session.myRole !== Role.Admin) throw new WorkspaceError('FORBIDDEN', 'only animateurs invite');
-  const expiresAt = expiryDate(o.expiry, core.now());
-  const token = await space.session.createInvite({ role: o.role, ...(expiresAt ? { expiresAt } : {}) });
+  // R77: an animateur invite must expire; the relay would refuse it anyway.
+  if (!inviteExpiryChoices(o.role).includes(o.expiry)) {
+    throw new WorkspaceError('FORBIDDEN', 'an animateur invite expires within 7 days');
+  }
+  const expiresAt = expiryDate(o.expiry, core.now()) ?? 'never';
+  const token = await space.session.createInvite({ role: o.role, expiresAt });
   return inviteLink(o.origin, token, await invitePreviewFor(core, space, o.role));
 }
