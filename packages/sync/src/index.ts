@@ -28,5 +28,10 @@ export type { LocalCache } from './cache/LocalCache.js';
 export { MemoryCache } from './cache/MemoryCache.js';
 export { EncryptedCache } from './cache/EncryptedCache.js';
 export { PersistentHeadStore } from './heads/PersistentHeadStore.js';
-export { mustSign, DEFAULT_SIGNATURE_POLICY, SPARSE_SIGNATURE_POLICY } from './outbox/mustSign.js';
+export {
+  mustSign,
+  DEFAULT_SIGNATURE_POLICY,
+  EVERY_FRAME_SIGNATURE_POLICY,
+  SPARSE_SIGNATURE_POLICY,
+} from './outbox/mustSign.js';
 export type { SignaturePolicy } from './outbox/mustSign.js';

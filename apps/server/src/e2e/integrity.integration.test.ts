@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import {
   decodeFrame,
   encodeSnapshotHeader,
+  ERROR_CODES,
   encodeUpdateHeader,
   FrameKind,
   toHex,
@@ -438,5 +439,76 @@ describe('INTEGRITY-4: one signature covers a chain of updates (R50, R51)', () =
     // Only what the signature could not vouch for is left out; what is shown is Alice's text.
     expect(text(reader).startsWith('Rendez-vous')).toBe(true);
     expect(written.startsWith(text(reader))).toBe(true);
+  });
+  it("INTEGRITY-4: the relay refuses an UPDATE that does not chain to its author's stored one, and a snapshot listing another link (R80, R81)", async () => {
+    const relay = await scope.start();
+    const alice = person('Alice');
+    const mallory = person('Mallory');
+    const space = await createSpace(relay.url, alice);
+    closers.push(() => space.close());
+    await space.addMember(mallory.identity.publicKey, Role.Editor);
+    const docId = newDocId();
+    const a = openDoc(space, alice, docId);
+    closers.push(() => a.destroy());
+    await a.whenSynced();
+    await typeWords(a, ['Tract ', 'à ', 'imprimer.']);
+    const key = space.state.docKey(space.state.epoch, docId);
+    const { r, ready, clocks } = await attacker(relay.url, mallory, space, docId);
+    const answers = (): Array<{ kind: number; code?: number }> =>
+      r.frames.filter((f) => f.kind === FrameKind.Ack || f.kind === FrameKind.Error) as Array<{
+        kind: number;
+        code?: number;
+      }>;
+    const update = (clock: number, prevLink: Uint8Array): Uint8Array => {
+      const d = new Y.Doc();
+      d.getText('t').insert(0, `m${clock} `);
+      return sealContentFrame(
+        encodeUpdateHeader({
+          spaceId: space.spaceId,
+          docId,
+          epoch: space.state.epoch,
+          snapshotId: ready.snapshotId,
+          author: mallory.identity.publicKey,
+          clock,
+          prevLink,
+        }),
+        key,
+        Y.encodeStateAsUpdate(d),
+        mallory.identity,
+      );
+    };
+    const first = update(1, ZERO_HASH);
+    r.conn.send(first);
+    await waitFor(() => answers().length === 1, 'first answer');
+    expect(answers()[0]!.kind).toBe(FrameKind.Ack);
+    // Her second update names a link that is not her stored first one: refused, nothing stored.
+    r.conn.send(update(2, randomBytes(32)));
+    await waitFor(() => answers().length === 2, 'second answer');
+    expect(answers()[1]!.code).toBe(ERROR_CODES.CHAIN_MISMATCH);
+    const firstLink = chainLink((decodeFrame(first) as UpdateFrame).body);
+    const second = update(2, firstLink);
+    r.conn.send(second);
+    await waitFor(() => answers().length === 3, 'third answer');
+    expect(answers()[2]!.kind).toBe(FrameKind.Ack);
+    // A snapshot that lists Alice's last clock with another link is refused too.
+    const mine: AuthorClock = {
+      author: mallory.identity.publicKey,
+      clock: 2,
+      link: chainLink((decodeFrame(second) as UpdateFrame).body),
+    };
+    const forgedLinks = [...clocks.map((c) => ({ ...c, link: randomBytes(32) })), mine].sort((x, y) =>
+      toHex(x.author) < toHex(y.author) ? -1 : 1,
+    );
+    r.conn.send(snapshotFrame(space, mallory, docId, forgedLinks, Y.encodeStateAsUpdate(a.doc), key));
+    await waitFor(() => answers().length === 4, 'snapshot answer');
+    expect(answers()[3]!.code).toBe(ERROR_CODES.CHAIN_MISMATCH);
+    // Readers see one unbroken chain per author.
+    const reader = openDoc(space, alice, docId, { headStore: person('x').heads });
+    closers.push(() => reader.destroy());
+    const errors = collectErrors(reader);
+    await reader.whenSynced();
+    await waitFor(() => text(reader).includes('m2'), 'the reader has both of her updates');
+    expect(text(reader)).toContain('imprimer.');
+    expect(errors.map((e) => e.code)).toEqual([]);
   });
 });

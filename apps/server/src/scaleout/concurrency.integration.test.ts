@@ -3,7 +3,7 @@ import { errorCodeFromNumber, FrameKind, toHex, type AckFrame, type ErrorFrame }
 import { Role, newDocId } from '@trame/sync';
 import { createSpace, person } from '../e2e/harness.js';
 import { startCluster, type Cluster } from './cluster.js';
-import { RawClient, rawSnapshot, rawUpdate, type SnapshotPosition } from './rawFrames.js';
+import { chainToRawUpdate, RawClient, rawSnapshot, rawUpdate, type SnapshotPosition } from './rawFrames.js';
 import { servicesAvailable, sql } from './services.js';
 
 const available = await servicesAvailable();
@@ -66,6 +66,7 @@ describe.skipIf(!available)('concurrent writes for one document through both ins
         expect([...answers].sort(), `clock ${clock} on height ${height}`).toEqual(['CLOCK_REPLAY', 'ack']);
         const won = answers.indexOf('ack');
         wins[won]! += 1;
+        chainToRawUpdate(frames[won]!);
         accepted.push(toHex(frames[won]!));
       }
       const candidates = [0, 1].map(() =>

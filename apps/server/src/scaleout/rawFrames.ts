@@ -1,19 +1,36 @@
 import {
   appendSignature,
+  decodeFrame,
   encodeContentBody,
   encodeSnapshotHeader,
   encodeUpdateHeader,
   FrameKind,
   signingInput,
+  toHex,
+  ZERO_HASH,
   ZERO_ID,
   type AckFrame,
   type ErrorFrame,
   type Frame,
+  type UpdateFrame,
 } from '@trame/protocol';
-import { randomBytes, sha256, sign, snapshotProof, type Identity } from '@trame/crypto';
+import { chainLink, randomBytes, sha256, sign, snapshotProof, type Identity } from '@trame/crypto';
 import { rogue, type RogueClient } from '../e2e/harness.js';
 
-/** A signed UPDATE with random "ciphertext" (the relay neither decrypts nor verifies it). */
+/** R50/R80: the chain link of every update built here, by (space, doc, snapshot, author, clock). */
+const built = new Map<string, Uint8Array>();
+const at = (
+  spaceId: Uint8Array,
+  docId: Uint8Array,
+  snapshotId: Uint8Array,
+  author: Uint8Array,
+  clock: number,
+): string => `${toHex(spaceId)}:${toHex(docId)}:${toHex(snapshotId)}:${toHex(author)}:${clock}`;
+
+/**
+ * A signed UPDATE with random "ciphertext" (the relay neither decrypts nor verifies it), chained
+ * to the update built here last for the previous clock (R80).
+ */
 export function rawUpdate(
   author: Identity,
   spaceId: Uint8Array,
@@ -22,9 +39,25 @@ export function rawUpdate(
   snapshotId = ZERO_ID,
   ciphertext: Uint8Array = randomBytes(64),
 ): Uint8Array {
-  const header = encodeUpdateHeader({ spaceId, docId, epoch: 0, snapshotId, author: author.publicKey, clock });
+  const prevLink = built.get(at(spaceId, docId, snapshotId, author.publicKey, clock - 1)) ?? ZERO_HASH;
+  const header = encodeUpdateHeader({
+    spaceId,
+    docId,
+    epoch: 0,
+    snapshotId,
+    author: author.publicKey,
+    clock,
+    prevLink,
+  });
   const body = encodeContentBody(header, randomBytes(24), ciphertext);
+  built.set(at(spaceId, docId, snapshotId, author.publicKey, clock), chainLink(body));
   return appendSignature(body, sign(author.secretKey, signingInput(FrameKind.Update, body)));
+}
+
+/** R80: of several frames built for one clock, the relay stored this one: the next chains to it. */
+export function chainToRawUpdate(raw: Uint8Array): void {
+  const f = decodeFrame(raw) as UpdateFrame;
+  built.set(at(f.spaceId, f.docId, f.snapshotId, f.author, f.clock), chainLink(f.body));
 }
 
 /** A snapshot that can be published on top of `parent` (null: the first one). */
@@ -55,7 +88,10 @@ export function rawSnapshot(
     height,
     proof,
     author: author.publicKey,
-    clocks,
+    clocks: clocks.map((c) => ({
+      ...c,
+      link: built.get(at(spaceId, docId, parent?.id ?? ZERO_ID, c.author, c.clock)) ?? ZERO_HASH,
+    })),
   });
   const body = encodeContentBody(header, randomBytes(24), randomBytes(128));
   return {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { bytesEqual, encodeUpdateHeader, FrameKind, ZERO_ID, type Frame } from '@trame/protocol';
-import { sealContentFrame } from '@trame/crypto';
+import { bytesEqual, encodeUpdateHeader, FrameKind, ZERO_HASH, ZERO_ID, type Frame } from '@trame/protocol';
+import { chainLink, sealContentFrame } from '@trame/crypto';
 import { fromHex, RelayConnection, UPDATE_MIN_INTERVAL_MS, type WebSocketConstructor } from '@trame/sync';
 import { CountingWebSocket } from './CountingWebSocket.js';
 import { spaceFor } from './openTrameEditor.js';
@@ -29,6 +29,9 @@ export async function openTrameTypist(
   const docId = fromHex(room);
   let snapshotId: Uint8Array = ZERO_ID;
   let clock = 0;
+  // R50/R80: each UPDATE names the link of this author's previous one on the snapshot.
+  let prevLink: Uint8Array = ZERO_HASH;
+  let sentLink: Uint8Array = ZERO_HASH;
   let inflight: Uint8Array | null = null;
   let pending: Uint8Array[] = [];
   let errors = 0;
@@ -60,19 +63,30 @@ export async function openTrameTypist(
       snapshotId,
       author: identity.publicKey,
       clock,
+      prevLink,
     });
-    conn.send(sealContentFrame(header, state.docKey(state.epoch, docId), inflight, identity));
+    const frame = sealContentFrame(header, state.docKey(state.epoch, docId), inflight, identity);
+    sentLink = chainLink(frame.subarray(0, frame.length - 64));
+    conn.send(frame);
   };
   const onSnapshot = (id: Uint8Array): void => {
     if (bytesEqual(id, snapshotId)) return;
     snapshotId = id.slice();
     clock = 0;
+    prevLink = ZERO_HASH;
   };
   const onFrame = (f: Frame): void => {
     switch (f.kind) {
       case FrameKind.Update:
-        if (!live && bytesEqual(f.author, identity.publicKey) && bytesEqual(f.snapshotId, snapshotId))
-          clock = Math.max(clock, f.clock);
+        if (
+          !live &&
+          bytesEqual(f.author, identity.publicKey) &&
+          bytesEqual(f.snapshotId, snapshotId) &&
+          f.clock > clock
+        ) {
+          clock = f.clock;
+          prevLink = chainLink(f.body);
+        }
         return;
       case FrameKind.Snapshot:
         return onSnapshot(f.snapshotId);
@@ -83,6 +97,7 @@ export async function openTrameTypist(
         return flush();
       case FrameKind.Ack:
         if (f.ackedKind !== FrameKind.Update) return;
+        if (bytesEqual(f.ref, snapshotId)) prevLink = sentLink;
         inflight = null;
         return flush();
       case FrameKind.Error:

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { encodeSnapshotHeader, encodeUpdateHeader, ZERO_HASH, ZERO_ID } from '@trame/protocol';
-import { identityFromSeed, randomBytes, sealContentFrame, sha256, snapshotProof } from '@trame/crypto';
-import type { SpaceState } from '@trame/sync';
+import { chainLink, identityFromSeed, randomBytes, sealContentFrame, sha256, snapshotProof } from '@trame/crypto';
+import { DEFAULT_SIGNATURE_POLICY, type SpaceState } from '@trame/sync';
 
 /** How a seeded document is stored: its whole update history, or one snapshot. */
 export type SeedForm = 'history' | 'compacted';
@@ -11,7 +11,8 @@ export type SeedForm = 'history' | 'compacted';
  * Writes a document straight into a (stopped) relay's SQLite file, as the relay would have
  * stored it: `history` = one sealed UPDATE per Yjs update on no snapshot (what a relay holds
  * when no client ever compacted), `compacted` = one SNAPSHOT of the state (R46). Frames are
- * sealed by a member, so clients verify and decrypt them like any others.
+ * sealed by a member, so clients verify and decrypt them like any others: the history is one
+ * hash chain (R50), signed as the clients' default policy signs (R51; the last one always).
  */
 export function seedTrameDocument(
   dataDir: string,
@@ -38,7 +39,10 @@ export function seedTrameDocument(
       let bytes = 0;
       // The document row first: updates reference it.
       insertDoc.run(space.spaceId, docId, ZERO_ID, 0, ZERO_HASH, ZERO_HASH, content.updates.length, 0);
+      let prevLink = ZERO_HASH;
+      const every = DEFAULT_SIGNATURE_POLICY.everyFrames;
       content.updates.forEach((u, i) => {
+        const signed = (i + 1) % every === 0 || i === content.updates.length - 1;
         const header = encodeUpdateHeader({
           spaceId: space.spaceId,
           docId,
@@ -46,8 +50,11 @@ export function seedTrameDocument(
           snapshotId: ZERO_ID,
           author: author.publicKey,
           clock: i + 1,
+          prevLink,
+          signed,
         });
         const frame = sealContentFrame(header, key, u, author);
+        prevLink = chainLink(signed ? frame.subarray(0, frame.length - 64) : frame);
         bytes += frame.length;
         insertUpdate.run(space.spaceId, docId, ZERO_ID, author.publicKey, i + 1, frame);
       });

@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   SNAPSHOT_INCOMPLETE: 3005,
   BAD_PROOF: 3006,
   STALE_EPOCH: 3007,
+  /** R80, R81: a prevLink or a snapshot's listed link is not the stored chain's (INTEGRITY-4). */
+  CHAIN_MISMATCH: 3010,
   /** R65: the tail is at the relay's bound; a SNAPSHOT must come first (3020: clear of 3008+). */
   COMPACTION_REQUIRED: 3020,
   // 4xxx: membership log

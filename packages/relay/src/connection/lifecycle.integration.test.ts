@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  PROTOCOL_VERSION,
   authSigningInput,
   encodeAuth,
   encodeChallenge,

@@ -1,6 +1,7 @@
-import type { SnapshotFrame } from '@trame/protocol';
+import { toHex, type SnapshotFrame } from '@trame/protocol';
 import { checkSnapshot } from '../checks/checkSnapshot.js';
 import { checkWriter } from '../checks/checkWriter.js';
+import { checkSnapshotLinks } from '../checks/checkSnapshotLinks.js';
 import { sha256 } from '../crypto/sha256.js';
 import type { DocumentTransaction } from '../storage/RelayStorage.js';
 import type { WriteResult } from './acceptUpdate.js';
@@ -21,6 +22,13 @@ export async function acceptSnapshot(tx: DocumentTransaction, frame: SnapshotFra
     frame,
   );
   if (verdict === 'duplicate') return { verdict, head };
+  // R81: the listed links are those of the stored last updates (one read per author listed).
+  const last = new Map<string, Uint8Array>();
+  for (const c of frame.clocks) {
+    const stored = await tx.findUpdate(head.snapshotId, c.author, c.clock);
+    if (stored) last.set(toHex(c.author), stored);
+  }
+  checkSnapshotLinks(frame.clocks, last);
   // R73: the snapshot that moves a document to a newer key epoch replaces everything sealed
   // under the older one: its parent and the parent's tail go now (R28 would keep them).
   const replaced = await parentEpoch(tx, head, tailClocks);

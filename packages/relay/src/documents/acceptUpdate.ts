@@ -1,6 +1,7 @@
 import type { UpdateFrame } from '@trame/protocol';
 import { checkUpdate } from '../checks/checkUpdate.js';
 import { checkWriter } from '../checks/checkWriter.js';
+import { checkUpdateChain } from '../checks/checkUpdateChain.js';
 import type { WriteVerdict } from '../checks/WriteVerdict.js';
 import type { DocumentHead, DocumentTransaction } from '../storage/RelayStorage.js';
 
@@ -28,6 +29,9 @@ export async function acceptUpdate(tx: DocumentTransaction, frame: UpdateFrame):
     frame,
   );
   if (verdict === 'duplicate') return { verdict, head };
+  // R80: one more indexed read, and a hash of the previous frame, per UPDATE.
+  const previous = frame.clock > 1 ? await tx.findUpdate(frame.snapshotId, frame.author, frame.clock - 1) : null;
+  checkUpdateChain(previous, frame);
   const next = await tx.appendUpdate({
     snapshotId: frame.snapshotId,
     author: frame.author,

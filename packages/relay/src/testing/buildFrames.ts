@@ -14,6 +14,7 @@ import {
   type AuthorClock,
 } from '@trame/protocol';
 import type { TestIdentity } from './createTestIdentity.js';
+import { builtLink, recordBuilt } from './testChains.js';
 
 // The relay never decrypts: any bytes do as "ciphertext" (at least a tag's 16 bytes).
 function fakeCiphertext(size = 48): Uint8Array {
@@ -35,20 +36,27 @@ export interface UpdateOptions {
   ciphertext?: Uint8Array;
   /** Sign as this identity instead of `author` (the relay does not check content signatures). */
   header?: { author?: Uint8Array };
+  /** R50: defaults to the link of the update built last for the previous clock (zeros for 1). */
+  prevLink?: Uint8Array;
 }
 
 /** A signed UPDATE frame with fake ciphertext. */
 export function buildUpdate(o: UpdateOptions): Uint8Array {
+  const snapshotId = o.snapshotId ?? ZERO_ID;
+  const author = o.header?.author ?? o.author.publicKey;
   const header = encodeUpdateHeader({
     spaceId: o.spaceId,
     docId: o.docId,
     epoch: o.epoch ?? 0,
-    snapshotId: o.snapshotId ?? ZERO_ID,
-    author: o.header?.author ?? o.author.publicKey,
+    snapshotId,
+    author,
     clock: o.clock,
+    prevLink: o.prevLink ?? builtLink(o.spaceId, o.docId, snapshotId, author, o.clock - 1) ?? ZERO_HASH,
   });
   const body = encodeContentBody(header, nonce(), o.ciphertext ?? fakeCiphertext());
-  return appendSignature(body, o.author.sign(signingInput(FrameKind.Update, body)));
+  const raw = appendSignature(body, o.author.sign(signingInput(FrameKind.Update, body)));
+  recordBuilt(o.spaceId, o.docId, snapshotId, author, o.clock, raw);
+  return raw;
 }
 
 /** Options of {@link buildSnapshot}. */
@@ -76,7 +84,11 @@ export function buildSnapshot(o: SnapshotOptions): Uint8Array {
     height: o.height,
     proof: o.proof,
     author: o.author.publicKey,
-    clocks: o.clocks,
+    // R81: each author's listed link is that of the update built with that clock, by default.
+    clocks: o.clocks.map((c) => ({
+      ...c,
+      link: c.link ?? builtLink(o.spaceId, o.docId, o.parentId ?? ZERO_ID, c.author, c.clock),
+    })),
   });
   const body = encodeContentBody(header, nonce(), o.ciphertext ?? fakeCiphertext(96));
   return appendSignature(body, o.author.sign(signingInput(FrameKind.Snapshot, body)));

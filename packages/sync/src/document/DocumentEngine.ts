@@ -88,7 +88,7 @@ export interface DocumentEngineOptions {
   membershipView?: () => MembershipView;
   /** R56: longest wait for DURABLE after a forwarded frame before it is reported (default 10 s). */
   durableBoundMs?: number;
-  /** R51: how often UPDATEs are signed (default: every one; SPARSE_SIGNATURE_POLICY: 32 frames or 1 s). */
+  /** R51: how often UPDATEs are signed (default SPARSE_SIGNATURE_POLICY: 32 frames or 1 s; EVERY_FRAME_SIGNATURE_POLICY). */
   signaturePolicy?: SignaturePolicy;
 }
 
@@ -858,6 +858,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
         return this.updateStatus();
       }
       if (f.includes.length > 0 && !SNAPSHOT_RACES.has(err.code)) this.report(err);
+      if (err.code === 'CHAIN_MISMATCH') return this.resync(); // R81: reload the links the relay holds
       this.flush();
       this.updateStatus();
       return;

@@ -36,7 +36,7 @@ export interface OpenDocumentOptions {
   minUpdateIntervalMs?: number;
   /** R56: longest wait for DURABLE after a forwarded frame before DURABLE_MISSING (default 10 s). */
   durableBoundMs?: number;
-  /** R51: how often UPDATEs are signed (default: every one; SPARSE_SIGNATURE_POLICY: 32 frames or 1 s). */
+  /** R51: how often UPDATEs are signed (default SPARSE_SIGNATURE_POLICY: 32 frames or 1 s; EVERY_FRAME_SIGNATURE_POLICY). */
   signaturePolicy?: SignaturePolicy;
   /** The author's membership view written in content frames (MEMBERSHIP-8); default the space's log. */
   membershipView?: () => MembershipView;

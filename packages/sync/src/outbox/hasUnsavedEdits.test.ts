@@ -7,6 +7,7 @@ const update = (content: Uint8Array): InflightUpdate => ({
   frame: new Uint8Array(1),
   snapshotId: new Uint8Array(16),
   clock: 1,
+  epoch: 0,
   content,
   link: new Uint8Array(32),
   signed: true,

@@ -9,12 +9,11 @@ export interface SignaturePolicy {
 /** R51: one signature per 32 UPDATEs or per second, whichever comes first, and idle checkpoints. */
 export const SPARSE_SIGNATURE_POLICY: SignaturePolicy = { everyFrames: 32, everyMs: 1000 };
 
-/**
- * What clients use today: every UPDATE signed, no checkpoint. The sparse policy is opt-in
- * (`signaturePolicy`) until a compaction race it makes likelier under load is fixed
- * (docs/PROTOCOL.md R51).
- */
-export const DEFAULT_SIGNATURE_POLICY: SignaturePolicy = { everyFrames: 1, everyMs: 0 };
+/** Every UPDATE signed, no checkpoint (what clients did before INTEGRITY-4; tests use it). */
+export const EVERY_FRAME_SIGNATURE_POLICY: SignaturePolicy = { everyFrames: 1, everyMs: 0 };
+
+/** What clients use: the sparse policy (R51, INTEGRITY-4). */
+export const DEFAULT_SIGNATURE_POLICY: SignaturePolicy = SPARSE_SIGNATURE_POLICY;
 
 /**
  * R51: whether the next UPDATE carries a signature, given how many were sent unsigned since the

@@ -15,6 +15,7 @@ import {
 import { acceptSnapshot } from '../../documents/acceptSnapshot.js';
 import { acceptUpdate } from '../../documents/acceptUpdate.js';
 import { acceptMembership } from '../../space/acceptMembership.js';
+import { recordBuilt } from '../../testing/testChains.js';
 import { buildSnapshot, buildUpdate } from '../../testing/buildFrames.js';
 import { createTestIdentity } from '../../testing/createTestIdentity.js';
 import { SchemaTooNewError } from '../SchemaTooNewError.js';
@@ -233,18 +234,15 @@ describe.skipIf(!available)('PostgresStorage', () => {
     for (let height = 1; height <= 4; height++) {
       // 15 rounds of the same clock sent, with different bytes, through both instances at once.
       for (let clock = 1; clock <= 15; clock++) {
-        const results = await Promise.all(
-          instances.map((inst) =>
-            outcome(
-              write(
-                inst,
-                log.spaceId,
-                docId,
-                buildUpdate({ author: editor, spaceId: log.spaceId, docId, clock, snapshotId }),
-              ),
-            ),
-          ),
+        const frames = instances.map(() =>
+          buildUpdate({ author: editor, spaceId: log.spaceId, docId, clock, snapshotId }),
         );
+        const results = await Promise.all(
+          instances.map((inst, i) => outcome(write(inst, log.spaceId, docId, frames[i]!))),
+        );
+        // R80: the next clock chains to the stored one, whichever instance won.
+        const won = frames[results.indexOf('ack')];
+        if (won) recordBuilt(log.spaceId, docId, snapshotId, editor.publicKey, clock, won);
         expect(results.sort()).toEqual(['CLOCK_REPLAY', 'ack']);
       }
       // Two different snapshots on the same parent at once: one is stored, the other conflicts.
