@@ -5,6 +5,7 @@
 import { version } from '$service-worker';
 import type { RefusalReason, ReleaseManifest } from '$lib/release/ReleaseManifest';
 import { sha256Hex } from '$lib/release/sha256Hex';
+import { withRoutePreloads, type RoutePreload } from '$lib/release/withRoutePreloads';
 import { verifyReleaseSignature } from '$lib/release/verifyReleaseSignature';
 import {
   META_CACHE,
@@ -29,6 +30,8 @@ declare const self: ServiceWorkerGlobalScope;
 declare const __TRAME_RELEASE_PUBLIC_KEY__: string;
 
 const APP_CACHE = `trame-app-${version}`;
+/** Written by release/routePreloads.mjs, signed with the rest of the release. */
+const ROUTES_PATH = '/_app/routes.json';
 const PARALLEL_FETCHES = 6;
 
 /** Headers worth keeping on a cached response (the body is stored decoded). */
@@ -143,11 +146,25 @@ self.addEventListener('message', (event) => {
   if (data?.type === 'trame:activate') void self.skipWaiting();
 });
 
+/** This version's route list (release/routePreloads.mjs), read once from the verified cache. */
+let routeList: Promise<RoutePreload[]> | null = null;
+function routes(cache: Cache): Promise<RoutePreload[]> {
+  routeList ??= cache
+    .match(ROUTES_PATH)
+    .then((hit) => (hit ? (hit.json() as Promise<RoutePreload[]>) : []))
+    .catch(() => []);
+  return routeList;
+}
+
 async function respond(request: Request, url: URL): Promise<Response> {
   const cache = await caches.open(APP_CACHE);
-  // Every route of the app is the same shell; the router in the page does the rest.
-  const hit = await cache.match(request.mode === 'navigate' ? '/index.html' : url.pathname);
-  return hit ?? fetch(request);
+  if (request.mode !== 'navigate') return (await cache.match(url.pathname)) ?? fetch(request);
+  // Every route of the app is the same shell; the router in the page does the rest. The shell
+  // names the route's own scripts, so that they load while the HTML is parsed.
+  const [shell, list] = await Promise.all([cache.match('/index.html'), routes(cache)]);
+  if (!shell) return fetch(request);
+  const html = withRoutePreloads(await shell.text(), url.pathname, list);
+  return new Response(html, { status: 200, headers: shell.headers });
 }
 
 self.addEventListener('fetch', (event) => {

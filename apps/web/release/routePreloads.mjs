@@ -1,0 +1,45 @@
+// Writes build/_app/routes.json: for each page route of the app, its URL pattern and the
+// scripts and stylesheets its layout and page load (from SvelteKit's own build manifest),
+// minus what the HTML shell already preloads. Run after `vite build`, before signing (see
+// package.json): the file is part of the signed release. The service worker reads it to add
+// those files as `<link rel="modulepreload">` / stylesheet to the shell it serves for a
+// navigation (src/lib/release/withRoutePreloads.ts): the browser then fetches a route's code
+// while it parses the HTML, instead of the router asking for it file by file once the app's
+// entry has run (a second wave of requests, and a DOM insertion per file).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROUTES_FILE = '_app/routes.json';
+
+/**
+ * @param {string} buildDir the adapter's output (index.html)
+ * @param {string} serverDir SvelteKit's server build (.svelte-kit/output/server)
+ * @returns {Promise<Array<{ pattern: string, js: string[], css: string[] }>>}
+ */
+export async function routePreloads(buildDir, serverDir) {
+  const { manifest } = await import(pathToFileURL(join(serverDir, 'manifest.js')).href);
+  const html = readFileSync(join(buildDir, 'index.html'), 'utf8');
+  const inShell = (file) => html.includes(`"/${file}"`);
+  const routes = [];
+  for (const route of manifest._.routes) {
+    if (!route.page) continue;
+    const nodes = [...route.page.layouts, route.page.leaf].filter((n) => n !== undefined);
+    const js = new Set();
+    const css = new Set();
+    for (const n of nodes) {
+      const node = await manifest._.nodes[n]();
+      for (const f of node.imports ?? []) if (!inShell(f)) js.add(`/${f}`);
+      for (const f of node.stylesheets ?? []) if (!inShell(f)) css.add(`/${f}`);
+    }
+    routes.push({ pattern: route.pattern.source, js: [...js], css: [...css] });
+  }
+  return routes;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const web = fileURLToPath(new URL('..', import.meta.url));
+  const routes = await routePreloads(join(web, 'build'), join(web, '.svelte-kit', 'output', 'server'));
+  writeFileSync(join(web, 'build', ROUTES_FILE), `${JSON.stringify(routes)}\n`);
+  console.log(`${ROUTES_FILE}: ${routes.length} routes`);
+}
