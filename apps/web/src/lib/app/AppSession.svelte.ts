@@ -1,18 +1,19 @@
 import {
   colourForId,
   DeviceLockError,
-  TrameClient,
   type DeviceLockErrorCode,
   type Locale,
   type LocalProfile,
   type ProfileStore,
+  type TrameClient,
 } from '@trame/workspace';
 import { toHex } from '@trame/protocol';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { openDevice, type Device, type DeviceOpening } from '$lib/device/openDevice';
 import { watchIdle } from '$lib/device/watchIdle';
 import { exposeDebugHook } from '$lib/debug/exposeDebugHook';
-import { generateIdentity, identityFromSecretKey, ready, sync, type SpaceSession } from '$lib/sync/sync';
+import { generateIdentity, identityFromSecretKey, ready } from '@trame/sync';
+import type { SpaceSession } from '$lib/sync/sync';
 import { relayUrl } from '$lib/sync/relayUrl';
 import { milestone } from '$lib/perf/milestone';
 
@@ -127,7 +128,7 @@ export class AppSession {
       this.lockIdleMinutes = lock.idleMinutes;
     }
     await this.deviceOrThrow().profiles.save(profile);
-    this.start(profile);
+    await this.start(profile);
   }
 
   /** "Forget this device": closes everything and deletes what Trame keeps in this browser. */
@@ -162,7 +163,7 @@ export class AppSession {
     this.lockIdleMinutes = device.lockIdleMinutes;
     const profile = await device.profiles.load();
     milestone('profile');
-    if (profile) this.start(profile);
+    if (profile) await this.start(profile);
     else this.phase = 'new';
   }
 
@@ -183,7 +184,10 @@ export class AppSession {
     if (minutes && this.phase === 'ready') this.stopIdle = watchIdle(minutes, () => void this.lockNow());
   }
 
-  private start(profile: LocalProfile): void {
+  private async start(profile: LocalProfile): Promise<void> {
+    // The client and the sync engine are loaded here, not with the layout (issue 14, WEBAPP-3):
+    // the welcome screen never needs them before a name is chosen.
+    const { TrameClient, sync } = await import('./clientCode');
     const identity = identityFromSecretKey(profile.secretKey);
     const device = this.deviceOrThrow();
     // Wrap the store so every save made by the client is reflected in the reactive profile.

@@ -17,7 +17,7 @@ import {
   type LocalCache,
   type ProfileStore,
 } from '@trame/workspace';
-import { EncryptedCache, MemoryCache, PersistentHeadStore } from '$lib/sync/sync';
+import { EncryptedCache, MemoryCache, PersistentHeadStore } from '@trame/sync';
 
 /** What this browser keeps for Trame, all of it encrypted at rest. */
 export interface Device {
