@@ -103,9 +103,17 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
     throw new TrameError('NOT_A_MEMBER', 'not a member of the space');
   }
 
+  // R61: the log is read page by page too; its first page is read here, for the check below.
+  let firstPage: Uint8Array[];
+  try {
+    firstPage = await state.membership.next();
+  } catch (e) {
+    conn.unavailable(e, AUTH_REF, 0, CloseCode.Unavailable);
+    return;
+  }
   // R38: a space whose log was written under an older protocol is refused with a typed error,
   // never served to a client that would fold it under the current rules.
-  const first = state.membership[0];
+  const first = firstPage[0];
   if (first && first[0] !== PROTOCOL_VERSION) {
     throw new TrameError(
       'UNSUPPORTED_VERSION',
@@ -116,7 +124,7 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
   for (const { seq, wrap } of state.inviteWraps ?? []) {
     await conn.sendInitial(encodeInviteWrap({ invite: hello.identity, seq, wrap }));
   }
-  for (const entry of state.membership) await conn.sendInitial(entry);
+  for (const entry of firstPage) await conn.sendInitial(entry);
   // R48: a client that holds the latest snapshot and the first k updates of its tail (a
   // reconnect) gets only the rest; READY still reports the whole tail.
   const skip =
@@ -126,6 +134,7 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
       ? hello.knownTailCount
       : 0;
   try {
+    await sendTail(conn, state.membership, 0);
     // R53: a client that could not read the latest snapshot asked for its parent and tail too.
     if (state.snapshot && state.parent) {
       if (state.parent.snapshot) await conn.sendInitial(state.parent.snapshot);
@@ -166,7 +175,7 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
   if (!conn.spaceLevel && ctx.durability.isDurable(conn.roomKey!)) conn.send(ctx.durability.frame);
   conn.log('info', 'connection.ready', {
     role: state.access.role,
-    entries: state.membership.length,
+    entries: state.membership.count,
     snapshotSent: state.snapshot !== null,
     tailCount: state.head.tailCount,
     tailBytes: state.head.tailBytes,
@@ -175,7 +184,7 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
 }
 
 /**
- * R61: sends a tail a page at a time, reading the next page from storage only once the
+ * R61: sends a tail (or the rest of the membership log) a page at a time, reading the next page from storage only once the
  * previous one is in the socket at the reader's pace; the first `skip` frames are not sent.
  */
 async function sendTail(conn: Connection, cursor: FrameCursor, skip: number): Promise<void> {

@@ -11,21 +11,22 @@ export interface TailRow {
 export type TailPageReader = (after: number, upTo: number, maxBytes: number) => Promise<TailRow[]>;
 
 /**
- * {@link FrameCursor} over a tail by keyset pagination (R61): each page is one short read of
+ * {@link FrameCursor} over a tail (or a membership log) by keyset pagination (R61): each page is one short read of
  * the rows after the last one served, bounded above by the tail's last position at the state's
  * read, so that a page never holds more than `pageBytes` (plus one frame) and later updates are
  * left to the live queue. Rows of a tail are only ever appended, or pruned all together when
  * the snapshot is two compactions old (R28): fewer rows than counted means they were pruned.
  */
 export class PagedTail implements FrameCursor {
-  private after = 0;
   private served = 0;
 
+  /** `after`: the position before the first row (0 for a tail; the client's seq for a log). */
   constructor(
     readonly count: number,
     private readonly upTo: number,
     private readonly pageBytes: number,
     private readonly read: TailPageReader,
+    private after = 0,
   ) {}
 
   /** A cursor over no rows. */

@@ -193,8 +193,8 @@ export interface FrameCursor {
 export interface InitialState {
   /** The identity's access at the time of the read; null if the space vanished. */
   access: SpaceAccess | null;
-  /** Membership entries with seq > afterSeq, in seq order. */
-  membership: Uint8Array[];
+  /** Membership entries with seq > afterSeq up to `access.seq`, in seq order, read page by page (R61). */
+  membership: FrameCursor;
   head: DocumentHead;
   /** The latest snapshot frame; null when there is none or the client holds it. */
   snapshot: Uint8Array | null;

@@ -115,6 +115,13 @@ describe.each(adapters)('HOSTILE-2 tail cursor on %s (R61)', (_name, open, runs)
         const big = await storage.initialState({ ...query, pageBytes: 1 });
         expect(await big.tail.next()).toHaveLength(1);
         expect(await readCursor(big.tail)).toHaveLength(40);
+        // The membership log is paged the same way (genesis and one ADD here).
+        expect(big.membership.count).toBe(2);
+        expect(await big.membership.next()).toHaveLength(1);
+        expect(await readCursor(big.membership)).toHaveLength(1);
+        const after0 = await storage.initialState({ ...query, afterSeq: 0 });
+        expect(await readCursor(after0.membership)).toHaveLength(1);
+        expect((await storage.initialState({ ...query, afterSeq: 5 })).membership.count).toBe(0);
       } finally {
         await storage.close();
       }

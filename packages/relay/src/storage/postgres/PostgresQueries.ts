@@ -40,7 +40,11 @@ const SQL = {
   members: 'SELECT identity, role FROM members WHERE space_id = $1',
   invites: 'SELECT identity, role, expires_at FROM invites WHERE space_id = $1',
   entry: 'SELECT frame FROM membership_entries WHERE space_id = $1 AND seq = $2',
-  entriesAfter: 'SELECT frame FROM membership_entries WHERE space_id = $1 AND seq > $2 ORDER BY seq',
+  entriesPage:
+    'SELECT e.seq, e.frame FROM membership_entries e JOIN (SELECT seq FROM (SELECT seq, ' +
+    'SUM(octet_length(frame)) OVER (ORDER BY seq) - octet_length(frame) AS before FROM membership_entries ' +
+    'WHERE space_id = $1 AND seq > $2 AND seq <= $3) w WHERE before < $4) page ON page.seq = e.seq ' +
+    'WHERE e.space_id = $1 ORDER BY e.seq',
   insertSpace: 'INSERT INTO spaces (space_id, seq, head_hash, epoch, log_bytes) VALUES ($1, $2, $3, $4, $5)',
   updateSpace: 'UPDATE spaces SET seq = $2, head_hash = $3, epoch = $4, log_bytes = log_bytes + $5 WHERE space_id = $1',
   insertEntry: 'INSERT INTO membership_entries (space_id, seq, frame, hash) VALUES ($1, $2, $3, $4)',
@@ -175,8 +179,10 @@ export class PostgresQueries {
     return row?.frame ?? null;
   }
 
-  async entriesAfter(spaceId: Uint8Array, afterSeq: number): Promise<Uint8Array[]> {
-    return (await this.rows<{ frame: Uint8Array }>('entriesAfter', [spaceId, afterSeq])).map((r) => r.frame);
+  /** R61: membership entries with `after < seq <= upTo`, in order, up to `maxBytes` (one frame more). */
+  async entriesPage(spaceId: Uint8Array, after: number, upTo: number, maxBytes: number): Promise<TailRow[]> {
+    const rows = await this.rows<{ seq: number; frame: Uint8Array }>('entriesPage', [spaceId, after, upTo, maxBytes]);
+    return rows.map((r) => ({ position: r.seq, frame: r.frame }));
   }
 
   async appendEntry(spaceId: Uint8Array, w: MembershipWrite): Promise<void> {

@@ -201,7 +201,18 @@ export class PostgresStorage implements RelayStorage, CommitLog {
       async (q): Promise<InitialState> => {
         const { spaceId, docId } = query;
         const access = await q.access(spaceId, query.identity);
-        const membership = await q.entriesAfter(spaceId, query.afterSeq);
+        // Entries are numbered 0, 1, 2… without gaps (R31): after the client's seq up to the head.
+        const from = Math.max(query.afterSeq, -1);
+        const membership = new PagedTail(
+          access ? Math.max(0, access.seq - from) : 0,
+          access?.seq ?? -1,
+          pageBytes,
+          (after, to, maxBytes) =>
+            this.guard(() =>
+              this.perSpace.run(toHex(spaceId), () => this.reads.entriesPage(spaceId, after, to, maxBytes)),
+            ),
+          from,
+        );
         if (!docId) {
           // R75: a pending invite identity gets its wrap secret with the log.
           const inviteWraps = access?.invite ? await q.inviteWraps(spaceId, query.identity) : [];

@@ -45,7 +45,9 @@ export class SqliteQueries {
       member: p('SELECT role FROM members WHERE space_id = ? AND identity = ?'),
       invite: p('SELECT role, expires_at FROM invites WHERE space_id = ? AND identity = ?'),
       entry: p('SELECT frame FROM membership_entries WHERE space_id = ? AND seq = ?'),
-      entriesAfter: p('SELECT frame FROM membership_entries WHERE space_id = ? AND seq > ? ORDER BY seq'),
+      entriesPage: p(
+        'SELECT seq, frame FROM membership_entries WHERE space_id = ? AND seq > ? AND seq <= ? ORDER BY seq',
+      ),
       insertSpace: p('INSERT INTO spaces (space_id, seq, head_hash, epoch) VALUES (?, ?, ?, ?)'),
       updateSpace: p('UPDATE spaces SET seq = ?, head_hash = ?, epoch = ? WHERE space_id = ?'),
       insertEntry: p('INSERT INTO membership_entries (space_id, seq, frame, hash) VALUES (?, ?, ?, ?)'),
@@ -164,8 +166,19 @@ export class SqliteQueries {
     return row?.frame ?? null;
   }
 
-  entriesAfter(spaceId: Uint8Array, afterSeq: number): Uint8Array[] {
-    return (this.q('entriesAfter').all(spaceId, afterSeq) as Array<{ frame: Uint8Array }>).map((r) => r.frame);
+  /** R61: membership entries with `after < seq <= upTo`, in order, stepping only until `maxBytes` are read. */
+  entriesPage(spaceId: Uint8Array, after: number, upTo: number, maxBytes: number): TailRow[] {
+    const rows: TailRow[] = [];
+    let bytes = 0;
+    for (const r of this.q('entriesPage').iterate(spaceId, after, upTo) as IterableIterator<{
+      seq: number;
+      frame: Uint8Array;
+    }>) {
+      rows.push({ position: r.seq, frame: r.frame });
+      bytes += r.frame.length;
+      if (bytes >= maxBytes) break;
+    }
+    return rows;
   }
 
   appendEntry(spaceId: Uint8Array, w: MembershipWrite): void {

@@ -140,7 +140,15 @@ export class SqliteStorage implements RelayStorage {
       this.db.transaction((): InitialState => {
         const { spaceId, docId } = query;
         const access = this.q.access(spaceId, query.identity);
-        const membership = this.q.entriesAfter(spaceId, query.afterSeq);
+        // Entries are numbered 0, 1, 2… without gaps (R31): after the client's seq up to the head.
+        const from = Math.max(query.afterSeq, -1);
+        const membership = new PagedTail(
+          access ? Math.max(0, access.seq - from) : 0,
+          access?.seq ?? -1,
+          pageBytes,
+          (after, to, maxBytes) => this.run(spaceId, () => this.q.entriesPage(spaceId, after, to, maxBytes)),
+          from,
+        );
         if (!docId) {
           // R75: a pending invite identity gets its wrap secret with the log.
           const inviteWraps = access?.invite ? this.q.inviteWraps(spaceId, query.identity) : [];
