@@ -25,5 +25,9 @@ export function syncErrorMessage(code: ErrorCode): { text: string; action: SyncE
   if (INTEGRITY.includes(code)) return { text: m.err_integrity(), action: 'retry' };
   if (TRANSIENT.includes(code)) return { text: m.err_unavailable(), action: 'wait' };
   if (code === 'FRAME_TOO_LARGE') return { text: m.err_too_large(), action: 'none' };
+  // R67: nothing is lost (the edits wait in this browser); only the operator can make room.
+  if (code === 'QUOTA_EXCEEDED') return { text: m.err_space_full(), action: 'none' };
+  // R68: the operator's space-creation policy.
+  if (code === 'CREATION_FORBIDDEN') return { text: m.err_creation_forbidden(), action: 'home' };
   return { text: m.err_generic({ code }), action: 'retry' };
 }
