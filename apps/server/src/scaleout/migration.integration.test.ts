@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Role, SpaceSession, newDocId, type DocumentSession } from '@trame/sync';
 import { startServer, type RunningServer } from '../startServer.js';
@@ -33,6 +35,41 @@ function migrate(dataDir: string, schema: string) {
     encoding: 'utf8',
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** R67: each space's log bytes and each document's stored bytes, by hex id. */
+function storedBytesOnSqlite(dataDir: string): Record<string, number> {
+  const db = new Database(join(dataDir, 'trame.sqlite'), { readonly: true });
+  try {
+    return countersOf(
+      db.prepare('SELECT space_id, log_bytes FROM spaces').all() as Array<Record<string, unknown>>,
+      db.prepare('SELECT doc_id, stored_bytes FROM documents').all() as Array<Record<string, unknown>>,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+async function storedBytesOnPostgres(schema: string): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    const spaces = await client.query(`SELECT space_id, log_bytes FROM "${schema}".spaces`);
+    const docs = await client.query(`SELECT doc_id, stored_bytes FROM "${schema}".documents`);
+    return countersOf(spaces.rows, docs.rows);
+  } finally {
+    await client.end();
+  }
+}
+
+function countersOf(
+  spaces: Array<Record<string, unknown>>,
+  docs: Array<Record<string, unknown>>,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of spaces) out[`space ${Buffer.from(r.space_id as Uint8Array).toString('hex')}`] = Number(r.log_bytes);
+  for (const r of docs) out[`doc ${Buffer.from(r.doc_id as Uint8Array).toString('hex')}`] = Number(r.stored_bytes);
+  return out;
 }
 
 describe.skipIf(!available)('SQLite → PostgreSQL migration (issue 4, test 5)', () => {
@@ -85,6 +122,8 @@ describe.skipIf(!available)('SQLite → PostgreSQL migration (issue 4, test 5)',
     expect(report.snapshots).toBeGreaterThanOrEqual(1);
     expect(report.updates).toBeGreaterThanOrEqual(1);
     expect(report.framesDigest).toMatch(/^[0-9a-f]{64}$/);
+    // R67: the stored-bytes counters are the same on both sides.
+    expect(await storedBytesOnPostgres(schema)).toEqual(storedBytesOnSqlite(dataDir));
     // Never twice into the same schema.
     const again = migrate(dataDir, schema);
     expect(again.status).toBe(1);
