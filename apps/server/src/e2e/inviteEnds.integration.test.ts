@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Role } from '@trame/protocol';
+import WebSocket from 'ws';
+import { decodeFrame, FrameKind, MembershipAction, Role } from '@trame/protocol';
 import { decodeInviteToken, identityFromSeed, newDocId, SpaceSession, toHex, type DocumentSession } from '@trame/sync';
 import { createSpace, e2eScope, openDoc, person, waitFor, WS, type Person } from './harness.js';
 import {
@@ -163,6 +164,41 @@ describe('MEMBERSHIP-3: an old invite link with the relay storage opens nothing 
     expect(storedWraps(after)).toEqual([]);
     expect(keysFromLink(after, token).size).toBe(0);
     expect(readableContent(after, owner.state.keyBundle()).some((t) => t.includes(AFTER))).toBe(true);
+  });
+
+  it('MEMBERSHIP-3: a key rotation landing while a newcomer accepts: the ACCEPT is rebuilt on a new session and gets the new key', async () => {
+    const relay = await scope.start();
+    const alice = person('Alice');
+    const bob = person('Bob');
+    const { owner, notes } = await spaceWithNotes(relay.url, alice);
+    const token = await owner.createInvite({ role: Role.Editor });
+    let held = 0;
+    // Bob's first ACCEPT is held back until Alice has renewed the keys: it then arrives on an old head.
+    class Racing extends WebSocket {
+      override send(data: Parameters<WebSocket['send']>[0]): void {
+        const bytes = data instanceof Uint8Array ? data : null;
+        const f = bytes ? decodeFrame(bytes) : null;
+        if (f?.kind === FrameKind.Membership && f.action === MembershipAction.Accept && held++ === 0) {
+          void owner.rotateKeys().then(() => super.send(data));
+          return;
+        }
+        super.send(data);
+      }
+    }
+    const spaceB = await SpaceSession.acceptInvite({
+      relayUrl: relay.url,
+      identity: bob.identity,
+      invite: token,
+      WebSocketImpl: Racing as unknown as typeof WS,
+    });
+    closers.push(() => spaceB.close());
+    expect(held).toBe(2);
+    expect(owner.state.epoch).toBe(1);
+    expect(spaceB.state.hasKey(1)).toBe(true);
+    await write(notes, AFTER);
+    const b = openDoc(spaceB, bob, notes.docId);
+    closers.push(() => b.destroy());
+    await waitFor(() => b.doc.getText('t').toString().includes(AFTER), 'Bob reads what Alice wrote under the new key');
   });
 
   it('MEMBERSHIP-3: a dump of the relay storage holds no wrap secret once its invite ended (accepted, revoked, expired)', async () => {

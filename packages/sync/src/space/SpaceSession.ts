@@ -317,7 +317,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
    * invite's role, then opens the space as `identity`, pinned to the verified log (save
    * `session.state.pin`). Works while no admin is online.
    */
-  static async acceptInvite(o: SpaceSessionOptions & { invite: string }): Promise<SpaceSession> {
+  static async acceptInvite(o: SpaceSessionOptions & { invite: string }, attempt = 1): Promise<SpaceSession> {
     const { session: asInvite, secret, invite } = await SpaceSession.openAsInvite(o);
     let pin: MembershipPin | null;
     try {
@@ -354,6 +354,14 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
       );
       await asInvite.append(entry, asInvite.state.seq + 1);
       pin = asInvite.state.pin;
+    } catch (e) {
+      // An animateur appended meanwhile (a ROTATE brings a new key, and its wrap comes only with
+      // a new session, R75): join again on the new head rather than re-sign the old one.
+      if (e instanceof TrameError && e.code === 'MEMBERSHIP_CHAIN' && attempt < 3) {
+        asInvite.close();
+        return SpaceSession.acceptInvite(o, attempt + 1);
+      }
+      throw e;
     } finally {
       asInvite.close();
     }
