@@ -62,11 +62,13 @@ export default defineConfig({
     { name: 'devices', testMatch: /devices.*\.spec\.ts/, use: { viewport: { width: 1280, height: 800 } } },
     // Issue 10: pending invitations on the members page, revoked links (MEMBERSHIP-3).
     { name: 'invites', testMatch: 'invites.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
+    // Issue 10, MEMBERSHIP-4: removing a member renews the keys; documents move to the new one.
+    { name: 'rotation', testMatch: 'rotation.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
     // Last: the relay's disk and logs must hold none of what the people above typed.
     {
       name: 'blind-relay',
       testMatch: 'blindRelay.spec.ts',
-      dependencies: ['story', 'phone', 'desktop', 'webapp', 'exchange', 'minutes', 'devices', 'invites'],
+      dependencies: ['story', 'phone', 'desktop', 'webapp', 'exchange', 'minutes', 'devices', 'invites', 'rotation'],
     },
   ],
   webServer: {

@@ -29,6 +29,8 @@ export { WorkspaceError } from './client/WorkspaceError.js';
 export type { WorkspaceErrorCode } from './client/WorkspaceError.js';
 export { todayIso } from './client/todayIso.js';
 export { isAccessRefusal } from './client/isAccessRefusal.js';
+export { moveDocuments } from './client/spaces/moveDocuments.js';
+export type { MoveProgress, MoveDocumentsOptions } from './client/spaces/moveDocuments.js';
 export { previewInvite } from './client/invites/previewInvite.js';
 export type { VerifiedInvite } from './client/invites/VerifiedInvite.js';
 

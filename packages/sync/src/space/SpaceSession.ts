@@ -385,6 +385,11 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     return this.state.myRole;
   }
 
+  /** The current key epoch (R70: each ROTATE opens the next one). */
+  get epoch(): number {
+    return this.state.epoch;
+  }
+
   /** R39: the pin to keep in the encrypted profile (also sent as the `pin` event). */
   get pin(): MembershipPin | null {
     return this.state.pin;

@@ -86,6 +86,8 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
   private readonly inviteWraps = new Map<number, Uint8Array>();
   /** Who signed each INVITE, by invite identity (hex), and where. */
   private readonly inviters = new Map<string, { inviter: string; seq: number }>();
+  /** R71/R72: bundles sealed to this identity that were refused, in log order (also emitted). */
+  readonly refusedBundles: TrameError[] = [];
   /** R39: entries folded up to a pin that is not reached yet; applied only once it matches. */
   private tentative: {
     state: MembershipState;
@@ -266,7 +268,9 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
         }
       } catch (e) {
         // Someone's mistake or attack, not ours to fail the log on; reported, NO_KEY surfaces later.
-        this.emit('keyRefused', [e instanceof TrameError ? e : new TrameError('KEY_BUNDLE_MISMATCH', String(e))]);
+        const err = e instanceof TrameError ? e : new TrameError('KEY_BUNDLE_MISMATCH', String(e));
+        this.refusedBundles.push(err);
+        this.emit('keyRefused', [err]);
       }
     }
     // MEMBERSHIP-9: document keys derived under older epochs are not kept past a rotation.

@@ -59,7 +59,12 @@ export interface SpaceSessionLike {
   roleOf(id: string): Role;
   addMember(publicKey: Uint8Array, role: Role): Promise<void>;
   setRole(publicKey: Uint8Array, role: Role): Promise<void>;
+  /** Removes a member or revokes an invite, renewing the keys in the same entry (R70). */
   removeMember(publicKey: Uint8Array): Promise<void>;
+  /** The current key epoch; documents below it have not moved to the new key yet (R73). */
+  readonly epoch: number;
+  /** R70: renews the keys (and removes `remove`, if given); resolves with the new epoch. */
+  rotateKeys(o?: { remove?: Uint8Array }): Promise<number>;
   /** Returns the invite token (base64url) to put after `#` in a link (7 days unless given). */
   createInvite(o: { role: Role; expiresAt?: Date | 'never' }): Promise<string>;
   /** Pending invites as the log shows them: role, expiry, who made it (MEMBERSHIP-3). */
@@ -91,6 +96,8 @@ export interface DocumentSessionLike {
   readonly canWrite: boolean;
   /** Local edits the relay has not acknowledged yet (kept in the device cache meanwhile). */
   readonly hasUnsavedChanges: boolean;
+  /** R73: key epoch of the document's state at the relay (null: empty or not loaded yet). */
+  readonly keyEpoch: number | null;
   on<E extends keyof DocumentSessionEvents>(event: E, fn: DocumentSessionEvents[E]): unknown;
   off<E extends keyof DocumentSessionEvents>(event: E, fn: DocumentSessionEvents[E]): unknown;
   /** Resolves once the cached state (if any) is in `doc`: it can be shown, even offline. */

@@ -34,6 +34,7 @@ class FakeSession extends ObservableV2<DocumentSessionEvents> implements Documen
   status: DocumentStatus = 'connecting';
   canWrite = true;
   hasUnsavedChanges = false;
+  keyEpoch = 0;
   whenLoaded = async (): Promise<void> => {};
   whenSynced = async (): Promise<void> => {};
   whenSaved = async (): Promise<void> => {};

@@ -34,6 +34,11 @@ export class FakeDocumentSession extends ObservableV2<DocumentSessionEvents> imp
     relayDoc.on('update', this.fromRelay);
   }
 
+  /** Documents over the fake relay move to the new key at once. */
+  get keyEpoch(): number {
+    return this.space.epoch;
+  }
+
   get canWrite(): boolean {
     return this.space.myRole === Role.Admin || this.space.myRole === Role.Editor;
   }

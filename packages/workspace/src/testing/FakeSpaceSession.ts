@@ -16,6 +16,7 @@ export class FakeSpaceSession extends ObservableV2<SpaceSessionEvents> implement
   readonly currentStatus: SpaceStatus = 'connected';
   readonly pin = null;
   closed = false;
+  epoch = 0;
 
   constructor(
     private readonly relay: FakeRelay,
@@ -52,6 +53,12 @@ export class FakeSpaceSession extends ObservableV2<SpaceSessionEvents> implement
 
   async removeMember(publicKey: Uint8Array): Promise<void> {
     this.space.members.delete(toHex(publicKey));
+    this.epoch++;
+  }
+
+  async rotateKeys(o: { remove?: Uint8Array } = {}): Promise<number> {
+    if (o.remove) this.space.members.delete(toHex(o.remove));
+    return ++this.epoch;
   }
 
   async createInvite(o: { role: Role; expiresAt?: Date | 'never' }): Promise<string> {
