@@ -39,7 +39,8 @@ function hasOnlySealedFor(entry: MembershipFrame, recipient: Uint8Array): boolea
 }
 
 /**
- * Applies one membership entry to a space's state, enforcing R30-R35, and returns the new
+ * Applies one membership entry to a space's state, enforcing R30-R36, R32a and R70/R72/R74
+ * (ROTATE, key commitments, writers per epoch), and returns the new
  * state. Throws TrameError: MEMBERSHIP_CHAIN, BAD_SIGNATURE, FORBIDDEN_ROLE or
  * INVALID_MEMBERSHIP. Used by the relay (before storing) and by clients (before trusting).
  */
