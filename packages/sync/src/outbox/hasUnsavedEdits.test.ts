@@ -11,6 +11,7 @@ const update = (content: Uint8Array): InflightUpdate => ({
   content,
   link: new Uint8Array(32),
   signed: true,
+  epoch: 0,
 });
 
 describe('hasUnsavedEdits', () => {
