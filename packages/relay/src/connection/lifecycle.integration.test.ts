@@ -7,6 +7,7 @@ import {
   FrameKind,
   LIMITS,
   MembershipAction,
+  PROTOCOL_VERSION,
   Role,
   ZERO_ID,
 } from '@trame/protocol';

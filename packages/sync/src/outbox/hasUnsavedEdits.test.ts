@@ -11,7 +11,6 @@ const update = (content: Uint8Array): InflightUpdate => ({
   content,
   link: new Uint8Array(32),
   signed: true,
-  epoch: 0,
 });
 
 describe('hasUnsavedEdits', () => {
