@@ -134,14 +134,15 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
       ? hello.knownTailCount
       : 0;
   try {
-    await sendTail(conn, state.membership, 0);
+    await sendTail(conn, state.membership);
     // R53: a client that could not read the latest snapshot asked for its parent and tail too.
     if (state.snapshot && state.parent) {
       if (state.parent.snapshot) await conn.sendInitial(state.parent.snapshot);
-      await sendTail(conn, state.parent.tail, 0);
+      await sendTail(conn, state.parent.tail);
     }
     if (state.snapshot) await conn.sendInitial(state.snapshot);
-    await sendTail(conn, state.tail, skip);
+    await state.tail.skip(skip);
+    await sendTail(conn, state.tail);
   } catch (e) {
     // R61: the tail was pruned under a slow reader (SLOW_READER), or storage failed mid-way.
     if (isTrameError(e) && e.code === 'SLOW_READER') {
@@ -184,14 +185,13 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
 }
 
 /**
- * R61: sends a tail (or the rest of the membership log) a page at a time, reading the next page from storage only once the
- * previous one is in the socket at the reader's pace; the first `skip` frames are not sent.
+ * R61: sends a tail (or the rest of the membership log) a page at a time, reading the next
+ * page from storage only once the previous one is in the socket, at the reader's pace.
  */
-async function sendTail(conn: Connection, cursor: FrameCursor, skip: number): Promise<void> {
-  let index = 0;
+async function sendTail(conn: Connection, cursor: FrameCursor): Promise<void> {
   while (!conn.isClosed()) {
     const page = await cursor.next();
     if (page.length === 0) return;
-    for (const frame of page) if (index++ >= skip) await conn.sendInitial(frame);
+    for (const frame of page) await conn.sendInitial(frame);
   }
 }

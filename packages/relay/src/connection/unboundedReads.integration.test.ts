@@ -83,6 +83,7 @@ async function nonReader(url: string, who: TestIdentity, spaceId: Uint8Array, do
 function counted(cursor: FrameCursor, page: (bytes: number) => void): FrameCursor {
   return {
     count: cursor.count,
+    skip: (frames) => cursor.skip(frames),
     next: async () => {
       const frames = await cursor.next();
       page(frames.reduce((n, f) => n + f.length, 0));

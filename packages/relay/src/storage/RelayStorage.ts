@@ -188,6 +188,11 @@ export interface FrameCursor {
    * compactions while the client was reading): the client reconnects and reads the new state.
    */
   next(): Promise<Uint8Array[]>;
+  /**
+   * Moves past the next `frames` frames without reading them (R48: what a reconnecting client
+   * holds already). Throws like {@link next} when they were pruned.
+   */
+  skip(frames: number): Promise<void>;
 }
 
 export interface InitialState {

@@ -115,6 +115,16 @@ describe.each(adapters)('HOSTILE-2 tail cursor on %s (R61)', (_name, open, runs)
         const big = await storage.initialState({ ...query, pageBytes: 1 });
         expect(await big.tail.next()).toHaveLength(1);
         expect(await readCursor(big.tail)).toHaveLength(40);
+        // R48: a reconnecting client's first frames are skipped without being read.
+        const resumed = await storage.initialState({ ...query, pageBytes: 32 * KiB });
+        await resumed.tail.skip(37);
+        // (41 updates by now: the one written after the first read is in this later state.)
+        const rest = await readCursor(resumed.tail);
+        expect(rest).toHaveLength(4);
+        expect(rest.slice(0, 3).map(toHex)).toEqual(tail.slice(37).map(toHex));
+        const past = await storage.initialState(query);
+        await past.tail.skip(99);
+        expect(await past.tail.next()).toEqual([]);
         // The membership log is paged the same way (genesis and one ADD here).
         expect(big.membership.count).toBe(2);
         expect(await big.membership.next()).toHaveLength(1);
@@ -122,6 +132,9 @@ describe.each(adapters)('HOSTILE-2 tail cursor on %s (R61)', (_name, open, runs)
         const after0 = await storage.initialState({ ...query, afterSeq: 0 });
         expect(await readCursor(after0.membership)).toHaveLength(1);
         expect((await storage.initialState({ ...query, afterSeq: 5 })).membership.count).toBe(0);
+        const log = (await storage.initialState(query)).membership;
+        await log.skip(1);
+        expect(await readCursor(log)).toHaveLength(1);
       } finally {
         await storage.close();
       }

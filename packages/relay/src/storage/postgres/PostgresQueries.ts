@@ -74,6 +74,9 @@ const SQL = {
     'WHERE space_id = $1 AND doc_id = $2 AND snapshot_id = $3',
   // R61: the page's rows are chosen from their sizes alone (octet_length reads the TOAST
   // pointer, not the value); only the chosen rows' frames are fetched.
+  tailSeek:
+    'SELECT doc_seq FROM updates WHERE space_id = $1 AND doc_id = $2 AND snapshot_id = $3 AND doc_seq > $4 ' +
+    'AND doc_seq <= $5 ORDER BY doc_seq LIMIT 1 OFFSET $6',
   tailPage:
     'SELECT u.doc_seq, u.frame FROM updates u JOIN (SELECT doc_seq FROM (SELECT doc_seq, ' +
     'SUM(octet_length(frame)) OVER (ORDER BY doc_seq) - octet_length(frame) AS before FROM updates ' +
@@ -258,6 +261,19 @@ export class PostgresQueries {
   ): Promise<{ count: number; upTo: number }> {
     const [row] = await this.rows<{ count: number; up_to: number }>('tailBound', [spaceId, docId, snapshotId]);
     return { count: row?.count ?? 0, upTo: row?.up_to ?? 0 };
+  }
+
+  /** R48: the doc_seq of the update `offset` rows past `after` on a snapshot, or null. */
+  async tailSeek(
+    spaceId: Uint8Array,
+    docId: Uint8Array,
+    snapshotId: Uint8Array,
+    after: number,
+    upTo: number,
+    offset: number,
+  ): Promise<number | null> {
+    const [row] = await this.rows<{ doc_seq: number }>('tailSeek', [spaceId, docId, snapshotId, after, upTo, offset]);
+    return row?.doc_seq ?? null;
   }
 
   /** The updates on a snapshot with `after < doc_seq <= upTo`, in order, up to `maxBytes` (one frame more). */

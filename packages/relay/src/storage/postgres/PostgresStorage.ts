@@ -211,6 +211,8 @@ export class PostgresStorage implements RelayStorage, CommitLog {
             this.guard(() =>
               this.perSpace.run(toHex(spaceId), () => this.reads.entriesPage(spaceId, after, to, maxBytes)),
             ),
+          // Seqs have no gaps: the row `offset` past `after` is at after + 1 + offset.
+          (after, to, offset) => Promise.resolve(after + 1 + offset <= to ? after + 1 + offset : null),
           from,
         );
         if (!docId) {
@@ -228,12 +230,15 @@ export class PostgresStorage implements RelayStorage, CommitLog {
         }
         const cursor = async (snapshotId: Uint8Array): Promise<PagedTail> => {
           const { count, upTo } = await q.tailBound(spaceId, docId, snapshotId);
-          return new PagedTail(count, upTo, pageBytes, (after, to, maxBytes) =>
-            this.guard(() =>
-              this.perSpace.run(toHex(spaceId), () =>
-                this.reads.tailPage(spaceId, docId, snapshotId, after, to, maxBytes),
-              ),
-            ),
+          const inSpace = <T>(fn: () => Promise<T>): Promise<T> =>
+            this.guard(() => this.perSpace.run(toHex(spaceId), fn));
+          return new PagedTail(
+            count,
+            upTo,
+            pageBytes,
+            (after, to, maxBytes) =>
+              inSpace(() => this.reads.tailPage(spaceId, docId, snapshotId, after, to, maxBytes)),
+            (after, to, offset) => inSpace(() => this.reads.tailSeek(spaceId, docId, snapshotId, after, to, offset)),
           );
         };
         const head = await q.head(spaceId, docId);

@@ -93,6 +93,10 @@ export class SqliteQueries {
         'SELECT COUNT(*) AS count, COALESCE(MAX(id), 0) AS up_to FROM updates ' +
           'WHERE space_id = ? AND doc_id = ? AND snapshot_id = ?',
       ),
+      tailSeek: p(
+        'SELECT id FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id = ? AND id > ? AND id <= ? ' +
+          'ORDER BY id LIMIT 1 OFFSET ?',
+      ),
       tailPage: p(
         'SELECT id, frame FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id = ? AND id > ? AND id <= ? ' +
           'ORDER BY id',
@@ -304,6 +308,19 @@ export class SqliteQueries {
   tailBound(spaceId: Uint8Array, docId: Uint8Array, snapshotId: Uint8Array): { count: number; upTo: number } {
     const row = this.q('tailBound').get(spaceId, docId, snapshotId) as { count: number; up_to: number };
     return { count: row.count, upTo: row.up_to };
+  }
+
+  /** R48: the rowid of the update `offset` rows past `after` on a snapshot (index only), or null. */
+  tailSeek(
+    spaceId: Uint8Array,
+    docId: Uint8Array,
+    snapshotId: Uint8Array,
+    after: number,
+    upTo: number,
+    offset: number,
+  ): number | null {
+    const row = this.q('tailSeek').get(spaceId, docId, snapshotId, after, upTo, offset) as { id: number } | undefined;
+    return row?.id ?? null;
   }
 
   /**

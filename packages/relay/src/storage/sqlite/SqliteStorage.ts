@@ -147,6 +147,8 @@ export class SqliteStorage implements RelayStorage {
           access?.seq ?? -1,
           pageBytes,
           (after, to, maxBytes) => this.run(spaceId, () => this.q.entriesPage(spaceId, after, to, maxBytes)),
+          // Seqs have no gaps: the row `offset` past `after` is at after + 1 + offset.
+          (after, to, offset) => Promise.resolve(after + 1 + offset <= to ? after + 1 + offset : null),
           from,
         );
         if (!docId) {
@@ -164,8 +166,14 @@ export class SqliteStorage implements RelayStorage {
         }
         const cursor = (snapshotId: Uint8Array): PagedTail => {
           const { count, upTo } = this.q.tailBound(spaceId, docId, snapshotId);
-          return new PagedTail(count, upTo, pageBytes, (after, to, maxBytes) =>
-            this.run(spaceId, () => this.q.tailPage(spaceId, docId, snapshotId, after, to, maxBytes)),
+          return new PagedTail(
+            count,
+            upTo,
+            pageBytes,
+            (after, to, maxBytes) =>
+              this.run(spaceId, () => this.q.tailPage(spaceId, docId, snapshotId, after, to, maxBytes)),
+            (after, to, offset) =>
+              this.run(spaceId, () => this.q.tailSeek(spaceId, docId, snapshotId, after, to, offset)),
           );
         };
         const head = this.q.head(spaceId, docId);
