@@ -183,6 +183,7 @@ describe('HOSTILE-2 unbounded reads (R61)', () => {
         .filter((b) => b > 0);
       expect(friendPages.length).toBeGreaterThanOrEqual(40);
     },
+    60_000,
   );
 
   it('HOSTILE-2: connections that never read hold at most two initial states per identity; other members still load', async () => {

@@ -120,5 +120,6 @@ describe('HOSTILE-3 per-space storage queue (R66)', () => {
         await storage.close();
       }
     },
+    60_000,
   );
 });

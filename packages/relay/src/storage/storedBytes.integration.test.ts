@@ -180,5 +180,6 @@ describe.each([
         await storage.close();
       }
     },
+    60_000,
   );
 });

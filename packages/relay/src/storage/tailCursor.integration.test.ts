@@ -139,6 +139,7 @@ describe.each(adapters)('HOSTILE-2 tail cursor on %s (R61)', (_name, open, runs)
         await storage.close();
       }
     },
+    60_000,
   );
 
   it.skipIf(!runs)(
@@ -196,5 +197,6 @@ describe.each(adapters)('HOSTILE-2 tail cursor on %s (R61)', (_name, open, runs)
         await storage.close();
       }
     },
+    60_000,
   );
 });
