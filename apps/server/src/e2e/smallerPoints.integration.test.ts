@@ -2,15 +2,27 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeFrame,
   encodeContentBody,
+  encodeUpdateHeader,
   FrameKind,
   toHex,
   UPDATE_HEADER_BYTES,
   type EphemeralFrame,
   type UpdateFrame,
 } from '@trame/protocol';
-import { randomBytes } from '@trame/crypto';
+import { randomBytes, sealContentFrame } from '@trame/crypto';
 import { Role, newDocId, openDocument, type DocumentSession } from '@trame/sync';
-import { collectErrors, createSpace, e2eScope, openDoc, openSpace, person, text, waitFor, WS } from './harness.js';
+import {
+  collectErrors,
+  createSpace,
+  e2eScope,
+  openDoc,
+  openSpace,
+  person,
+  rogue,
+  text,
+  waitFor,
+  WS,
+} from './harness.js';
 import { hostileProxy } from './hostileProxy.js';
 
 const scope = e2eScope();
@@ -87,6 +99,46 @@ describe('MEMBERSHIP-9: smaller points (R16, R57, R58)', () => {
     await typeWords(b, [' (Bob)']);
     await waitFor(() => text(a) === text(b), 'Bob writes after the forgeries');
     expect(b.status).toBe('saved');
+  });
+
+  it("MEMBERSHIP-9: a member's stored frame that does not verify still counts once reloaded: compaction goes on (R57, R25)", async () => {
+    const relay = await scope.start();
+    const alice = person('Alice');
+    const mallory = person('Mallory');
+    const space = await createSpace(relay.url, alice);
+    closers.push(() => space.close());
+    await space.addMember(mallory.identity.publicKey, Role.Editor);
+    const docId = newDocId();
+    const a = openDoc(space, alice, docId, { compaction: { afterUpdates: 4, afterBytes: 1 << 20 } });
+    closers.push(() => a.destroy());
+    const errors = collectErrors(a);
+    await a.whenSynced();
+    await typeWords(a, ['Ordre ']);
+    // Mallory's own client sends an update whose signature is broken; the relay stores it (R12).
+    const m = rogue(relay.url, mallory.identity, space.spaceId, docId);
+    closers.push(() => m.conn.close());
+    const ready = await m.ready;
+    const header = encodeUpdateHeader({
+      spaceId: space.spaceId,
+      docId,
+      epoch: space.state.epoch,
+      snapshotId: ready.snapshotId,
+      author: mallory.identity.publicKey,
+      clock: 1,
+    });
+    const frame = sealContentFrame(
+      header,
+      space.state.docKey(space.state.epoch, docId),
+      new Uint8Array([0, 0]),
+      mallory.identity,
+    );
+    frame[frame.length - 1] = frame[frame.length - 1]! ^ 0xff;
+    m.conn.send(frame);
+    await waitFor(() => errors.some((e) => e.code === 'SIGNATURE_INVALID'), 'Alice refuses it live');
+    // Alice keeps writing past the compaction bound: her snapshot must list Mallory's stored clock.
+    await typeWords(a, ['du ', 'jour ', ': ', 'tracts, ', 'banderole, ', 'cortège.']);
+    await waitFor(() => a.engine.snapshotIdHex !== '', 'a snapshot is accepted', 20_000);
+    expect(text(a)).toBe('Ordre du jour : tracts, banderole, cortège.');
   });
 
   it('MEMBERSHIP-9: an awareness frame the relay serves again, or an older one, is dropped (R58)', async () => {

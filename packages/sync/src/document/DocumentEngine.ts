@@ -172,6 +172,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   private readonly awareness: AwarenessChannel;
   /** R57: live frames that did not authenticate, and when to check that their clocks came. */
   private heldBack: Array<{ author: string; clock: number }> = [];
+  private uncounted = false;
   private recountTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
@@ -284,8 +285,9 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     // R48: by R41 this client holds clocks 1..c of every author on its snapshot, and (R47:
     // forwards in commit order, own clocks counted at their ACK) they include the relay's
     // first Σc updates of that tail, so the relay may skip those.
+    // R57: a frame held back since the last load breaks that count: ask for the whole tail.
     let knownTailCount = 0;
-    for (const c of this.clocks.values()) knownTailCount += c;
+    if (!this.uncounted) for (const c of this.clocks.values()) knownTailCount += c;
     this.loading = { snapshots: [], updates: [], knownSnapshotId, knownTailCount };
     this.loaded = false;
     const conn: RelayConnection = new RelayConnection({
@@ -419,6 +421,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   private finishLoading(ready: ReadyFrame): void {
     const { snapshots, updates: all, knownSnapshotId, knownTailCount } = this.loading!;
     this.loading = null;
+    this.uncounted = false;
     const snapshot = snapshots.find((x) => bytesEqual(x.snapshotId, ready.snapshotId)) ?? snapshots.at(-1) ?? null;
     // R53: asked for, the parent (none for a first snapshot) and its tail come first.
     const askedParent = this.wantParent && snapshot !== null;
@@ -552,6 +555,7 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
   /** R57: a live frame not counted; if the genuine one does not follow soon, reload the tail. */
   private holdBack(author: string, clock: number): void {
     this.heldBack.push({ author, clock });
+    this.uncounted = true;
     this.recountTimer ??= setTimeout(() => {
       this.recountTimer = null;
       const held = this.heldBack.splice(0);
