@@ -1,8 +1,9 @@
 /**
- * R61: how many initial states are held in memory at once, per identity and in total. A state
- * is read whole (a snapshot and a tail bounded by R65) and kept until the client has read it
- * at its own pace: without a gate, n clients that never read would hold n states. Further
- * loads wait their turn (a waiting connection holds no state), first come first served.
+ * R61: how many initial states are loading at once, per identity and in total. A loading
+ * connection holds its snapshot (≤ 16 MiB, R3) and one page of its log or tail (the rest is
+ * read from storage at the client's pace) until the client has read them: without a gate, n
+ * clients that never read would hold n snapshots. Further loads wait their turn (a waiting
+ * connection holds no state), first come first served.
  */
 export class LoadGate {
   private readonly byIdentity = new Map<string, number>();
