@@ -1,20 +1,22 @@
 import { SchemaTooNewError } from '@trame/relay';
 import { loadWebApp } from './loadWebApp.js';
+import { backupRoute } from './recovery/backupRoute.js';
+import { FileBackupStore } from './recovery/FileBackupStore.js';
 import { readServerConfig } from './readServerConfig.js';
 import { startServer } from './startServer.js';
 
 const config = readServerConfig(process.env);
 const web = await loadWebApp();
+// DEVICES-3: recovery backups (opaque, signed by the phrase's key) beside the web app.
+const fallback = backupRoute(new FileBackupStore(config.dataDir), web ?? undefined);
 // A relay started while its database is still booting keeps trying for a while instead of exiting.
-const server = await startServer({ ...config, startupRetryMs: 30_000, ...(web ? { fallback: web } : {}) }).catch(
-  (e: unknown) => {
-    if (!(e instanceof SchemaTooNewError)) throw e;
-    // A data directory from a newer release: refuse clearly, and exit with EX_CONFIG (78), which
-    // the systemd unit lists in RestartPreventExitStatus so that it does not retry in a loop.
-    console.error(`Trame cannot start: ${e.message}`);
-    process.exit(78);
-  },
-);
+const server = await startServer({ ...config, startupRetryMs: 30_000, fallback }).catch((e: unknown) => {
+  if (!(e instanceof SchemaTooNewError)) throw e;
+  // A data directory from a newer release: refuse clearly, and exit with EX_CONFIG (78), which
+  // the systemd unit lists in RestartPreventExitStatus so that it does not retry in a loop.
+  console.error(`Trame cannot start: ${e.message}`);
+  process.exit(78);
+});
 const storageMode = config.databaseUrl ? `postgres${config.redisUrl ? ' + redis' : ''}` : 'sqlite';
 const shown = server.host.includes(':') ? `[${server.host}]` : server.host;
 if (web) console.log(`Trame is running: open http://${shown}:${server.port}/`);

@@ -1,8 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { canary } from './support/canary';
 import { person } from './support/person';
 import { shoot } from './support/shoot';
-import { createCollective, createInvite, join, welcome } from './support/steps';
+import {
+  createCollective,
+  createInvite,
+  createItem,
+  editor,
+  join as joinSpace,
+  statusLine,
+  welcome,
+} from './support/steps';
 
 /**
  * Issue 13: one person, several devices. DEVICES-5 (safety net) here; DEVICES-4 (the locked
@@ -45,7 +55,7 @@ test('DEVICES-5: the single-animateur warning shows to that animateur, on the sp
 
     // Bob joins as a member: still one animateur, and a member is not told.
     const asMember = await createInvite(a, /^Membre/);
-    await join(bob.page, asMember, BOB);
+    await joinSpace(bob.page, asMember, BOB);
     await expect(bob.page.getByRole('heading', { name: 'Collectif du Lauragais', level: 1 })).toBeVisible();
     await expect(bob.page.getByTestId('single-animateur')).toHaveCount(0);
     await bob.page.goto(assemblyUrl);
@@ -118,6 +128,77 @@ test('DEVICES-4: a space that asks for locked devices makes the app insist until
     await a.getByRole('button', { name: 'Déverrouiller' }).click();
     await a.getByRole('button', { name: 'Verrouiller maintenant' }).click();
     await expect(a.getByRole('heading', { name: 'Appareil verrouillé' })).toBeVisible();
+  } finally {
+    await alice.context.close();
+  }
+});
+
+test('DEVICES-3: Alice clears all site data, restores with her phrase, finds her spaces and documents; the backup at the relay holds no canary', async ({
+  browser,
+}, info) => {
+  test.setTimeout(180_000);
+  const base = String(info.project.use.baseURL);
+  const NAME = canary('Albane Cazottes');
+  const COLLECTIVE = canary('Collectif du Ségala');
+  const TITLE = canary('Covoiturages pour Rodez');
+  const TEXT = canary('Départ 7 h 30 place du foirail');
+  const alice = await person(browser, base, NAME);
+  try {
+    const a = alice.page;
+    await a.goto('/');
+    await welcome(a, NAME);
+    await createCollective(a, COLLECTIVE);
+    await a.getByRole('link', { name: /Assemblée de coordination/ }).click();
+    await createItem(a, { type: 'Document', title: TITLE });
+    await editor(a).click();
+    await a.keyboard.type(TEXT);
+    await expect(statusLine(a)).toContainText('enregistré');
+    const docUrl = a.url();
+
+    // The home reminds her, gently, and leads to Réglages.
+    await a.locator('header a.crumb-home').click();
+    const reminder = a.getByTestId('recovery-reminder');
+    await expect(reminder).toContainText('Notez une phrase de récupération');
+    await reminder.getByRole('link', { name: 'Créer ma phrase' }).click();
+    await a.getByRole('button', { name: 'Créer ma phrase de récupération' }).click();
+    const words = await a.getByTestId('recovery-phrase').locator('li').allTextContents();
+    expect(words).toHaveLength(12);
+    await a.getByRole('button', { name: "Je l'ai notée" }).click();
+    await expect(a.getByText(/Sauvegarde chiffrée à jour/)).toBeVisible();
+    await a.locator('header a.crumb-home').click();
+    await expect(a.getByRole('heading', { name: COLLECTIVE, level: 1 })).toBeVisible();
+    await expect(reminder).toHaveCount(0);
+
+    // Every site datum goes: IndexedDB, caches, service worker.
+    const cdp = await alice.context.newCDPSession(a);
+    await cdp.send('Storage.clearDataForOrigin', { origin: new URL(base).origin, storageTypes: 'all' });
+    await a.goto('/');
+    await expect(a.getByRole('heading', { name: 'Bienvenue sur Trame' })).toBeVisible();
+
+    // A wrong word is refused; the phrase brings everything back.
+    await a.getByRole('link', { name: "J'ai une phrase de récupération" }).click();
+    const field = a.getByLabel('Phrase de récupération');
+    await field.fill([...words.slice(0, 11), words[11] === 'abaisser' ? 'abandon' : 'abaisser'].join(' '));
+    await a.getByRole('button', { name: 'Restaurer' }).click();
+    await expect(a.getByRole('alert')).toContainText(/valide|aucune sauvegarde/i);
+    await field.fill(words.join(' '));
+    await a.getByRole('button', { name: 'Restaurer' }).click();
+    await expect(a.getByRole('heading', { name: COLLECTIVE, level: 1 })).toBeVisible({ timeout: 30_000 });
+    await a.goto(docUrl);
+    await expect(editor(a)).toContainText(TEXT);
+    await a.goto('/settings');
+    await expect(a.getByLabel('Nom affiché')).toHaveValue(NAME);
+
+    // The relay keeps one opaque backup: none of her names, titles or text in it.
+    const dir = join(process.env.TRAME_E2E_DIR!, 'data', 'backups');
+    const backups = readdirSync(dir).map((f) => readFileSync(join(dir, f)));
+    expect(backups.length).toBeGreaterThan(0);
+    for (const bytes of backups) {
+      for (const text of [NAME, COLLECTIVE, TITLE, TEXT, 'Assemblée de coordination', 'Juridique', ...words]) {
+        expect(bytes.includes(Buffer.from(text, 'utf8'))).toBe(false);
+        expect(bytes.includes(Buffer.from(text, 'utf16le'))).toBe(false);
+      }
+    }
   } finally {
     await alice.context.close();
   }

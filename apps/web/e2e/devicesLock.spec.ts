@@ -46,6 +46,7 @@ function copyOf(dir: string): string {
   return copy;
 }
 
+// eslint-disable-next-line no-empty-pattern -- no fixture: each browser here is a persistent profile of its own
 test('DEVICES-4: with a passphrase, a copy of the browser profile yields neither the secret key nor document text, the WebCrypto-key attack fails, and a reload asks for the passphrase', async ({}, info) => {
   test.setTimeout(240_000);
   const base = String(info.project.use.baseURL);

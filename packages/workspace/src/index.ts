@@ -205,5 +205,16 @@ export type { UnlockResult } from './local/lock/unlockDevice.js';
 export { removeDeviceLock } from './local/lock/removeDeviceLock.js';
 export { setLockIdleMinutes } from './local/lock/setLockIdleMinutes.js';
 export { deriveLockKey } from './local/lock/deriveLockKey.js';
+// DEVICES-3: the recovery phrase and its encrypted backup at the relay.
+export { RecoveryError, RECOVERY_ERROR_NUMBERS } from './local/recovery/RecoveryError.js';
+export type { RecoveryErrorCode } from './local/recovery/RecoveryError.js';
+export type { RecoveryKeySet } from './local/recovery/RecoveryKeySet.js';
+export { generateRecoveryPhrase } from './local/recovery/generateRecoveryPhrase.js';
+export { recoveryKeys } from './local/recovery/recoveryKeys.js';
+export { sealBackup } from './local/recovery/sealBackup.js';
+export { openBackup } from './local/recovery/openBackup.js';
+export { uploadBackup } from './local/recovery/uploadBackup.js';
+export { downloadBackup } from './local/recovery/downloadBackup.js';
+export { BACKUP_MAX_BYTES, backupSigned } from './local/recovery/backupFormat.js';
 export { readLockRequired } from './space/readLockRequired.js';
 export { setLockRequired } from './space/setLockRequired.js';

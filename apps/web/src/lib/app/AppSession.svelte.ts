@@ -1,6 +1,13 @@
 import {
   colourForId,
   DeviceLockError,
+  downloadBackup,
+  openBackup,
+  RecoveryError,
+  recoveryKeys,
+  sealBackup,
+  uploadBackup,
+  type RecoveryErrorCode,
   type DeviceLockErrorCode,
   type Locale,
   type LocalProfile,
@@ -16,6 +23,16 @@ import { generateIdentity, identityFromSecretKey, ready } from '@trame/sync';
 import type { SpaceSession } from '$lib/sync/sync';
 import { relayUrl } from '$lib/sync/relayUrl';
 import { milestone } from '$lib/perf/milestone';
+
+/** DEVICES-3: what this device knows of the recovery phrase (the `recovery` cache entry). */
+export interface RecoveryState {
+  /** The phrase, once the person said they wrote it down; its backup is kept up to date. */
+  phrase: string | null;
+  /** "Ne plus me le rappeler". */
+  declined: boolean;
+  /** When the backup was last stored at the relay (ms), 0 if never. */
+  savedAt: number;
+}
 
 /** Where the app is in its start-up. */
 export type AppPhase = 'loading' | 'locked' | 'new' | 'ready' | 'failed';
@@ -35,6 +52,11 @@ export class AppSession {
   lockIdleMinutes = $state<number | null>(null);
   /** DEVICES-4: spaces (id → name) that ask their members' devices to be locked. */
   lockAskedBy = $state.raw<Readonly<Record<string, string>>>({});
+  /** DEVICES-3: the recovery phrase on this device (saved, refused, or not yet decided). */
+  recovery = $state.raw<RecoveryState>({ phrase: null, declined: false, savedAt: 0 });
+  /** DEVICES-3: "Plus tard" on the reminder, for this visit. */
+  recoveryLater = $state(false);
+  private backupTimer: ReturnType<typeof setTimeout> | null = null;
   private device: Device | null = null;
   private locked: Extract<DeviceOpening, { kind: 'locked' }> | null = null;
   private stopIdle: (() => void) | null = null;
@@ -106,6 +128,43 @@ export class AppSession {
     this.lockAskedBy = next;
   }
 
+  /**
+   * DEVICES-3: the person wrote `phrase` down: its encrypted backup of the profile goes to the
+   * relay now, and again whenever the profile changes (spaces joined, pins).
+   */
+  async saveRecoveryPhrase(phrase: string): Promise<RecoveryErrorCode | null> {
+    await this.writeRecovery({ phrase, declined: false, savedAt: this.recovery.savedAt });
+    try {
+      await this.uploadBackup();
+      return null;
+    } catch (e) {
+      return e instanceof RecoveryError ? e.code : 'BACKUP_UNAVAILABLE';
+    }
+  }
+
+  /** DEVICES-3: "Ne plus me le rappeler". */
+  async declineRecovery(): Promise<void> {
+    await this.writeRecovery({ ...this.recovery, declined: true });
+  }
+
+  /**
+   * DEVICES-3: a new browser restores identity, spaces and pins from the phrase's backup at the
+   * relay; the error code otherwise (PHRASE_INVALID, BACKUP_NOT_FOUND, BACKUP_UNREADABLE…).
+   */
+  async restore(phrase: string): Promise<RecoveryErrorCode | null> {
+    await this.boot();
+    try {
+      const keys = await recoveryKeys(phrase);
+      const { profile } = await openBackup(await downloadBackup(location.origin, keys.id), keys);
+      await this.deviceOrThrow().profiles.save(profile);
+      await this.writeRecovery({ phrase, declined: false, savedAt: Date.now() });
+      await this.start(profile);
+      return null;
+    } catch (e) {
+      return e instanceof RecoveryError ? e.code : 'BACKUP_UNAVAILABLE';
+    }
+  }
+
   /** First visit: makes this device's identity and remembers the chosen name (and locks it). */
   async createProfile(displayName: string, lock?: { passphrase: string; idleMinutes: number }): Promise<void> {
     await this.boot();
@@ -163,6 +222,7 @@ export class AppSession {
     this.lockIdleMinutes = device.lockIdleMinutes;
     const profile = await device.profiles.load();
     milestone('profile');
+    await this.readRecovery();
     if (profile) await this.start(profile);
     else this.phase = 'new';
   }
@@ -175,6 +235,41 @@ export class AppSession {
     await Promise.all(client.openItems().map((i) => i.session.saveNow().catch(() => {})));
     client.leaving();
     await client.close();
+  }
+
+  private async readRecovery(): Promise<void> {
+    const bytes = await this.deviceOrThrow()
+      .cache.get('recovery')
+      .catch(() => undefined);
+    if (!bytes) return;
+    try {
+      this.recovery = JSON.parse(new TextDecoder().decode(bytes)) as RecoveryState;
+    } catch {
+      /* unreadable: as if never decided */
+    }
+  }
+
+  private async writeRecovery(state: RecoveryState): Promise<void> {
+    this.recovery = state;
+    await this.deviceOrThrow().cache.set('recovery', new TextEncoder().encode(JSON.stringify(state)));
+  }
+
+  /** The profile changed: its backup follows, a few seconds later (one upload for a burst). */
+  private scheduleBackup(): void {
+    if (!this.recovery.phrase) return;
+    if (this.backupTimer) clearTimeout(this.backupTimer);
+    this.backupTimer = setTimeout(() => void this.uploadBackup().catch(() => {}), 3000);
+  }
+
+  private async uploadBackup(): Promise<void> {
+    const phrase = this.recovery.phrase;
+    const profile = this.profile;
+    if (!phrase || !profile) return;
+    const keys = await recoveryKeys(phrase);
+    // Versions only grow (R92): the clock, never below the last one stored from here.
+    const version = Math.max(Date.now(), this.recovery.savedAt + 1);
+    await uploadBackup(location.origin, keys.id, await sealBackup(profile, keys, version));
+    await this.writeRecovery({ ...this.recovery, savedAt: version });
   }
 
   private watchIdle(): void {
@@ -197,6 +292,7 @@ export class AppSession {
       save: async (p) => {
         await device.profiles.save(p);
         this.profile = p;
+        this.scheduleBackup();
       },
     };
     const client = new TrameClient<SpaceSession>({
