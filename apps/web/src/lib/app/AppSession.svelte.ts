@@ -1,12 +1,7 @@
 import {
   colourForId,
   DeviceLockError,
-  downloadBackup,
-  openBackup,
   RecoveryError,
-  recoveryKeys,
-  sealBackup,
-  uploadBackup,
   type RecoveryErrorCode,
   type DeviceLockErrorCode,
   type Locale,
@@ -154,6 +149,7 @@ export class AppSession {
   async restore(phrase: string): Promise<RecoveryErrorCode | null> {
     await this.boot();
     try {
+      const { recoveryKeys, openBackup, downloadBackup } = await import('$lib/device/deviceOps');
       const keys = await recoveryKeys(phrase);
       const { profile } = await openBackup(await downloadBackup(location.origin, keys.id), keys);
       await this.deviceOrThrow().profiles.save(profile);
@@ -265,6 +261,7 @@ export class AppSession {
     const phrase = this.recovery.phrase;
     const profile = this.profile;
     if (!phrase || !profile) return;
+    const { recoveryKeys, sealBackup, uploadBackup } = await import('$lib/device/deviceOps');
     const keys = await recoveryKeys(phrase);
     // Versions only grow (R92): the clock, never below the last one stored from here.
     const version = Math.max(Date.now(), this.recovery.savedAt + 1);

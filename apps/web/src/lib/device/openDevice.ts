@@ -6,12 +6,8 @@ import {
   IndexedDbCache,
   IndexedDbProfileStore,
   loadDeviceKey,
-  lockDevice,
   MemoryProfileStore,
   readDeviceLock,
-  removeDeviceLock,
-  setLockIdleMinutes,
-  unlockDevice,
   type DeviceLockError,
   type HeadStore,
   type LocalCache,
@@ -71,6 +67,7 @@ export async function openDevice(factory: IDBFactory | undefined = globalThis.in
       return {
         kind: 'locked',
         unlock: async (passphrase) => {
+          const { unlockDevice } = await import('./deviceOps');
           const r = await unlockDevice(factory, passphrase, raw);
           return r.ok ? deviceFromKey(factory, raw, r.key, r.idleMinutes) : r.error;
         },
@@ -119,11 +116,12 @@ async function deviceFromKey(
     persistent: true,
     lockIdleMinutes,
     lock: async (passphrase, idleMinutes) => {
+      const { lockDevice } = await import('./deviceOps');
       const r = await lockDevice(factory, { raw, currentKey: key, passphrase, idleMinutes });
       return r.ok ? deviceFromKey(factory, raw, r.key, idleMinutes) : r.error;
     },
-    removeLock: () => removeDeviceLock(factory, key),
-    setIdleMinutes: (minutes) => setLockIdleMinutes(factory, minutes),
+    removeLock: async () => (await import('./deviceOps')).removeDeviceLock(factory, key),
+    setIdleMinutes: async (minutes) => (await import('./deviceOps')).setLockIdleMinutes(factory, minutes),
   };
 }
 
