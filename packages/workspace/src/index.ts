@@ -192,29 +192,18 @@ export { IndexedDbCache, CACHE_DB_NAME } from './local/IndexedDbCache.js';
 export { loadDeviceKey, DEVICE_DB_NAME } from './local/loadDeviceKey.js';
 export { forgetSpaceEntries } from './local/forgetSpaceEntries.js';
 export type { ListableStore } from './local/forgetSpaceEntries.js';
-// DEVICES-4: the device lock (passphrase, Argon2id).
+// DEVICES-4: the device lock (passphrase, Argon2id); its operations are in '@trame/workspace/device'.
 export { LOCK_PARAMS, LOCK_IDLE_CHOICES, DEFAULT_LOCK_IDLE_MINUTES } from './local/lock/LOCK_PARAMS.js';
 export type { LockedKey } from './local/lock/LockedKey.js';
 export { DeviceLockError, DEVICE_LOCK_ERROR_NUMBERS } from './local/lock/DeviceLockError.js';
 export type { DeviceLockErrorCode } from './local/lock/DeviceLockError.js';
 export { readDeviceLock } from './local/lock/readDeviceLock.js';
-export { lockDevice } from './local/lock/lockDevice.js';
 export type { LockResult } from './local/lock/lockDevice.js';
-export { unlockDevice } from './local/lock/unlockDevice.js';
 export type { UnlockResult } from './local/lock/unlockDevice.js';
-export { removeDeviceLock } from './local/lock/removeDeviceLock.js';
-export { setLockIdleMinutes } from './local/lock/setLockIdleMinutes.js';
-export { deriveLockKey } from './local/lock/deriveLockKey.js';
-// DEVICES-3: the recovery phrase and its encrypted backup at the relay.
+// DEVICES-3: the recovery phrase and its encrypted backup at the relay ('@trame/workspace/device').
 export { RecoveryError, RECOVERY_ERROR_NUMBERS } from './local/recovery/RecoveryError.js';
 export type { RecoveryErrorCode } from './local/recovery/RecoveryError.js';
 export type { RecoveryKeySet } from './local/recovery/RecoveryKeySet.js';
-export { generateRecoveryPhrase } from './local/recovery/generateRecoveryPhrase.js';
-export { recoveryKeys } from './local/recovery/recoveryKeys.js';
-export { sealBackup } from './local/recovery/sealBackup.js';
-export { openBackup } from './local/recovery/openBackup.js';
-export { uploadBackup } from './local/recovery/uploadBackup.js';
-export { downloadBackup } from './local/recovery/downloadBackup.js';
 export { BACKUP_MAX_BYTES, backupSigned } from './local/recovery/backupFormat.js';
 export { readLockRequired } from './space/readLockRequired.js';
 export { setLockRequired } from './space/setLockRequired.js';

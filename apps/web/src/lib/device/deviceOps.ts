@@ -1,9 +1,11 @@
 /**
  * The device lock's and the recovery phrase's operations (DEVICES-3, DEVICES-4), imported on
- * demand: a person who uses neither never downloads them (the welcome route's budget).
+ * demand from their own entry of @trame/workspace: a person who uses neither never downloads
+ * them (route budgets, WEBAPP-3).
  */
 export {
   downloadBackup,
+  generateRecoveryPhrase,
   lockDevice,
   openBackup,
   recoveryKeys,
@@ -12,4 +14,4 @@ export {
   setLockIdleMinutes,
   unlockDevice,
   uploadBackup,
-} from '@trame/workspace';
+} from '@trame/workspace/device';
