@@ -20,12 +20,12 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
-    // Issue 14: on a phone every request costs a round trip (and HTTP/1.1 allows six at once),
-    // and small files compress worse: chunks under 50 KB are merged into a neighbour where
-    // Rollup can do so without changing what runs. Measured with WEBAPP-3 (brotli, JS + WASM):
-    // welcome / home / document 155 / 219 / 347 KB in 14 / 19 / 19 files; without merging
-    // 35 / 36 files for home / document; at 10 KB 156 / 222 / 350 KB.
-    rollupOptions: { output: { experimentalMinChunkSize: 50_000 } },
+    // Issue 14: on a phone every request costs a round trip (and HTTP/1.1 allows six at once):
+    // chunks under 2 KB are merged into a neighbour. Not more: Rollup then also merges small
+    // lazily loaded chunks (BIP39 word lists, 13-17 KB) into chunks every route loads
+    // (measured with WEBAPP-3: +10 KB on the document route at 10 KB and at 50 KB). At 2 KB:
+    // welcome / home / document 151 / 226 / 354 KB in 22 / 40 / 40 files (64 / 60 without).
+    rollupOptions: { output: { experimentalMinChunkSize: 2_000 } },
   },
   define: { __TRAME_RELEASE_PUBLIC_KEY__: JSON.stringify(releaseKey.publicKey) },
 });
