@@ -21,11 +21,11 @@ export default defineConfig({
   build: {
     target: 'es2022',
     // Issue 14: on a phone every request costs a round trip (and HTTP/1.1 allows six at once):
-    // chunks under 2 KB are merged into a neighbour. Not more: Rollup then also merges small
-    // lazily loaded chunks (BIP39 word lists, 13-17 KB) into chunks every route loads
-    // (measured with WEBAPP-3: +10 KB on the document route at 10 KB and at 50 KB). At 2 KB:
-    // welcome / home / document 151 / 226 / 354 KB in 22 / 40 / 40 files (64 / 60 without).
-    rollupOptions: { output: { experimentalMinChunkSize: 2_000 } },
+    // chunks under 4 KB are merged into a neighbour. Not more: Rollup then also merges small
+    // lazily loaded chunks into chunks every route loads (WEBAPP-3, document route, brotli:
+    // 2 KB 351.9 KB in 40 files, 4 KB 349.7 KB in 30, 10 KB 363.8 KB in 26). Measured after the
+    // BIP39 imports were destructured (recoveryKeys), which took SHA-512 off every route.
+    rollupOptions: { output: { experimentalMinChunkSize: 4_000 } },
   },
   define: { __TRAME_RELEASE_PUBLIC_KEY__: JSON.stringify(releaseKey.publicKey) },
 });

@@ -11,8 +11,13 @@ import type { RecoveryKeySet } from './RecoveryKeySet.js';
  * `PHRASE_INVALID` when no list accepts it.
  */
 export async function recoveryKeys(phrase: string): Promise<RecoveryKeySet> {
-  const [{ mnemonicToEntropy }, fr, en, sodium] = await Promise.all([
-    import('@scure/bip39'),
+  const [mnemonicToEntropy, fr, en, sodium] = await Promise.all([
+    // Destructured at the import so the bundler drops what is unused (mnemonicToSeed pulls in
+    // SHA-512 and PBKDF2, whose shared module every route would then load).
+    (async () => {
+      const { mnemonicToEntropy } = await import('@scure/bip39');
+      return mnemonicToEntropy;
+    })(),
     import('@scure/bip39/wordlists/french.js'),
     import('@scure/bip39/wordlists/english.js'),
     loadSodiumSumo(),
