@@ -85,6 +85,13 @@ test('WEBAPP-2: the HTML shell and version.json are revalidated (no-cache, 304 o
 
 /** Route budgets of issue 14: JavaScript and WebAssembly, brotli, on a cold cache. */
 const BUDGET = { welcome: 200_000, home: 250_000, document: 350_000 } as const;
+/**
+ * The service worker's script is not route code: the page registers it once the page is idle,
+ * once per install, and it then fetches the whole offline copy (WEBAPP-1) on its own, which no
+ * route budget counts either. Whether its request lands before "network idle" is a matter of
+ * timing, so it is kept out of the routes and held to a budget of its own.
+ */
+const SERVICE_WORKER_BUDGET = 4_000;
 const BUILD = fileURLToPath(new URL('../build', import.meta.url));
 
 /**
@@ -96,6 +103,7 @@ async function codeFilesOf(page: Page, path: string, ready: Locator): Promise<st
   const files = new Set<string>();
   page.on('request', (r) => {
     const url = new URL(r.url());
+    if (url.pathname === '/service-worker.js') return;
     if (url.hostname === '127.0.0.1' && /\.(js|wasm)$/.test(url.pathname)) files.add(url.pathname);
   });
   await page.goto(path);
@@ -149,7 +157,9 @@ test('WEBAPP-3: JavaScript + WebAssembly per route, brotli, cold cache — welco
   const report = Object.entries(routes).map(
     ([name, files]) => `${name}: ${brotliBytes(files)} B in ${files.length} files`,
   );
-  console.log(`WEBAPP-3 ${report.join('; ')}`);
+  const worker = brotliBytes(['/service-worker.js']);
+  console.log(`WEBAPP-3 ${report.join('; ')}; service worker: ${worker} B`);
+  expect(worker, 'service worker').toBeLessThanOrEqual(SERVICE_WORKER_BUDGET);
   for (const [name, files] of Object.entries(routes) as [keyof typeof BUDGET, string[]][]) {
     expect(files.length, name).toBeGreaterThan(3);
     expect(brotliBytes(files), `${name}: ${files.join(' ')}`).toBeLessThanOrEqual(BUDGET[name]);

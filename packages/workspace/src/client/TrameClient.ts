@@ -15,20 +15,9 @@ import type { ItemType, SpaceKind } from '../space/SpaceIndex.js';
 import type { DocumentSessionLike, HeadStore, LocalCache, SpaceSessionLike, SyncApi } from '../sync/SyncApi.js';
 import type { ClientCore } from './ClientCore.js';
 import { buildClientCore } from './buildClientCore.js';
-import { createAtelier } from './collective/createAtelier.js';
-import { createCollective } from './collective/createCollective.js';
-import { setAtelierStatus } from './collective/setAtelierStatus.js';
-import { updateSpaceDetails } from './collective/updateSpaceDetails.js';
 import { reconcileDecisions } from './decisions/reconcileDecisions.js';
-import { acceptInvite } from './invites/acceptInvite.js';
-import { createInvite } from './invites/createInvite.js';
-import { previewInvite } from './invites/previewInvite.js';
 import type { VerifiedInvite } from './invites/VerifiedInvite.js';
-import { createItem } from './items/createItem.js';
-import { duplicateItem } from './items/duplicateItem.js';
 import { ensureListed } from './items/ensureListed.js';
-import { renameItem } from './items/renameItem.js';
-import { setArchived } from './items/setArchived.js';
 import { trackEdits } from './items/trackEdits.js';
 import type { OpenSpace } from './OpenSpace.js';
 import { ProfileKeeper } from './profile/ProfileKeeper.js';
@@ -37,6 +26,9 @@ import { setLocation } from './profile/setLocation.js';
 import type { LiveItem } from './spaces/LiveItem.js';
 import { SpaceRegistry } from './spaces/SpaceRegistry.js';
 import { WorkspaceError } from './WorkspaceError.js';
+
+/** Commands loaded on first use (see rareCommands). */
+const rare = () => import('./rareCommands.js');
 
 /** Everything the client needs; the web app builds it once the identity is loaded. */
 export interface TrameClientOptions<S extends SpaceSessionLike> {
@@ -199,67 +191,67 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   }
 
   /** Creates the collective (assembly, then ateliers); returns the assembly's id. */
-  createCollective(plan: CollectivePlan, locale: Locale): Promise<string> {
-    return createCollective(this.core, plan, locale);
+  async createCollective(plan: CollectivePlan, locale: Locale): Promise<string> {
+    return (await rare()).createCollective(this.core, plan, locale);
   }
 
   /** Creates an atelier space in the collective, with its main board; returns its id. */
-  createAtelier(assemblyId: string, draft: AtelierDraft, locale: Locale): Promise<string> {
-    return createAtelier(this.core, assemblyId, draft, locale);
+  async createAtelier(assemblyId: string, draft: AtelierDraft, locale: Locale): Promise<string> {
+    return (await rare()).createAtelier(this.core, assemblyId, draft, locale);
   }
 
   /** Creates a document, board or minutes from a template and lists it; returns its id. */
-  createItem(
+  async createItem(
     spaceId: string,
     o: { type: ItemType; title: string; templateId?: string; locale: Locale },
   ): Promise<string> {
-    return createItem(this.core, spaceId, o);
+    return (await rare()).createItem(this.core, spaceId, o);
   }
 
   /** Copies an item (content, not history) under a new title; returns the copy's id. */
-  duplicateItem(spaceId: string, itemId: string, title: string): Promise<string> {
-    return duplicateItem(this.core, spaceId, itemId, title);
+  async duplicateItem(spaceId: string, itemId: string, title: string): Promise<string> {
+    return (await rare()).duplicateItem(this.core, spaceId, itemId, title);
   }
 
   /** Renames a listed item. */
-  renameItem(spaceId: string, itemId: string, title: string): Promise<void> {
-    return renameItem(this.core, spaceId, itemId, title);
+  async renameItem(spaceId: string, itemId: string, title: string): Promise<void> {
+    return (await rare()).renameItem(this.core, spaceId, itemId, title);
   }
 
   /** Archives (hides from the list) or restores an item; nothing is deleted. */
-  setArchived(spaceId: string, itemId: string, archived: boolean): Promise<void> {
-    return setArchived(this.core, spaceId, itemId, archived);
+  async setArchived(spaceId: string, itemId: string, archived: boolean): Promise<void> {
+    return (await rare()).setArchived(this.core, spaceId, itemId, archived);
   }
 
   /** Renames or re-describes a space (animateurs); an atelier's home card follows. */
-  updateSpaceDetails(
+  async updateSpaceDetails(
     spaceId: string,
     patch: { name?: string; description?: string; colour?: string; collectiveName?: string },
   ): Promise<void> {
-    return updateSpaceDetails(this.core, spaceId, patch);
+    return (await rare()).updateSpaceDetails(this.core, spaceId, patch);
   }
 
   /** Activates an atelier or puts it to rest (assembly animateurs). */
-  setAtelierStatus(assemblyId: string, atelierId: string, status: 'active' | 'resting'): Promise<void> {
-    return setAtelierStatus(this.core, assemblyId, atelierId, status);
+  async setAtelierStatus(assemblyId: string, atelierId: string, status: 'active' | 'resting'): Promise<void> {
+    return (await rare()).setAtelierStatus(this.core, assemblyId, atelierId, status);
   }
 
   /** Creates an invite link for `spaceId` (token after `#`); `origin` is the app's own origin. */
-  createInvite(spaceId: string, o: { role: Role; expiry: InviteExpiry; origin: string }): Promise<string> {
-    return createInvite(this.core, spaceId, o);
+  async createInvite(spaceId: string, o: { role: Role; expiry: InviteExpiry; origin: string }): Promise<string> {
+    return (await rare()).createInvite(this.core, spaceId, o);
   }
 
   /**
    * R39: what an invite link grants and who made it, from the verified log. Needs no identity:
    * before one exists, call `previewInvite(sync, { relayUrl, token })` directly.
    */
-  previewInvite(token: string): Promise<VerifiedInvite> {
-    return previewInvite(this.sync, { relayUrl: this.relayUrl, token });
+  async previewInvite(token: string): Promise<VerifiedInvite> {
+    return (await rare()).previewInvite(this.sync, { relayUrl: this.relayUrl, token });
   }
 
   /** Joins a space from an invite token and remembers it; returns its id and kind. */
-  acceptInvite(token: string): Promise<{ id: string; kind: SpaceKind; assemblyId: string }> {
-    return acceptInvite(this.core, token);
+  async acceptInvite(token: string): Promise<{ id: string; kind: SpaceKind; assemblyId: string }> {
+    return (await rare()).acceptInvite(this.core, token);
   }
 
   /** Changes our display name, colour or language, here and in every open space. */
