@@ -56,29 +56,10 @@ describe('MEMBERSHIP-8: membership freshness', () => {
     const relay = await scope.start();
     const alice = person('Alice');
     const bob = person('Bob');
-    const owner = await createSpace(relay.url, alice);
-    await owner.addMember(bob.identity.publicKey, Role.Editor);
-    const base = owner.state.entries.slice(0, 2);
-    const branch = (subject: Uint8Array): Uint8Array =>
-      forgeEntry(alice.identity, {
-        spaceId: owner.spaceId,
-        seq: 2,
-        prevHash: sha256(base[1]!),
-        action: MembershipAction.Add,
-        subject,
-        role: Role.Viewer,
-        epoch: 0,
-      });
-    const members: Array<[Uint8Array, Role]> = [
-      [alice.identity.publicKey, Role.Admin],
-      [bob.identity.publicKey, Role.Editor],
-    ];
-    owner.close();
+    const space = await twoBranches(relay, alice, bob);
     // Bob is served one branch (seq 2 adds Claire)…
-    await withStorage(relay, (db) =>
-      replaceSpace(db, owner.spaceId, [...base, branch(person('Claire').identity.publicKey)], members),
-    );
-    const spaceB = await openSpace(relay.url, bob, owner.spaceId);
+    await space.bobBranch();
+    const spaceB = await openSpace(relay.url, bob, space.spaceId);
     closers.push(() => spaceB.close());
     await waitFor(() => spaceB.state.seq === 2, 'Bob at seq 2');
     const docId = newDocId();
@@ -87,10 +68,8 @@ describe('MEMBERSHIP-8: membership freshness', () => {
     await b.whenSynced();
     const errors = collectErrors(b);
     // …and Alice another one (seq 2 adds Dominique).
-    await withStorage(relay, (db) =>
-      replaceSpace(db, owner.spaceId, [...base, branch(person('Dominique').identity.publicKey)], members),
-    );
-    const spaceA = await openSpace(relay.url, alice, owner.spaceId);
+    await space.aliceBranch();
+    const spaceA = await openSpace(relay.url, alice, space.spaceId);
     closers.push(() => spaceA.close());
     await waitFor(() => spaceA.state.seq === 2, 'Alice at seq 2');
     await waitFor(() => b.status === 'saved', 'Bob reconnected');
