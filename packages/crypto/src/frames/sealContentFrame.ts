@@ -1,7 +1,7 @@
-import { appendSignature, encodeContentBody, headerIsSigned, NONCE_BYTES, signingInput } from '@trame/protocol';
+import { appendSignature, encodeContentBody, headerIsSigned, signingInput } from '@trame/protocol';
 import { aeadEncrypt } from '../aead/aeadEncrypt.js';
 import type { Identity } from '../identity/Identity.js';
-import { randomBytes } from '../sodium/randomBytes.js';
+import { randomNonce } from '../sodium/randomNonce.js';
 import { sign } from '../signing/sign.js';
 
 /**
@@ -16,7 +16,7 @@ export function sealContentFrame(
   plaintext: Uint8Array,
   identity: Identity,
 ): Uint8Array {
-  const nonce = randomBytes(NONCE_BYTES);
+  const nonce = randomNonce();
   const ciphertext = aeadEncrypt(key, nonce, plaintext, header);
   const body = encodeContentBody(header, nonce, ciphertext);
   // R51: an UPDATE without the SIGNED flag is vouched for by a later signed link of its chain.
