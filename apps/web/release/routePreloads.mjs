@@ -13,14 +13,50 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROUTES_FILE = '_app/routes.json';
 
 /**
+ * Routes whose visitor has a profile, so that AppSession will import the client and sync engine
+ * (`src/lib/app/clientCode.ts`, a dynamic import) as soon as the device key is read: their
+ * shells preload that code too instead of fetching it in a third wave. Not the welcome, join,
+ * restore and setup routes, where a newcomer has no profile and must not download it (WEBAPP-3).
+ * @param {string} pattern
+ */
+function hasProfile(pattern) {
+  return pattern === '^\\/$' || pattern.startsWith('^\\/s\\/') || pattern.startsWith('^\\/settings');
+}
+
+/**
+ * The files of the client code chunk (Vite names it after its module, `clientCode`) and of every
+ * chunk it imports statically, from Vite's client build manifest.
+ * @param {string} clientManifestFile
+ * @returns {string[]}
+ */
+export function clientCodeFiles(clientManifestFile) {
+  /** @type {Record<string, { file: string, name?: string, isDynamicEntry?: boolean, imports?: string[] }>} */
+  const m = JSON.parse(readFileSync(clientManifestFile, 'utf8'));
+  const entry = Object.keys(m).find((k) => m[k].name === 'clientCode' && m[k].isDynamicEntry);
+  if (!entry) throw new Error(`${clientManifestFile}: no clientCode chunk (src/lib/app/clientCode.ts)`);
+  const seen = new Set([entry]);
+  const todo = [entry];
+  for (let k = todo.pop(); k; k = todo.pop()) {
+    for (const i of m[k].imports ?? []) {
+      if (seen.has(i)) continue;
+      seen.add(i);
+      todo.push(i);
+    }
+  }
+  return [...seen].map((k) => m[k].file);
+}
+
+/**
  * @param {string} buildDir the adapter's output (index.html)
  * @param {string} serverDir SvelteKit's server build (.svelte-kit/output/server)
+ * @param {string} [clientManifestFile] Vite's client manifest, for the client code of routes with a profile
  * @returns {Promise<Array<{ pattern: string, js: string[], css: string[] }>>}
  */
-export async function routePreloads(buildDir, serverDir) {
+export async function routePreloads(buildDir, serverDir, clientManifestFile) {
   const { manifest } = await import(pathToFileURL(join(serverDir, 'manifest.js')).href);
   const html = readFileSync(join(buildDir, 'index.html'), 'utf8');
   const inShell = (file) => html.includes(`"/${file}"`);
+  const clientCode = clientManifestFile ? clientCodeFiles(clientManifestFile) : null;
   const routes = [];
   for (const route of manifest._.routes) {
     if (!route.page) continue;
@@ -32,6 +68,7 @@ export async function routePreloads(buildDir, serverDir) {
       for (const f of node.imports ?? []) if (!inShell(f)) js.add(`/${f}`);
       for (const f of node.stylesheets ?? []) if (!inShell(f)) css.add(`/${f}`);
     }
+    if (clientCode && hasProfile(route.pattern.source)) for (const f of clientCode) if (!inShell(f)) js.add(`/${f}`);
     routes.push({ pattern: route.pattern.source, js: [...js], css: [...css] });
   }
   return routes;
@@ -39,7 +76,11 @@ export async function routePreloads(buildDir, serverDir) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const web = fileURLToPath(new URL('..', import.meta.url));
-  const routes = await routePreloads(join(web, 'build'), join(web, '.svelte-kit', 'output', 'server'));
+  const routes = await routePreloads(
+    join(web, 'build'),
+    join(web, '.svelte-kit', 'output', 'server'),
+    join(web, '.svelte-kit', 'output', 'client', '.vite', 'manifest.json'),
+  );
   writeFileSync(join(web, 'build', ROUTES_FILE), `${JSON.stringify(routes)}\n`);
   console.log(`${ROUTES_FILE}: ${routes.length} routes`);
 }

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NodeRequestHandler } from '@trame/relay';
 import sirv from 'sirv';
 import { cacheControlFor } from './cacheControlFor.js';
+import { routeShellFor, type RouteShell } from './routeShellFor.js';
 
 /**
  * What the page's own `<meta http-equiv="content-security-policy">` (written by SvelteKit, with
@@ -15,8 +16,9 @@ const HEADER_CSP = "frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
  * hashed assets, and the one HTML shell (`index.html`) for every other path without an
  * extension (the app routes in the browser). Brotli and gzip copies made at build time are sent
  * by `Accept-Encoding` (br first, then gzip, else the plain file), always with
- * `Vary: Accept-Encoding`; ETags answer revalidations with 304. Returns null when the app was
- * not built: the relay still runs.
+ * `Vary: Accept-Encoding`; ETags answer revalidations with 304. A navigation to a page route
+ * gets that route's shell from `_app/shells/` (its code preloaded, issue 14) when the build has
+ * them. Returns null when the app was not built: the relay still runs.
  */
 export function serveWebApp(dir: string): NodeRequestHandler | null {
   const root = resolve(dir);
@@ -34,9 +36,17 @@ export function serveWebApp(dir: string): NodeRequestHandler | null {
       res.setHeader('Content-Security-Policy', HEADER_CSP);
     },
   });
+  const shellsIndex = join(root, '_app', 'shells.json');
+  const shells = existsSync(shellsIndex) ? (JSON.parse(readFileSync(shellsIndex, 'utf8')) as RouteShell[]) : [];
   return (req, res, next) => {
     // A 304 must carry the same Vary as the 200 it stands for (sirv sets it later).
     res.setHeader('Vary', 'Accept-Encoding');
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const url = req.url ?? '/';
+      const q = url.indexOf('?');
+      const shell = routeShellFor(q < 0 ? url : url.slice(0, q), shells);
+      if (shell) req.url = shell;
+    }
     files(req, res, () => {
       if (next) next();
       else {
