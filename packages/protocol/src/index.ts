@@ -1,9 +1,18 @@
-export { PROTOCOL_VERSION } from './constants/protocolVersion.js';
+export {
+  PROTOCOL_VERSION,
+  OLDEST_READABLE_PROTOCOL_VERSION,
+  isReadableProtocolVersion,
+} from './constants/protocolVersion.js';
 export { relayHostOf } from './auth/relayHostOf.js';
 export { TRAME_SUBPROTOCOL } from './constants/subprotocol.js';
 export { FrameKind, frameKindName } from './constants/FrameKind.js';
 export { Role, roleCanWrite, isRole } from './constants/Role.js';
-export { MembershipAction, isMembershipAction } from './constants/MembershipAction.js';
+export {
+  MembershipAction,
+  isMembershipAction,
+  isDeviceAction,
+  MEMBERSHIP_DEVICE_ACTIONS_SINCE,
+} from './constants/MembershipAction.js';
 export { LIMITS } from './constants/limits.js';
 export {
   ID_BYTES,

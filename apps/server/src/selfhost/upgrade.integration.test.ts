@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION } from '@trame/protocol';
+import { isReadableProtocolVersion, PROTOCOL_VERSION } from '@trame/protocol';
 import { SQLITE_MIGRATIONS, startRelay } from '@trame/relay';
 import { newDocId, ready, SpaceSession, openDocument, Role } from '@trame/sync';
 import { WS, waitFor } from '../e2e/harness.js';
@@ -80,7 +80,7 @@ describe('upgrades (SELFHOST-4)', () => {
     await ready();
     const { bob } = fixtureIdentities();
     const spaceId = Uint8Array.from(Buffer.from(facts.spaceIdHex, 'hex'));
-    if (facts.protocolVersion === PROTOCOL_VERSION) {
+    if (isReadableProtocolVersion(facts.protocolVersion)) {
       const space = await SpaceSession.open({ relayUrl: server.url, identity: bob, spaceId, WebSocketImpl: WS });
       closers.push(() => space.close());
       const doc = openDocument({

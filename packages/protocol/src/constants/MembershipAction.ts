@@ -13,10 +13,25 @@ export const MembershipAction = {
   Invite: 6,
   /** Signed by an invite identity: adds its subject with the invite's role, consumes the invite. */
   Accept: 7,
+  /**
+   * R94 (protocol 4, ADR 0008): a person adds one of their devices (subject = the device key);
+   * the device acts with the person's role and gets the space keys in one sealed bundle.
+   */
+  DeviceAdd: 8,
+  /** R95 (protocol 4): a device is cut off; the same signer then appends a ROTATE (R96). */
+  DeviceRemove: 9,
 } as const;
 
 export type MembershipAction = (typeof MembershipAction)[keyof typeof MembershipAction];
 
+/** R93: the first protocol version whose frames may carry DEVICE_ADD or DEVICE_REMOVE. */
+export const MEMBERSHIP_DEVICE_ACTIONS_SINCE = 4;
+
 export function isMembershipAction(value: number): value is MembershipAction {
-  return value >= MembershipAction.Genesis && value <= MembershipAction.Accept;
+  return value >= MembershipAction.Genesis && value <= MembershipAction.DeviceRemove;
+}
+
+/** DEVICE_ADD or DEVICE_REMOVE (R93-R96). */
+export function isDeviceAction(value: number): boolean {
+  return value === MembershipAction.DeviceAdd || value === MembershipAction.DeviceRemove;
 }

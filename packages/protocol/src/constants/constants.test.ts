@@ -4,7 +4,7 @@ import { DOMAIN } from './domains.js';
 import { FrameKind, frameKindName } from './FrameKind.js';
 import { LIMITS } from './limits.js';
 import { isMembershipAction, MembershipAction } from './MembershipAction.js';
-import { PROTOCOL_VERSION } from './protocolVersion.js';
+import { isReadableProtocolVersion, OLDEST_READABLE_PROTOCOL_VERSION, PROTOCOL_VERSION } from './protocolVersion.js';
 import { isRole, Role, roleCanWrite } from './Role.js';
 import {
   AEAD_TAG_BYTES,
@@ -17,8 +17,10 @@ import {
 } from './sizes.js';
 
 describe('protocol constants', () => {
-  it('R1: the protocol version is 3', () => {
-    expect(PROTOCOL_VERSION).toBe(3);
+  it('R1: the protocol version is 4 and frames of 3 are still read', () => {
+    expect(PROTOCOL_VERSION).toBe(4);
+    expect(OLDEST_READABLE_PROTOCOL_VERSION).toBe(3);
+    expect([1, 2, 3, 4, 5].map(isReadableProtocolVersion)).toEqual([false, false, true, true, false]);
   });
 
   it('§2: frame kinds have their stable values', () => {
@@ -53,9 +55,19 @@ describe('protocol constants', () => {
   });
 
   it('§3.4: membership actions have their stable values', () => {
-    expect(MembershipAction).toEqual({ Genesis: 1, Add: 2, SetRole: 3, Remove: 4, Rotate: 5, Invite: 6, Accept: 7 });
-    for (let a = 1; a <= 7; a++) expect(isMembershipAction(a)).toBe(true);
-    for (const a of [0, 8, 255]) expect(isMembershipAction(a)).toBe(false);
+    expect(MembershipAction).toEqual({
+      Genesis: 1,
+      Add: 2,
+      SetRole: 3,
+      Remove: 4,
+      Rotate: 5,
+      Invite: 6,
+      Accept: 7,
+      DeviceAdd: 8,
+      DeviceRemove: 9,
+    });
+    for (let a = 1; a <= 9; a++) expect(isMembershipAction(a)).toBe(true);
+    for (const a of [0, 10, 255]) expect(isMembershipAction(a)).toBe(false);
   });
 
   it('R5: domains are the NUL-terminated ASCII strings of the spec', () => {

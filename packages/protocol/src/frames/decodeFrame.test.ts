@@ -73,11 +73,18 @@ describe('sanity', () => {
 });
 
 describe('R1: version', () => {
-  it.each(samples)('R1: a %s frame with version 0, 1 or 255 is UNSUPPORTED_VERSION (1002)', (_name, raw) => {
-    for (const v of [0, 1, 255]) {
+  it.each(samples)('R1: a %s frame with version 0, 1, 2, 5 or 255 is UNSUPPORTED_VERSION (1002)', (_name, raw) => {
+    for (const v of [0, 1, 2, 5, 255]) {
       const e = expectTrameError(() => decodeFrame(patched(raw, (_d, b) => (b[0] = v))), 'UNSUPPORTED_VERSION');
       expect(e.number).toBe(1002);
     }
+  });
+
+  it.each(samples)('R1/R38: a %s frame written under version 3 (same layout) is still read', (_name, raw) => {
+    expect(PROTOCOL_VERSION).toBe(4);
+    expect(raw[0]).toBe(PROTOCOL_VERSION);
+    expect(decodeFrame(patched(raw, (_d, b) => (b[0] = 3))).kind).toBe(raw[1]);
+    expectTrameError(() => decodeFrame(patched(raw, (_d, b) => (b[0] = 5))), 'UNSUPPORTED_VERSION');
   });
 
   it('R1: the version is checked before the kind', () => {
@@ -207,7 +214,7 @@ describe('R2: strict parsing', () => {
 
   it('R2: a MEMBERSHIP with an unknown action is MALFORMED_FRAME', () => {
     const raw = buildMembership();
-    for (const action of [0, 8, 9, 0x7f, 0xff]) {
+    for (const action of [0, 10, 0x7f, 0xff]) {
       const e = expectTrameError(() => decodeFrame(patched(raw, (_d, b) => (b[86] = action))), 'MALFORMED_FRAME');
       expect(e.message).toContain(`unknown action ${action}`);
     }
@@ -217,6 +224,29 @@ describe('R2: strict parsing', () => {
         FrameKind.Membership,
       ).action,
     ).toBe(7);
+  });
+
+  it('R93: DEVICE_ADD and DEVICE_REMOVE decode under version 4 and are MALFORMED_FRAME under version 3', () => {
+    const raw = buildMembership();
+    for (const action of [MembershipAction.DeviceAdd, MembershipAction.DeviceRemove]) {
+      expect(
+        decodeAs(
+          patched(raw, (_d, b) => (b[86] = action)),
+          FrameKind.Membership,
+        ).action,
+      ).toBe(action);
+      const e = expectTrameError(
+        () =>
+          decodeFrame(
+            patched(raw, (_d, b) => {
+              b[0] = 3;
+              b[86] = action;
+            }),
+          ),
+        'MALFORMED_FRAME',
+      );
+      expect(e.message).toContain('needs protocol 4');
+    }
   });
 
   it('R2: a MEMBERSHIP with an unknown role is MALFORMED_FRAME', () => {

@@ -1,8 +1,8 @@
 import { ByteReader } from '../codec/ByteReader.js';
 import { FrameKind } from '../constants/FrameKind.js';
 import { LIMITS } from '../constants/limits.js';
-import { isMembershipAction } from '../constants/MembershipAction.js';
-import { PROTOCOL_VERSION } from '../constants/protocolVersion.js';
+import { isDeviceAction, isMembershipAction, MEMBERSHIP_DEVICE_ACTIONS_SINCE } from '../constants/MembershipAction.js';
+import { isReadableProtocolVersion } from '../constants/protocolVersion.js';
 import { isRole } from '../constants/Role.js';
 import {
   AEAD_TAG_BYTES,
@@ -75,7 +75,8 @@ export function decodeFrame(raw: Uint8Array): Frame {
   if (raw.length > LIMITS.maxFrameBytes) throw new TrameError('FRAME_TOO_LARGE', `frame of ${raw.length} bytes`);
   const r = new ByteReader(raw);
   const version = r.u8('version');
-  if (version !== PROTOCOL_VERSION) throw new TrameError('UNSUPPORTED_VERSION', `version ${version}`);
+  // R1: version 4 is written; frames stored under 3 (same layouts) are still read.
+  if (!isReadableProtocolVersion(version)) throw new TrameError('UNSUPPORTED_VERSION', `version ${version}`);
   const kind = r.u8('kind');
   if (raw.length > maxBytesFor(kind)) {
     throw new TrameError('FRAME_TOO_LARGE', `frame of ${raw.length} bytes over ${maxBytesFor(kind)}`);
@@ -140,6 +141,10 @@ export function decodeFrame(raw: Uint8Array): Frame {
       const signer = r.take(PUBLIC_KEY_BYTES, 'signer');
       const action = r.u8('action');
       if (!isMembershipAction(action)) throw new TrameError('MALFORMED_FRAME', `unknown action ${action}`);
+      // R93: the device actions exist from version 4 on; a version 3 frame never carries them.
+      if (version < MEMBERSHIP_DEVICE_ACTIONS_SINCE && isDeviceAction(action)) {
+        throw new TrameError('MALFORMED_FRAME', `action ${action} needs protocol ${MEMBERSHIP_DEVICE_ACTIONS_SINCE}`);
+      }
       const subject = r.take(PUBLIC_KEY_BYTES, 'subject');
       const role = r.u8('role');
       if (!isRole(role)) throw new TrameError('MALFORMED_FRAME', `unknown role ${role}`);

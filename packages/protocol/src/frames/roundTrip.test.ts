@@ -68,7 +68,7 @@ describe('HELLO (§3.1, 91 bytes)', () => {
   it('places every field at the offsets of the table', () => {
     const raw = encodeHello(hello);
     expect(raw.length).toBe(91);
-    expect(raw[0]).toBe(3);
+    expect(raw[0]).toBe(PROTOCOL_VERSION);
     expect(raw[1]).toBe(0x01);
     expect(raw[2]).toBe(1);
     expectBytes(raw.subarray(3, 19), hello.spaceId);
@@ -110,7 +110,7 @@ describe('CHALLENGE (§3.2, 34 bytes) and AUTH (§3.3, 66 bytes)', () => {
     const nonce = rand(32);
     const raw = encodeChallenge(nonce);
     expect(raw.length).toBe(34);
-    expect([raw[0], raw[1]]).toEqual([3, 0x02]);
+    expect([raw[0], raw[1]]).toEqual([PROTOCOL_VERSION, 0x02]);
     expectBytes(raw.subarray(2), nonce);
     const f = decodeAs(raw, FrameKind.Challenge);
     expectBytes(f.nonce, nonce);
@@ -121,7 +121,7 @@ describe('CHALLENGE (§3.2, 34 bytes) and AUTH (§3.3, 66 bytes)', () => {
     const sig = rand(64);
     const raw = encodeAuth(sig);
     expect(raw.length).toBe(66);
-    expect([raw[0], raw[1]]).toEqual([3, 0x03]);
+    expect([raw[0], raw[1]]).toEqual([PROTOCOL_VERSION, 0x03]);
     expectBytes(raw.subarray(2), sig);
     const f = decodeAs(raw, FrameKind.Auth);
     expectBytes(f.signature, sig);
@@ -149,7 +149,7 @@ describe('READY (§3.8, 35 bytes)', () => {
   it('round-trips every field at the offsets of the layout', () => {
     const raw = encodeReady(ready);
     expect(raw.length).toBe(35);
-    expect([raw[0], raw[1]]).toEqual([3, 0x04]);
+    expect([raw[0], raw[1]]).toEqual([PROTOCOL_VERSION, 0x04]);
     expect(raw[2]).toBe(Role.Editor);
     expect(u32At(raw, 3)).toBe(42);
     expectBytes(raw.subarray(7, 23), ready.snapshotId);
@@ -190,7 +190,7 @@ describe('ACK (§3.9, 32 bytes)', () => {
   it('round-trips every field at the offsets of the layout', () => {
     const raw = encodeAck(ack);
     expect(raw.length).toBe(32);
-    expect([raw[0], raw[1]]).toEqual([3, 0x20]);
+    expect([raw[0], raw[1]]).toEqual([PROTOCOL_VERSION, 0x20]);
     expect(raw[2]).toBe(0x11);
     expectBytes(raw.subarray(3, 19), ack.ref);
     expect(u32At(raw, 19)).toBe(7);
@@ -226,9 +226,9 @@ describe('ACK (§3.9, 32 bytes)', () => {
 describe('DURABLE (§3.11, 2 bytes)', () => {
   it('R47: is the version and kind only, and refuses trailing bytes (R2)', () => {
     const raw = encodeDurable();
-    expect([...raw]).toEqual([3, 0x22]);
+    expect([...raw]).toEqual([PROTOCOL_VERSION, 0x22]);
     expect(decodeAs(raw, FrameKind.Durable).raw).toBe(raw);
-    expect(() => decodeFrame(new Uint8Array([3, 0x22, 0]))).toThrow(
+    expect(() => decodeFrame(new Uint8Array([PROTOCOL_VERSION, 0x22, 0]))).toThrow(
       expect.objectContaining({ code: 'MALFORMED_FRAME' }),
     );
   });
@@ -269,7 +269,7 @@ describe('ERROR (§3.10, 51 + m bytes)', () => {
     });
     const m = new TextEncoder().encode(message).length;
     expect(raw.length).toBe(51 + m);
-    expect([raw[0], raw[1]]).toEqual([3, 0x21]);
+    expect([raw[0], raw[1]]).toEqual([PROTOCOL_VERSION, 0x21]);
     expect(u16At(raw, 2)).toBe(3001);
     expect(raw[4]).toBe(0x11);
     expectBytes(raw.subarray(5, 21), ref);
@@ -379,7 +379,7 @@ describe('MEMBERSHIP (§3.4)', () => {
 
   it('places every field at the offsets of the table', () => {
     expect(raw.length).toBe(162 + (34 + 80) + (34 + 3) + (34 + 0) + 64);
-    expect([raw[0], raw[1]]).toEqual([3, 0x10]);
+    expect([raw[0], raw[1]]).toEqual([PROTOCOL_VERSION, 0x10]);
     expectBytes(raw.subarray(2, 18), fields.spaceId);
     expect(u32At(raw, 18)).toBe(0x01020304);
     expectBytes(raw.subarray(22, 54), fields.prevHash);
@@ -440,7 +440,7 @@ describe('UPDATE (§3.5, 135-byte header)', () => {
 
   it('the header is 135 bytes: clock at 86, membership view at 90, prevLink at 102, flags at 134', () => {
     expect(headerBytes.length).toBe(135);
-    expect([headerBytes[0], headerBytes[1]]).toEqual([3, 0x11]);
+    expect([headerBytes[0], headerBytes[1]]).toEqual([PROTOCOL_VERSION, 0x11]);
     expectBytes(headerBytes.subarray(2, 18), header.spaceId);
     expectBytes(headerBytes.subarray(18, 34), header.docId);
     expect(u32At(headerBytes, 34)).toBe(header.epoch);
@@ -539,7 +539,7 @@ describe('SNAPSHOT (§3.6, 152 + 68·k header)', () => {
 
   it('places every header field at the offsets of the table', () => {
     expect(headerBytes.length).toBe(h);
-    expect([headerBytes[0], headerBytes[1]]).toEqual([3, 0x12]);
+    expect([headerBytes[0], headerBytes[1]]).toEqual([PROTOCOL_VERSION, 0x12]);
     expectBytes(headerBytes.subarray(2, 18), header.spaceId);
     expectBytes(headerBytes.subarray(18, 34), header.docId);
     expect(u32At(headerBytes, 34)).toBe(header.epoch);
@@ -623,7 +623,7 @@ describe('EPHEMERAL (§3.7, 86-byte header)', () => {
 
   it('places every field at the offsets of the layout', () => {
     expect(headerBytes.length).toBe(86);
-    expect([raw[0], raw[1]]).toEqual([3, 0x13]);
+    expect([raw[0], raw[1]]).toEqual([PROTOCOL_VERSION, 0x13]);
     expectBytes(raw.subarray(2, 18), header.spaceId);
     expectBytes(raw.subarray(18, 34), header.docId);
     expect(u32At(raw, 34)).toBe(header.epoch);

@@ -5,6 +5,7 @@ import {
   encodeReady,
   FrameKind,
   isTrameError,
+  isReadableProtocolVersion,
   PROTOCOL_VERSION,
   Role,
   TrameError,
@@ -111,10 +112,11 @@ async function serveInitialState(conn: Connection, nowSeconds: number): Promise<
     conn.unavailable(e, AUTH_REF, 0, CloseCode.Unavailable);
     return;
   }
-  // R38: a space whose log was written under an older protocol is refused with a typed error,
-  // never served to a client that would fold it under the current rules.
+  // R38: a space whose log was written under a protocol older than 3 is refused with a typed
+  // error, never served to a client that would fold it under the current rules (3 is read: 4
+  // only added the device actions).
   const first = firstPage[0];
-  if (first && first[0] !== PROTOCOL_VERSION) {
+  if (first && !isReadableProtocolVersion(first[0]!)) {
     throw new TrameError(
       'UNSUPPORTED_VERSION',
       `space created with protocol ${first[0]}; this relay speaks ${PROTOCOL_VERSION}`,

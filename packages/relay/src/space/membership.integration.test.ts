@@ -1,7 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { bytesEqual, encodeInviteWrap, FrameKind, MembershipAction, Role, ZERO_HASH } from '@trame/protocol';
-import { buildUpdate } from '../testing/buildFrames.js';
+import {
+  bytesEqual,
+  encodeInviteWrap,
+  FrameKind,
+  MembershipAction,
+  PROTOCOL_VERSION,
+  Role,
+  ZERO_HASH,
+} from '@trame/protocol';
+import { buildMembership, buildUpdate } from '../testing/buildFrames.js';
+import { MembershipLog } from '../testing/MembershipLog.js';
 import { createTestIdentity, type TestIdentity } from '../testing/createTestIdentity.js';
 import { expectStorageUnchanged } from '../testing/expectStorageUnchanged.js';
 import { randomId } from '../testing/randomId.js';
@@ -319,5 +328,39 @@ describe('R75/R78 invite wrap secrets (MEMBERSHIP-3)', () => {
     clock += 61_000;
     expect(await relay.running.relay.sweepInviteWraps()).toBeGreaterThanOrEqual(1);
     expect(wrapsOf(s.spaceId)).toBe(0);
+  });
+});
+
+describe('R38 spaces written under protocol 3', () => {
+  it('R38: a space whose log was written under protocol 3 is served and grows with version 4 entries', async () => {
+    const admin = createTestIdentity();
+    const editor = createTestIdentity();
+    const spaceId = randomId();
+    const log = new MembershipLog(spaceId);
+    const [control] = await open(admin, { spaceId, create: true });
+    const genesis = buildMembership({
+      signer: admin,
+      spaceId,
+      seq: 0,
+      action: MembershipAction.Genesis,
+      subject: admin.publicKey,
+      role: Role.Admin,
+      sealedFor: [admin.publicKey],
+      version: 3,
+    });
+    control.send(genesis);
+    expect((await control.expectAck()).number).toBe(0);
+    log.accepted(genesis);
+    const addV3 = log.next(admin, MembershipAction.Add, editor.publicKey, Role.Viewer, { version: 3 });
+    control.send(addV3);
+    expect((await control.expectAck()).number).toBe(1);
+    log.accepted(addV3);
+    const setV4 = log.next(admin, MembershipAction.SetRole, editor.publicKey, Role.Editor);
+    expect(setV4[0]).toBe(PROTOCOL_VERSION);
+    control.send(setV4);
+    expect((await control.expectAck()).number).toBe(2);
+    const [, state] = await open(editor, { spaceId, docId: randomId() });
+    expect(state.ready.role).toBe(Role.Editor);
+    expect(state.frames.map((f) => f.raw[0])).toEqual([3, 3, 4]);
   });
 });

@@ -134,6 +134,8 @@ export interface MembershipOptions {
   keyCommit?: Uint8Array;
   /** Sign with this identity while naming `signer` (forged entries). */
   signWith?: TestIdentity;
+  /** Version byte to write (R1/R38: entries stored under an older protocol). */
+  version?: number;
 }
 
 /** A signed MEMBERSHIP entry; sealed bundles are random bytes. */
@@ -155,6 +157,7 @@ export function buildMembership(o: MembershipOptions): Uint8Array {
         : ZERO_HASH),
     sealedKeys: (o.sealedFor ?? []).map((recipient) => ({ recipient, sealed: new Uint8Array(randomBytes(80)) })),
   });
+  if (o.version !== undefined) body[0] = o.version;
   const signer = o.signWith ?? o.signer;
   return appendSignature(body, signer.sign(signingInput(FrameKind.Membership, body)));
 }
