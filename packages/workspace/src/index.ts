@@ -207,3 +207,8 @@ export type { RecoveryKeySet } from './local/recovery/RecoveryKeySet.js';
 export { BACKUP_MAX_BYTES, backupSigned } from './local/recovery/backupFormat.js';
 export { readLockRequired } from './space/readLockRequired.js';
 export { setLockRequired } from './space/setLockRequired.js';
+// Version history (HISTORY-1, HISTORY-3): `client.history`.
+export type { ItemHistory } from './client/history/ItemHistory.js';
+export type { VersionInfo, HistoryErrorCode } from '@trame/sync/history';
+export type { RetentionPolicy } from '@trame/protocol';
+export { DEFAULT_RETENTION_POLICY } from '@trame/protocol';

@@ -75,6 +75,19 @@ export interface RelayLimits {
   /** R65: spaces created per hour per client address, and burst (0: nobody may create one). */
   spaceCreationsPerHourPerAddress: number;
   spaceCreationBurstPerAddress: number;
+  /** R110 (HISTORY-1): largest version record (head and encrypted state). */
+  historyMaxVersionBytes: number;
+  /** R110: versions one document keeps after thinning (named ones included). */
+  historyMaxVersionsPerDocument: number;
+  /** R110: named versions per document (never thinned). */
+  historyMaxNamedPerDocument: number;
+  /** R110: bytes of versions one space keeps (0: no quota). */
+  historyMaxBytesPerSpace: number;
+  /** R110: versions (and names) one identity may store per minute, and burst. */
+  historyWritesPerMinutePerIdentity: number;
+  historyWriteBurstPerIdentity: number;
+  /** R105: how far a request's signed time may be from the relay's clock. */
+  historyRequestSkewMs: number;
 }
 
 // File descriptors kept for /health, the web app, storage and logs whatever the clients do.
@@ -121,4 +134,11 @@ export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
   storedBytesSnapshotHeadroom: 2 * LIMITS.maxSnapshotBytes,
   spaceCreationsPerHourPerAddress: 30,
   spaceCreationBurstPerAddress: 30,
+  historyMaxVersionBytes: LIMITS.maxSnapshotBytes + 16 * 1024,
+  historyMaxVersionsPerDocument: 2_000,
+  historyMaxNamedPerDocument: 500,
+  historyMaxBytesPerSpace: 2 * 1024 * 1024 * 1024,
+  historyWritesPerMinutePerIdentity: 12,
+  historyWriteBurstPerIdentity: 30,
+  historyRequestSkewMs: 5 * 60_000,
 });

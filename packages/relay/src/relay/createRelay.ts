@@ -18,6 +18,7 @@ import { InProcessFanout } from '../fanout/InProcessFanout.js';
 import { acceptWebSockets, type UpgradeGate } from '../http/acceptWebSockets.js';
 import { OPEN_SPACE_CREATION, type SpaceCreationPolicy } from '../admission/SpaceCreationPolicy.js';
 import { isRelayPath } from '../http/isRelayPath.js';
+import { handleHistoryRequest } from '../history/handleHistoryRequest.js';
 import { readHealth } from '../http/readHealth.js';
 import type { NodeRequestHandler, RelayFallback } from '../http/RelayFallback.js';
 import { Hub } from '../hub/Hub.js';
@@ -184,6 +185,13 @@ export function createRelay(options: RelayOptions): Relay {
     const { body, contentType } = await metrics.scrape();
     return c.body(body, 200, { 'content-type': contentType });
   });
+  // HISTORY-1/3 (PROTOCOL.md §10): versions, names and retention, signed per request.
+  const historyWrites = new KeyedBuckets(
+    limits.historyWritesPerMinutePerIdentity / 60,
+    limits.historyWriteBurstPerIdentity,
+    ctx.now,
+  );
+  app.all('/history/*', (c) => handleHistoryRequest({ ...ctx, writes: historyWrites }, c.req.raw));
   const fallback = options.fallback;
   if (fallback && typeof fallback !== 'function') app.all('*', (c) => fallback.fetch(c.req.raw));
 
@@ -198,6 +206,7 @@ export function createRelay(options: RelayOptions): Relay {
     for (const conn of hub.connections()) conn.heartbeat();
     ctx.admission.sweep();
     for (const b of Object.values(ctx.budgets)) b.sweep();
+    historyWrites.sweep();
   }, limits.pingIntervalMs);
   heartbeat.unref();
 

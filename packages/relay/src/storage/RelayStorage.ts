@@ -1,4 +1,5 @@
 import type { AuthorClock, PendingInvite, Role } from '@trame/protocol';
+import type { HistoryStore } from '../history/HistoryStore.js';
 
 /**
  * What the relay persists for a space: the head of its membership log and the fold's
@@ -231,6 +232,8 @@ export interface StorageHealth {
 export interface RelayStorage {
   /** Adapter name shown in health checks, e.g. `sqlite`. */
   readonly kind: string;
+  /** HISTORY-1/3 (schema 4): encrypted versions, kept apart from snapshots; absent: no history. */
+  readonly history?: HistoryStore;
   /** The identity's access to a space; null when the space does not exist. */
   access(spaceId: Uint8Array, identity: Uint8Array): Promise<SpaceAccess | null>;
   initialState(query: InitialStateQuery): Promise<InitialState>;

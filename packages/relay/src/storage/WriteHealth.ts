@@ -54,6 +54,12 @@ export class WriteHealth {
       health: () => storage.health(),
       close: () => storage.close(),
     };
+    if (storage.history) {
+      const history = storage.history;
+      (observed as { history?: RelayStorage['history'] }).history = {
+        withHistory: (spaceId, fn) => mark(history.withHistory(spaceId, fn)),
+      };
+    }
     const drop = storage.dropExpiredInviteWraps?.bind(storage);
     if (drop) observed.dropExpiredInviteWraps = (nowSeconds) => mark(drop(nowSeconds));
     const commit = storage.commitDocument?.bind(storage);

@@ -18,6 +18,7 @@ import { buildClientCore } from './buildClientCore.js';
 import { reconcileDecisions } from './decisions/reconcileDecisions.js';
 import type { VerifiedInvite } from './invites/VerifiedInvite.js';
 import { ensureListed } from './items/ensureListed.js';
+import { ItemHistory } from './history/ItemHistory.js';
 import { trackEdits } from './items/trackEdits.js';
 import type { OpenSpace } from './OpenSpace.js';
 import { ProfileKeeper } from './profile/ProfileKeeper.js';
@@ -49,6 +50,8 @@ export interface TrameClientOptions<S extends SpaceSessionLike> {
   cache?: LocalCache;
   /** Remembers document heads across reloads (@trame/sync's `PersistentHeadStore`). */
   headStore?: HeadStore;
+  /** HISTORY-1 (R114): when versions are recorded (default: 2 min idle, 15 min of continuous editing). */
+  versionPolicy?: { idleMs?: number; maxSessionMs?: number };
   /** Deletes the device cache's entries of a space; called once this identity is removed from it. */
   forgetSpace?: (spaceId: string) => Promise<void>;
 }
@@ -69,6 +72,11 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   private readonly registry: SpaceRegistry<S>;
   private readonly core: ClientCore<S>;
   private readonly reconciling = new Map<string, Promise<void>>();
+  /**
+   * HISTORY-1/3: timelines, previews, names, restores and retention of items; versions of items
+   * opened with {@link openItem} are recorded at the end of each session of work.
+   */
+  readonly history: ItemHistory<S>;
 
   constructor(o: TrameClientOptions<S>) {
     this.sync = o.sync;
@@ -93,6 +101,13 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
       now: o.now ?? Date.now,
       saveTimeoutMs: o.saveTimeoutMs ?? 15_000,
     });
+    this.history = new ItemHistory<S>({
+      core: this.core,
+      openSession: (spaceId, itemId) =>
+        this.registry.items().find((i) => i.spaceId === spaceId && i.itemId === itemId)?.session ?? null,
+      ...(o.versionPolicy ? { policy: o.versionPolicy } : {}),
+    });
+    this.registry.beforeLeaving(() => this.history.flushAll());
   }
 
   /** The device's profile as last saved. */
@@ -182,11 +197,14 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     if (!isHexId(itemId)) throw new WorkspaceError('UNKNOWN_ITEM', 'not an item id');
     const space = await this.registry.open(spaceId);
     await ensureListed(this.core, space, itemId);
-    return this.registry.openItem(space, itemId);
+    const session = this.registry.openItem(space, itemId);
+    this.history.attach(spaceId, itemId, session);
+    return session;
   }
 
   /** Closes an item opened with {@link openItem}, after writing its state to the device cache. */
   closeItem(session: DocumentSessionLike): void {
+    void this.history.detach(session).catch(() => {});
     this.registry.closeItem(session);
   }
 

@@ -24,6 +24,8 @@ export interface MigrationReport {
   documents: number;
   snapshots: number;
   updates: number;
+  /** Schema 4 (HISTORY-1): versions and retention policies copied. */
+  versions: number;
   /** SHA-256 over the sorted SHA-256 of every frame (entries, snapshots, updates), identical on both sides. */
   framesDigest: string;
 }
@@ -48,9 +50,10 @@ export async function copySqliteToPostgres(o: CopySqliteToPostgresOptions): Prom
   try {
     const version = lite.pragma('user_version', { simple: true }) as number;
     // Version 2 only adds counters (R67) and an index, which are recounted on the PostgreSQL side;
-    // version 3 adds pending invites' wrap secrets (R75), copied when present.
-    if (version < 1 || version > 3)
-      throw new Error(`SQLite schema version ${version}; this migration reads versions 1 to 3`);
+    // version 3 adds pending invites' wrap secrets (R75), copied when present; version 4 adds
+    // version history (HISTORY-1) and retention policies (HISTORY-3).
+    if (version < 1 || version > 4)
+      throw new Error(`SQLite schema version ${version}; this migration reads versions 1 to 4`);
     await client.query('BEGIN');
     await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
     const existing = await client.query<{ n: string }>('SELECT count(*) AS n FROM spaces');
@@ -91,6 +94,38 @@ async function copy(lite: Database.Database, client: pg.Client, version: number)
   const wrap = insert('invite_wraps', ['space_id', 'identity', 'seq', 'wrap', 'expires_at']);
   const wraps = version >= 3 ? all(lite, 'SELECT * FROM invite_wraps') : [];
   for (const r of wraps) await wrap([r.space_id, r.identity, r.seq, r.wrap, r.expires_at]);
+
+  // HISTORY-1/3 (schema 4): versions survive the move with their times, sizes and names.
+  if (version >= 4) {
+    const retention = insert('history_retention', [
+      'space_id',
+      'keep_all_seconds',
+      'hourly_seconds',
+      'daily_seconds',
+      'weekly_seconds',
+    ]);
+    for (const r of all(lite, 'SELECT * FROM history_retention'))
+      await retention([r.space_id, r.keep_all_seconds, r.hourly_seconds, r.daily_seconds, r.weekly_seconds]);
+    const insertVersion = insert('versions', [
+      'space_id',
+      'doc_id',
+      'version_id',
+      'author',
+      'stored_at',
+      'size',
+      'named',
+      'head',
+      'state',
+      'name',
+    ]);
+    const ids = lite.prepare('SELECT id FROM versions ORDER BY id').all() as Array<{ id: number }>;
+    const one = lite.prepare('SELECT * FROM versions WHERE id = ?');
+    // One row at a time: versions can be megabytes each.
+    for (const { id } of ids) {
+      const r = one.get(id) as Row;
+      await insertVersion([r.space_id, r.doc_id, r.version_id, r.author, r.stored_at, r.size, r.named === 1, r.head, r.state, r.name]);
+    }
+  }
 
   const doc = insert('documents', [
     'space_id',
@@ -156,13 +191,25 @@ const TABLES: ReadonlyArray<{ name: string; columns: string[] }> = [
   },
   { name: 'snapshots', columns: ['space_id', 'doc_id', 'snapshot_id', 'parent_id', 'height', 'frame'] },
   { name: 'updates', columns: ['space_id', 'doc_id', 'snapshot_id', 'author', 'clock', 'frame'] },
+  {
+    name: 'history_retention',
+    columns: ['space_id', 'keep_all_seconds', 'hourly_seconds', 'daily_seconds', 'weekly_seconds'],
+  },
+  {
+    name: 'versions',
+    columns: ['space_id', 'doc_id', 'version_id', 'author', 'stored_at', 'size', 'named', 'head', 'state', 'name'],
+  },
 ];
+
+/** Blob columns compared by their SHA-256 (and counted in the frames digest). */
+const HASHED = new Set(['frame', 'head', 'state', 'name']);
 
 function fingerprint(row: Row, columns: string[], frameHashes: string[]): string {
   return columns
     .map((c) => {
       const v = row[c];
-      if (c === 'frame') {
+      if (v === null || v === undefined) return 'null';
+      if (HASHED.has(c)) {
         const h = createHash('sha256')
           .update(v as Uint8Array)
           .digest('hex');
@@ -178,8 +225,9 @@ async function verify(lite: Database.Database, client: pg.Client, version: numbe
   const counts: Record<string, number> = {};
   const liteHashes: string[] = [];
   const pgHashes: string[] = [];
-  // Schema 3 added invite_wraps (R75); an older file has none to compare.
-  for (const t of TABLES.filter((t) => version >= 3 || t.name !== 'invite_wraps')) {
+  // Schema 3 added invite_wraps (R75), schema 4 versions and retention; an older file has none to compare.
+  const since: Record<string, number> = { invite_wraps: 3, versions: 4, history_retention: 4 };
+  for (const t of TABLES.filter((t) => version >= (since[t.name] ?? 1))) {
     const cols = t.columns.join(', ');
     const a = all(lite, `SELECT ${cols} FROM ${t.name}`)
       .map((r) => fingerprint(r, t.columns, liteHashes))
@@ -204,6 +252,7 @@ async function verify(lite: Database.Database, client: pg.Client, version: numbe
     documents: counts.documents!,
     snapshots: counts.snapshots!,
     updates: counts.updates!,
+    versions: counts.versions ?? 0,
     framesDigest,
   };
 }

@@ -137,7 +137,7 @@ type Statement = keyof typeof SQL;
  * They only read and write rows; they decide nothing.
  */
 export class PostgresQueries {
-  constructor(private readonly db: Queryable) {}
+  constructor(readonly db: Queryable) {}
 
   private async rows<R extends QueryResultRow>(statement: Statement, values: unknown[]): Promise<R[]> {
     return (await this.db.query<R>({ name: `trame_${statement}`, text: SQL[statement], values })).rows;

@@ -22,6 +22,8 @@ import { migratePostgresSchema } from './migratePostgresSchema.js';
 import { PostgresDocumentTransaction } from './PostgresDocumentTransaction.js';
 import { PostgresQueries } from './PostgresQueries.js';
 import { PostgresSpaceTransaction } from './PostgresSpaceTransaction.js';
+import { PostgresHistoryTransaction } from './PostgresHistoryTransaction.js';
+import type { HistoryStore } from '../../history/HistoryStore.js';
 import { SchemaTooNewError } from '../SchemaTooNewError.js';
 
 /** Options of {@link PostgresStorage.open}. */
@@ -63,6 +65,13 @@ const INT8 = 20;
  */
 export class PostgresStorage implements RelayStorage, CommitLog {
   readonly kind = 'postgres';
+  /** HISTORY-1/3: one transaction per request, under the space's history lock. */
+  readonly history: HistoryStore = {
+    withHistory: (spaceId, fn) =>
+      this.transaction(spaceId, 'BEGIN', advisoryLockKey('history', spaceId), (q) =>
+        fn(new PostgresHistoryTransaction(q.db, spaceId)),
+      ),
+  };
   private readonly reads: PostgresQueries;
   private closed = false;
   private closing: Promise<void> | null = null;

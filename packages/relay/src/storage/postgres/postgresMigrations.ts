@@ -128,4 +128,33 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: 'version history: encrypted versions kept apart from snapshots, retention per space (HISTORY-1, HISTORY-3)',
+    sql: `
+      CREATE TABLE versions (
+        space_id bytea NOT NULL REFERENCES spaces (space_id),
+        doc_id bytea NOT NULL,
+        version_id bytea NOT NULL,
+        author bytea NOT NULL,
+        stored_at bigint NOT NULL,
+        size bigint NOT NULL,
+        named boolean NOT NULL DEFAULT false,
+        head bytea NOT NULL,
+        state bytea NOT NULL,
+        name bytea,
+        PRIMARY KEY (space_id, doc_id, version_id)
+      );
+      ALTER TABLE versions ALTER COLUMN state SET STORAGE EXTERNAL;
+      CREATE INDEX versions_by_document ON versions (space_id, doc_id, stored_at);
+
+      CREATE TABLE history_retention (
+        space_id bytea PRIMARY KEY REFERENCES spaces (space_id),
+        keep_all_seconds bigint NOT NULL,
+        hourly_seconds bigint NOT NULL,
+        daily_seconds bigint NOT NULL,
+        weekly_seconds bigint NOT NULL
+      );
+    `,
+  },
 ];

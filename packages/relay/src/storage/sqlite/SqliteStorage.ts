@@ -20,6 +20,8 @@ import { applySqliteSchema } from './applySqliteSchema.js';
 import { SqliteDocumentTransaction } from './SqliteDocumentTransaction.js';
 import { SqliteQueries } from './SqliteQueries.js';
 import { SqliteSpaceTransaction } from './SqliteSpaceTransaction.js';
+import { SqliteHistoryTransaction } from './SqliteHistoryTransaction.js';
+import type { HistoryStore } from '../../history/HistoryStore.js';
 import { WalSync } from './WalSync.js';
 
 // Key of the work that belongs to no space (health checks, closing).
@@ -41,6 +43,10 @@ const NO_SPACE = '';
  */
 export class SqliteStorage implements RelayStorage {
   readonly kind = 'sqlite';
+  /** HISTORY-1/3: one transaction per request, in the space's turn, durable before it resolves. */
+  readonly history: HistoryStore = {
+    withHistory: (spaceId, fn) => this.transaction(spaceId, () => fn(new SqliteHistoryTransaction(this.db, spaceId))),
+  };
   private readonly db: Database.Database;
   private readonly q: SqliteQueries;
   private readonly serial = new FairSerialQueue();

@@ -119,4 +119,36 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    description: 'version history: encrypted versions kept apart from snapshots, retention per space (HISTORY-1, HISTORY-3)',
+    sql: `
+      -- R107-R112: a version's head (ids, epoch, author, encrypted metadata, signature) and its
+      -- encrypted state, stored as received; never pruned with snapshots (R28, R73), only
+      -- thinned by the space's retention policy (named versions never).
+      CREATE TABLE IF NOT EXISTS versions (
+        id INTEGER PRIMARY KEY,
+        space_id BLOB NOT NULL REFERENCES spaces (space_id),
+        doc_id BLOB NOT NULL,
+        version_id BLOB NOT NULL,
+        author BLOB NOT NULL,
+        stored_at INTEGER NOT NULL,
+        size INTEGER NOT NULL,
+        named INTEGER NOT NULL DEFAULT 0 CHECK (named IN (0, 1)),
+        head BLOB NOT NULL,
+        state BLOB NOT NULL,
+        name BLOB,
+        UNIQUE (space_id, doc_id, version_id)
+      );
+      CREATE INDEX IF NOT EXISTS versions_by_document ON versions (space_id, doc_id, stored_at);
+
+      CREATE TABLE IF NOT EXISTS history_retention (
+        space_id BLOB PRIMARY KEY REFERENCES spaces (space_id),
+        keep_all_seconds INTEGER NOT NULL,
+        hourly_seconds INTEGER NOT NULL,
+        daily_seconds INTEGER NOT NULL,
+        weekly_seconds INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -1,0 +1,2 @@
+/** What a history request asks for (R106). */
+export type HistoryAction = 'read' | 'write' | 'retention';
