@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 
 const TRACKED = Symbol('trame-history-changes');
+/** Roots that are bookkeeping, not content: not undone by a restore (HISTORY-2's author claims). */
+const NOT_RESTORED = new Set(['trame:authors']);
 
 /**
  * R114: the Yjs update that brings `doc` back to the content of a version's state, as a new edit
@@ -21,11 +23,11 @@ export function revertUpdate(doc: Y.Doc, versionState: Uint8Array): Uint8Array |
   const versionVector = Y.encodeStateVector(copy);
   const currentVector = Y.encodeStateVector(doc);
   const since = Y.encodeStateAsUpdate(doc, versionVector);
-  const scope = [...copy.share.values()];
+  const scope = [...copy.share].filter(([name]) => !NOT_RESTORED.has(name)).map(([, t]) => t);
   const undo = new Y.UndoManager(scope, { trackedOrigins: new Set([TRACKED]), captureTimeout: 0 });
   Y.applyUpdate(copy, since, TRACKED);
   // Roots that appeared only in the changes join the scope late: undo those too.
-  for (const t of copy.share.values()) if (!scope.includes(t)) undo.addToScope(t);
+  for (const [name, t] of copy.share) if (!NOT_RESTORED.has(name) && !scope.includes(t)) undo.addToScope(t);
   let changed = false;
   while (undo.canUndo()) {
     undo.undo();

@@ -47,9 +47,27 @@ export class ItemHistory<S extends SpaceSessionLike = SpaceSessionLike> {
     return historyOf(space.session, itemId);
   }
 
+  /**
+   * Authors, writer and namer as person ids: with linked devices (DEVICES-2) versions are signed
+   * by device keys, which the space's verified log maps to their person (`personOf`).
+   */
+  private async asPersons(spaceId: string, versions: VersionInfo[]): Promise<VersionInfo[]> {
+    const session = (await this.o.core.openSpace(spaceId)).session as unknown as {
+      personOf?: (id: string) => string | null;
+    };
+    if (typeof session.personOf !== 'function') return versions;
+    const person = (id: string): string => session.personOf!(id) ?? id;
+    return versions.map((v) => ({
+      ...v,
+      authors: [...new Set(v.authors.map(person))],
+      createdBy: person(v.createdBy),
+      namedBy: v.namedBy ? person(v.namedBy) : null,
+    }));
+  }
+
   /** Verified versions of an item, newest first. */
   async list(spaceId: string, itemId: string): Promise<VersionInfo[]> {
-    return (await this.client(spaceId, itemId)).list();
+    return this.asPersons(spaceId, await (await this.client(spaceId, itemId)).list());
   }
 
   /** A version's Yjs state (v1): `Y.applyUpdate(new Y.Doc(), state)` gives a read-only copy. */
@@ -59,7 +77,9 @@ export class ItemHistory<S extends SpaceSessionLike = SpaceSessionLike> {
 
   /** A version with its description (who, when, name). */
   async loadWithInfo(spaceId: string, itemId: string, versionId: string): Promise<{ info: VersionInfo; state: Uint8Array }> {
-    return (await this.client(spaceId, itemId)).load(versionId);
+    const { info, state } = await (await this.client(spaceId, itemId)).load(versionId);
+    const [mapped] = await this.asPersons(spaceId, [info]);
+    return { info: mapped!, state };
   }
 
   /** Names a version ("Version votée en AG du 3 décembre"): it is never thinned. Writers only. */
