@@ -61,7 +61,7 @@ export class ItemHistory<S extends SpaceSessionLike = SpaceSessionLike> {
 
   /** Records a version of an open item now, whoever made the last edits; returns its id (null: not open). */
   async saveNow(spaceId: string, itemId: string): Promise<string | null> {
-    return (await commands()).saveNow(this.ctx, spaceId, itemId);
+    return (await commands()).saveVersionNow(this.ctx, spaceId, itemId);
   }
 
   /**
@@ -70,17 +70,17 @@ export class ItemHistory<S extends SpaceSessionLike = SpaceSessionLike> {
    * restore if no screen has it open. Records a version marking the restore; returns its id.
    */
   async restore(spaceId: string, itemId: string, versionId: string): Promise<string | null> {
-    return (await commands()).restore(this.ctx, spaceId, itemId, versionId);
+    return (await commands()).restoreItemVersion(this.ctx, spaceId, itemId, versionId);
   }
 
   /** The space's retention policy (HISTORY-3) and whether it is still the default. */
   async retention(spaceId: string): Promise<{ policy: RetentionPolicy; isDefault: boolean }> {
-    return (await commands()).retention(this.ctx, spaceId);
+    return (await commands()).readRetention(this.ctx, spaceId);
   }
 
   /** Sets the space's retention policy (animateurs); the relay thins at once. */
   async setRetention(spaceId: string, policy: RetentionPolicy): Promise<void> {
-    return (await commands()).setRetention(this.ctx, spaceId, policy);
+    return (await commands()).writeRetention(this.ctx, spaceId, policy);
   }
 
   /**
