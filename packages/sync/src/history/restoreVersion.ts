@@ -12,6 +12,11 @@ export const RESTORE_ORIGIN = Symbol('trame-restore');
 export function restoreVersion(doc: Y.Doc, versionState: Uint8Array): boolean {
   const update = revertUpdate(doc, versionState);
   if (!update) return false;
-  doc.transact(() => Y.applyUpdate(doc, update), RESTORE_ORIGIN);
+  doc.transact((tr) => {
+    Y.applyUpdate(doc, update);
+    // applyUpdate marks the transaction remote; it is this writer's own edit (its own client id:
+    // left remote, Yjs would think another client uses the id and draw a new one).
+    tr.local = true;
+  }, RESTORE_ORIGIN);
   return true;
 }

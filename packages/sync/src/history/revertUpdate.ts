@@ -14,8 +14,6 @@ const NOT_RESTORED = new Set(['trame:authors']);
  */
 export function revertUpdate(doc: Y.Doc, versionState: Uint8Array): Uint8Array | null {
   const copy = new Y.Doc({ gc: false });
-  // The revert continues the restorer's own client (R52: one client id per author).
-  copy.clientID = doc.clientID;
   // Root types as the live document declares them (text, XML fragment, map, array), so that the
   // undo re-creates content with the right types.
   for (const [name, type] of doc.share) copy.get(name, type.constructor as typeof Y.AbstractType<unknown>);
@@ -28,6 +26,9 @@ export function revertUpdate(doc: Y.Doc, versionState: Uint8Array): Uint8Array |
   Y.applyUpdate(copy, since, TRACKED);
   // Roots that appeared only in the changes join the scope late: undo those too.
   for (const [name, t] of copy.share) if (!NOT_RESTORED.has(name) && !scope.includes(t)) undo.addToScope(t);
+  // The revert continues the restorer's own client (R52: one client id per author). Set only now:
+  // Yjs gives a document a new client id when a remote update carries structs of its own.
+  copy.clientID = doc.clientID;
   let changed = false;
   while (undo.canUndo()) {
     undo.undo();
