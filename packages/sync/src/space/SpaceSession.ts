@@ -34,7 +34,7 @@ import { SpaceState, type PendingInviteInfo, type SpaceMember } from './SpaceSta
 import type { LocalCache } from '../cache/LocalCache.js';
 import { decodeEntryList, encodeEntryList } from './entryList.js';
 import { grantDraft, rotateDraft, type EntryDraft } from './entryDrafts.js';
-import { wrapInviteBundles } from './wrapInviteBundles.js';
+import { AppendQueue } from './AppendQueue.js';
 
 export interface SpaceSessionOptions {
   relayUrl: string;
@@ -79,20 +79,6 @@ type SpaceEvents = {
   pin: (pin: MembershipPin) => void;
 };
 
-interface PendingAppend {
-  /** Signed entry, or empty until `draft` is built and signed on top of the head at send time. */
-  raw: Uint8Array;
-  /** R75: frames sent just before the entry, every time it is sent (its INVITE_WRAPs, R76). */
-  prefaces?: Uint8Array[];
-  seq: number;
-  draft?: EntryDraft;
-  attempts?: number;
-  /** seq the entry lost a race at (MEMBERSHIP_CHAIN): rebuilt once the head moved past it. */
-  lostAt?: number;
-  resolve: (raw: Uint8Array) => void;
-  reject: (e: TrameError) => void;
-}
-
 /**
  * A space-level connection (docId zeros): keeps the verified membership log and keys of one
  * space (assembly or atelier) and appends entries to it. Documents of the space are opened
@@ -102,14 +88,12 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
   readonly state: SpaceState;
   private conn: RelayConnection | null = null;
   private readonly WS: WebSocketConstructor;
-  private appendQueue: PendingAppend[] = [];
-  private inflight: PendingAppend | null = null;
+  private readonly appends: AppendQueue;
   private readyWaiters: Array<{ resolve: () => void; reject: (e: TrameError) => void }> = [];
   private status: SpaceStatus = 'connecting';
   private closedByUser = false;
   private retries = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private raceTimer: ReturnType<typeof setTimeout> | null = null;
   private createPending: boolean;
 
   private constructor(
@@ -125,12 +109,17 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     this.WS = WebSocketImpl ?? defaultWebSocket();
     this.state = new SpaceState(spaceId, identity, pin);
     this.createPending = create;
+    this.appends = new AppendQueue({
+      state: this.state,
+      identity,
+      sink: () => (this.conn?.ready && this.status === 'connected' ? this.conn : null),
+    });
     // MEMBERSHIP-8: a peer's frame showed a longer log than ours: ask the relay again (at most
     // every 5 s; a relay that keeps withholding only delays us, and forks are caught by checkView).
     let lastFetch = 0;
     this.state.on('behind', () => {
       const now = Date.now();
-      if (now - lastFetch < 5000 || this.status !== 'connected' || this.inflight || !this.conn) return;
+      if (now - lastFetch < 5000 || this.status !== 'connected' || this.appends.busy || !this.conn) return;
       lastFetch = now;
       const old = this.conn;
       this.conn = null;
@@ -146,7 +135,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
         this.emit('rotated', [epoch]);
       }
       // An entry that lost a race waits for the head to move (R70).
-      if (this.appendQueue[0]?.lostAt !== undefined) this.pump();
+      this.appends.headMoved();
       this.emit('membership', [this.members()]);
       void this.saveLog();
       const current = this.state.pin;
@@ -211,7 +200,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     );
     try {
       await session.whenReady();
-      await session.append(genesis, 0);
+      await session.appends.append(genesis, 0);
     } catch (e) {
       session.close();
       throw e;
@@ -352,7 +341,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
         },
         asInvite.identity,
       );
-      await asInvite.append(entry, asInvite.state.seq + 1);
+      await asInvite.appends.append(entry, asInvite.state.seq + 1);
       pin = asInvite.state.pin;
     } catch (e) {
       // An animateur appended meanwhile (a ROTATE brings a new key, and its wrap comes only with
@@ -526,7 +515,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
   close(): void {
     this.closedByUser = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (this.raceTimer) clearTimeout(this.raceTimer);
+    this.appends.destroy();
     this.conn?.close(1000, 'client closed');
     this.conn = null;
     this.setStatus('closed');
@@ -535,62 +524,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
   }
 
   private appendNext(draft: EntryDraft): Promise<Uint8Array> {
-    // Entries chain on the head as it is when they are sent, so they are signed lazily in order.
-    return new Promise((resolve, reject) => {
-      this.appendQueue.push({ raw: new Uint8Array(0), seq: -1, draft, resolve, reject });
-      this.pump();
-    });
-  }
-
-  private append(raw: Uint8Array, seq: number): Promise<Uint8Array> {
-    return new Promise((resolve, reject) => {
-      this.appendQueue.push({ raw, seq, resolve, reject });
-      this.pump();
-    });
-  }
-
-  private pump(): void {
-    if (this.inflight || !this.conn?.ready || this.status !== 'connected') return;
-    const next = this.appendQueue[0];
-    if (!next) return;
-    if (next.lostAt !== undefined && this.state.seq < next.lostAt) {
-      // R70: the entry that won the race has not reached us yet; the 'change' event pumps again.
-      this.raceTimer ??= setTimeout(() => {
-        // Not here after 500 ms: try on what we hold (a MEMBERSHIP_CHAIN again brings us back).
-        this.raceTimer = null;
-        next.lostAt = undefined;
-        this.pump();
-      }, 500);
-      return;
-    }
-    this.appendQueue.shift();
-    if (next.draft) {
-      next.seq = this.state.seq + 1;
-      next.lostAt = undefined;
-      const drafted = next.draft(this.state, next.seq);
-      if (!drafted) {
-        // Nothing left to do on this head (the member was removed by someone else meanwhile).
-        next.resolve(new Uint8Array(0));
-        this.pump();
-        return;
-      }
-      // R76: bundles sealed to invite identities are wrapped; their secrets go to the relay first.
-      const { fields, prefaces } = wrapInviteBundles(drafted, this.state, next.seq);
-      next.prefaces = prefaces;
-      next.raw = signMembershipEntry(
-        {
-          ...fields,
-          spaceId: this.spaceId,
-          seq: next.seq,
-          prevHash: this.state.headHash,
-          signer: this.identity.publicKey,
-        },
-        this.identity,
-      );
-    }
-    this.inflight = next;
-    for (const p of next.prefaces ?? []) this.conn.send(p);
-    this.conn.send(next.raw);
+    return this.appends.appendNext(draft);
   }
 
   private connect(): void {
@@ -642,45 +576,18 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
         }
         this.setStatus('connected');
         for (const w of this.readyWaiters.splice(0)) w.resolve();
-        if (this.inflight) {
-          // R21: resend unchanged; the relay acknowledges a duplicate without storing it twice.
-          for (const p of this.inflight.prefaces ?? []) conn.send(p);
-          conn.send(this.inflight.raw);
-        } else this.pump();
+        this.appends.ready(conn);
         // MEMBERSHIP-3: invites that expired unused are retired with a key rotation.
         if (this.myRole === Role.Admin) void this.retireExpiredInvites().catch((e) => this.emit('error', [e]));
         return;
       }
       case FrameKind.Ack:
-        if (f.ackedKind === FrameKind.Membership && this.inflight && f.number === this.inflight.seq) {
-          const done = this.inflight;
-          this.inflight = null;
-          try {
-            this.state.apply(done.raw);
-            done.resolve(done.raw);
-          } catch (e) {
-            done.reject(e as TrameError);
-          }
-          this.pump();
-        }
-        return;
+        return this.appends.onAck(f);
       case FrameKind.Error: {
         const err = new TrameError(errorCodeFromNumber(f.code), f.message);
-        if (this.inflight && (f.refKind === FrameKind.Membership || f.refKind === 0)) {
-          const failed = this.inflight;
-          this.inflight = null;
-          if (err.code === 'MEMBERSHIP_CHAIN' && failed.draft && (failed.attempts ?? 0) < 5) {
-            // Another animateur appended first: rebuild the entry on their head once it is here
-            // (R70: a ROTATE draws its member set and key again; nothing is re-signed as it was).
-            failed.attempts = (failed.attempts ?? 0) + 1;
-            failed.lostAt = failed.seq;
-            this.appendQueue.unshift(failed);
-          } else failed.reject(err);
-          this.pump();
-        } else {
-          for (const w of this.readyWaiters.splice(0)) w.reject(err);
-          this.emit('error', [err]);
-        }
+        if (this.appends.onError(f, err)) return;
+        for (const w of this.readyWaiters.splice(0)) w.reject(err);
+        this.emit('error', [err]);
         return;
       }
       default:
@@ -710,9 +617,7 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
   }
 
   private failPending(err: TrameError): void {
-    if (this.inflight) this.inflight.reject(err);
-    this.inflight = null;
-    for (const p of this.appendQueue.splice(0)) p.reject(err);
+    this.appends.failAll(err);
   }
 
   private setStatus(s: SpaceStatus): void {
