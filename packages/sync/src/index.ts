@@ -1,5 +1,7 @@
 export { SpaceSession } from './space/SpaceSession.js';
-export type { SpaceSessionOptions, SpaceStatus, InvitePreview } from './space/SpaceSession.js';
+export type { SpaceStatus } from './space/SpaceSession.js';
+export type { SpaceSessionOptions } from './space/SpaceSessionOptions.js';
+export type { InvitePreview } from './space/InvitePreview.js';
 export { SpaceState } from './space/SpaceState.js';
 export type { SpaceMember, RefusedEntry, PendingInviteInfo } from './space/SpaceState.js';
 export { encodeInviteToken, decodeInviteToken } from './space/inviteToken.js';

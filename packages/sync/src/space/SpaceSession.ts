@@ -11,7 +11,6 @@ import {
   decodeFrame,
   type Frame,
   type MembershipFrame,
-  type PendingInvite,
 } from '@trame/protocol';
 import {
   generateSpaceKey,
@@ -27,43 +26,18 @@ import { ObservableV2 } from 'lib0/observable';
 import { reconnectDelay } from '../connection/reconnectDelay.js';
 import { RelayConnection } from '../connection/RelayConnection.js';
 import { defaultWebSocket, type WebSocketConstructor } from '../connection/WebSocketLike.js';
-import { decodeInviteToken, encodeInviteToken, type InviteSecret } from './inviteToken.js';
-import { keyFingerprint } from './keyFingerprint.js';
+import { encodeInviteToken } from './inviteToken.js';
 import type { MembershipPin } from './MembershipPin.js';
 import { SpaceState, type PendingInviteInfo, type SpaceMember } from './SpaceState.js';
 import type { LocalCache } from '../cache/LocalCache.js';
 import { decodeEntryList, encodeEntryList } from './entryList.js';
 import { grantDraft, rotateDraft, type EntryDraft } from './entryDrafts.js';
 import { AppendQueue } from './AppendQueue.js';
-
-export interface SpaceSessionOptions {
-  relayUrl: string;
-  identity: Identity;
-  WebSocketImpl?: WebSocketConstructor;
-  /**
-   * Device cache (wrap it in EncryptedCache): the verified log is kept there so that the space
-   * and its documents open without the relay, and re-verified on every load.
-   */
-  cache?: LocalCache;
-  /**
-   * R39: what this device verified of the space before (genesis hash, last seq and head hash),
-   * kept in the encrypted profile. The relay must serve that history; another genesis, a
-   * shorter log or another entry at a verified position is refused with a typed error.
-   */
-  pin?: MembershipPin | null;
-}
-
-/** R39: what an invite link promises, shown before the newcomer accepts it. */
-export interface InvitePreview {
-  spaceId: Uint8Array;
-  role: Role;
-  /** Unix seconds; 0 = never. */
-  expiresAt: number;
-  /** The animateur who signed the INVITE entry. */
-  inviter: Uint8Array;
-  /** {@link keyFingerprint} of the inviter's key. */
-  inviterFingerprint: string;
-}
+import { acceptInvite } from './acceptInvite.js';
+import type { InvitePreview } from './InvitePreview.js';
+import type { InviteSessionPort } from './InviteSessionPort.js';
+import { previewInvite } from './previewInvite.js';
+import type { SpaceSessionOptions } from './SpaceSessionOptions.js';
 
 export type SpaceStatus = 'connecting' | 'connected' | 'offline' | 'closed';
 
@@ -227,134 +201,29 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     return session;
   }
 
-  /**
-   * Connects as the invite identity and checks that the relay's log holds exactly the INVITE
-   * entry the link pins (R39), which chains to the space's genesis. The caller closes it.
-   */
-  private static async openAsInvite(
-    o: SpaceSessionOptions & { invite: string },
-  ): Promise<{ session: SpaceSession; secret: InviteSecret; invite: PendingInvite; entry: MembershipFrame }> {
-    const secret = decodeInviteToken(o.invite);
-    const inviteIdentity = identityFromSeed(secret.seed);
-    const pin = { genesisHash: null, seq: secret.inviteSeq, headHash: secret.inviteHash };
-    const session = new SpaceSession(
-      o.relayUrl,
-      inviteIdentity,
-      secret.spaceId,
-      o.WebSocketImpl,
-      false,
-      undefined,
-      pin,
-    );
-    session.connect();
-    try {
-      await session.whenReady();
-    } catch (e) {
-      session.close();
-      // Any log refused before the pinned entry is another history than the link's.
-      if (session.state.refused) {
-        throw new TrameError('INVITE_MISMATCH', 'the relay does not hold the history this invite link pins', {
-          cause: e,
-        });
-      }
-      throw e;
-    }
-    const raw = session.state.entries[secret.inviteSeq];
-    const entry = raw ? (decodeFrame(raw) as MembershipFrame) : null;
-    const invite = session.state.membership.invites.get(session.state.selfId);
-    if (
-      !entry ||
-      entry.action !== MembershipAction.Invite ||
-      !bytesEqual(entry.subject, inviteIdentity.publicKey) ||
-      !bytesEqual(sha256(raw!), secret.inviteHash)
-    ) {
-      session.close();
-      throw new TrameError('INVITE_MISMATCH', 'the relay does not hold the INVITE entry this link pins');
-    }
-    if (!invite) {
-      session.close();
-      throw new TrameError('INVALID_MEMBERSHIP', 'this invite was used or revoked');
-    }
-    return { session, secret, invite, entry };
-  }
-
-  /**
-   * R39: what an invite link grants and who made it (the INVITE's signer and a short
-   * fingerprint of its key), after checking that the relay holds the pinned history. Shown on
-   * the join screen before the newcomer accepts.
-   */
-  static async previewInvite(
+  /** R39: what an invite link grants and who made it; see {@link previewInvite}. */
+  static previewInvite(
     o: Omit<SpaceSessionOptions, 'identity' | 'cache' | 'pin'> & { invite: string },
   ): Promise<InvitePreview> {
-    const { session, secret, invite, entry } = await SpaceSession.openAsInvite({
-      ...o,
-      identity: identityFromSeed(decodeInviteToken(o.invite).seed),
-    });
-    session.close();
-    return {
-      spaceId: secret.spaceId,
-      role: invite.role,
-      expiresAt: invite.expiresAt,
-      inviter: entry.signer.slice(),
-      inviterFingerprint: keyFingerprint(entry.signer),
-    };
+    return previewInvite(o, SpaceSession.invitePort());
   }
 
-  /**
-   * Joins a space through an invite link's token (R35): connects as the invite identity,
-   * checks the pinned INVITE entry (R39), appends an ACCEPT that adds `identity` with the
-   * invite's role, then opens the space as `identity`, pinned to the verified log (save
-   * `session.state.pin`). Works while no admin is online.
-   */
-  static async acceptInvite(o: SpaceSessionOptions & { invite: string }, attempt = 1): Promise<SpaceSession> {
-    const { session: asInvite, secret, invite } = await SpaceSession.openAsInvite(o);
-    let pin: MembershipPin | null;
-    try {
-      // R76: without the relay's wrap secret the INVITE's bundle does not open: nothing to hand on.
-      if (asInvite.state.keyBundle().size === 0) {
-        throw new TrameError('NO_KEY', 'the space keys of this invite could not be opened');
-      }
-      const entry = signMembershipEntry(
-        {
-          spaceId: secret.spaceId,
-          seq: asInvite.state.seq + 1,
-          prevHash: asInvite.state.headHash,
-          signer: asInvite.identity.publicKey,
-          action: MembershipAction.Accept,
-          subject: o.identity.publicKey,
-          role: invite.role,
-          epoch: asInvite.state.epoch,
-          sealedKeys: [
-            {
-              recipient: o.identity.publicKey,
-              sealed: sealKeyBundle(
-                {
-                  spaceId: secret.spaceId,
-                  seq: asInvite.state.seq + 1,
-                  recipient: o.identity.publicKey,
-                  epoch: asInvite.state.epoch,
-                },
-                asInvite.state.keyBundle(),
-              ),
-            },
-          ],
-        },
-        asInvite.identity,
-      );
-      await asInvite.appends.append(entry, asInvite.state.seq + 1);
-      pin = asInvite.state.pin;
-    } catch (e) {
-      // An animateur appended meanwhile (a ROTATE brings a new key, and its wrap comes only with
-      // a new session, R75): join again on the new head rather than re-sign the old one.
-      if (e instanceof TrameError && e.code === 'MEMBERSHIP_CHAIN' && attempt < 3) {
-        asInvite.close();
-        return SpaceSession.acceptInvite(o, attempt + 1);
-      }
-      throw e;
-    } finally {
-      asInvite.close();
-    }
-    return SpaceSession.open({ ...o, spaceId: secret.spaceId, pin });
+  /** Joins a space through an invite link's token (R35, R39); see {@link acceptInvite}. */
+  static acceptInvite(o: SpaceSessionOptions & { invite: string }): Promise<SpaceSession> {
+    return acceptInvite(o, SpaceSession.invitePort());
+  }
+
+  /** What the invite flows need of this class. */
+  private static invitePort(): InviteSessionPort<SpaceSession> {
+    return {
+      connect: (c) => {
+        const session = new SpaceSession(c.relayUrl, c.identity, c.spaceId, c.WebSocketImpl, false, undefined, c.pin);
+        session.connect();
+        return session;
+      },
+      append: (session, raw, seq) => session.appends.append(raw, seq),
+      open: (o) => SpaceSession.open(o),
+    };
   }
 
   /** The WebSocket constructor documents of this space use. */
