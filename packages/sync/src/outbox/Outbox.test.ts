@@ -245,6 +245,27 @@ describe('Outbox', () => {
     expect(h.outbox.hasUnsavedChanges).toBe(true);
   });
 
+  it('R80: CHAIN_MISMATCH on the in-flight UPDATE reloads the chain and queues its content again', () => {
+    const h = harness();
+    h.type('a');
+    h.outbox.onError(refusal(update(h, 0), 'CHAIN_MISMATCH'));
+    expect(h.resyncs).toBe(1);
+    expect(h.reported.map((e) => e.code)).toEqual(['CHAIN_MISMATCH']);
+    expect(h.outbox.hasUnsavedChanges).toBe(true);
+  });
+
+  it('R81: CHAIN_MISMATCH on our SNAPSHOT reloads the links the relay holds; its edits wait as pending', () => {
+    const h = harness({ afterUpdates: 1 });
+    h.type('a');
+    h.type('b');
+    h.outbox.onAck(ack(update(h, 0)));
+    const s = h.sent[1] as SnapshotFrame;
+    expect(s.kind).toBe(FrameKind.Snapshot);
+    h.outbox.onError(refusal(s, 'CHAIN_MISMATCH'));
+    expect(h.resyncs).toBe(1);
+    expect(h.outbox.hasUnsavedChanges).toBe(true);
+  });
+
   it('R51: after an unsigned UPDATE and a pause, a signed checkpoint (an empty update) follows within everyMs', () => {
     vi.useFakeTimers();
     const h = harness({ policy: { everyFrames: 32, everyMs: 1000 } });

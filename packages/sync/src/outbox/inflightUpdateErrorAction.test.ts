@@ -21,6 +21,10 @@ describe('inflightUpdateErrorAction', () => {
     expect(inflightUpdateErrorAction('STALE_EPOCH')).toBe('reload');
   });
 
+  it('R80: an UPDATE that does not chain to what the relay stores (CHAIN_MISMATCH) reloads', () => {
+    expect(inflightUpdateErrorAction('CHAIN_MISMATCH')).toBe('reload');
+  });
+
   it('R73: STALE_EPOCH moves the document with a snapshot once the new epoch is held, else reloads', () => {
     expect(inflightUpdateErrorAction('STALE_EPOCH', true)).toBe('compact');
     expect(inflightUpdateErrorAction('STALE_EPOCH', false)).toBe('reload');
