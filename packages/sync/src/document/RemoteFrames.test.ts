@@ -31,7 +31,7 @@ const docId = new Uint8Array(16).fill(2);
 const alice = generateIdentity();
 const aliceHex = toHex(alice.publicKey);
 
-function writer(sealKey = key): WriterContext {
+function writer(sealKey: Uint8Array = key): WriterContext {
   const space = { epoch: 0, spaceId: new Uint8Array(16).fill(1), docKey: () => sealKey } as unknown as SpaceState;
   return { identity: alice, space, docId, membershipView: () => ({ viewSeq: 0, viewHead: new Uint8Array(8) }) };
 }
@@ -42,13 +42,17 @@ function edit(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-function update(clock: number, prev?: UpdateFrame, o: { sealKey?: Uint8Array; snapshotId?: Uint8Array } = {}): UpdateFrame {
+function update(
+  clock: number,
+  prev?: UpdateFrame,
+  o: { sealKey?: Uint8Array; snapshotId?: Uint8Array } = {},
+): UpdateFrame {
   const prevLink = prev ? chainLink(prev.body) : undefined;
   const f = sealUpdate(writer(o.sealKey), o.snapshotId ?? ZERO_ID, clock, edit(`e${clock}`), prevLink, true);
   return decodeFrame(f.frame) as UpdateFrame;
 }
 
-function snapshot(sealKey = key): SnapshotFrame {
+function snapshot(sealKey: Uint8Array = key): SnapshotFrame {
   const f = sealSnapshot(writer(sealKey), null, new Map(), new Map(), edit('base'), []);
   return decodeFrame(f.frame) as SnapshotFrame;
 }
@@ -112,7 +116,7 @@ describe('RemoteFrames', () => {
     const u1 = update(1);
     expect(t.remote.receiveUpdate(forged(u1))?.delta).toBeNull();
     expect(t.codes()).toEqual(['SIGNATURE_INVALID']);
-    expect(t.reported[0]!.details.author).toBe(aliceHex);
+    expect(t.r.reported[0]!.details.author).toBe(aliceHex);
     expect(t.replica.clockOf(aliceHex)).toBe(0);
     expect(t.remote.receiveUpdate(u1)?.delta).toBeInstanceOf(Uint8Array);
     vi.advanceTimersByTime(2000);
@@ -147,7 +151,12 @@ describe('RemoteFrames', () => {
 
   it('R43: a live SNAPSHOT whose proof does not chain to the held one fails the state (FORK_DETECTED)', () => {
     const t = receiver();
-    const held = { id: new Uint8Array(16).fill(9), height: 1, proof: sha256(new Uint8Array(1)), frameHash: sha256(new Uint8Array(2)) };
+    const held = {
+      id: new Uint8Array(16).fill(9),
+      height: 1,
+      proof: sha256(new Uint8Array(1)),
+      frameHash: sha256(new Uint8Array(2)),
+    };
     t.replica.current = held;
     const other = { ...held, frameHash: sha256(new Uint8Array(3)) };
     const s = decodeFrame(sealSnapshot(writer(), other, new Map(), new Map(), edit('x'), []).frame) as SnapshotFrame;
@@ -170,13 +179,12 @@ describe('RemoteFrames', () => {
     const t = receiver();
     const u1 = update(1);
     const u2 = update(2, u1);
-    const loaded = t.remote.loadInitialState(
-      { ...t.remote.hello(), updates: [u1, u2] },
-      readyFor(null, 2),
-      { durable: undefined, seen: undefined },
-    );
+    const loaded = t.remote.loadInitialState({ ...t.remote.hello(), updates: [u1, u2] }, readyFor(null, 2), {
+      durable: undefined,
+      seen: undefined,
+    });
     expect(loaded).toEqual({ snapshot: null });
-    expect(t.reported).toEqual([]);
+    expect(t.r.reported).toEqual([]);
     expect(t.replica.clockOf(aliceHex)).toBe(2);
     expect(t.remote.hello().knownTailCount).toBe(2);
   });

@@ -161,7 +161,11 @@ export class RemoteFrames {
   receiveUpdate(f: UpdateFrame): Applied | undefined {
     const r = this.o.replica;
     const author = toHex(f.author);
-    const verdict = checkRemoteUpdate({ author, clock: f.clock, snapshotId: f.snapshotId }, r.currentId, r.clockOf(author));
+    const verdict = checkRemoteUpdate(
+      { author, clock: f.clock, snapshotId: f.snapshotId },
+      r.currentId,
+      r.clockOf(author),
+    );
     if (verdict.action !== 'apply') {
       this.o.port.report(verdict.error);
       if (verdict.action === 'resync') this.o.port.resync();
@@ -321,7 +325,9 @@ export class RemoteFrames {
       this.holdBack(author, f.clock);
       return null;
     }
-    const broken = loaded ? null : checkChainLink({ author, clock: f.clock, prevLink: f.prevLink }, r.links.get(author));
+    const broken = loaded
+      ? null
+      : checkChainLink({ author, clock: f.clock, prevLink: f.prevLink }, r.links.get(author));
     r.clocks.set(author, f.clock);
     r.links.set(author, chainLink(f.body));
     if (broken) {

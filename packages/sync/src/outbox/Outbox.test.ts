@@ -167,7 +167,12 @@ describe('Outbox', () => {
   it('R45: STALE_SNAPSHOT re-sends the content on the latest snapshot with the next clock there', () => {
     const h = harness();
     h.type('a');
-    h.replica.current = { id: new Uint8Array(16).fill(9), height: 1, proof: sha256(new Uint8Array(1)), frameHash: sha256(new Uint8Array(2)) };
+    h.replica.current = {
+      id: new Uint8Array(16).fill(9),
+      height: 1,
+      proof: sha256(new Uint8Array(1)),
+      frameHash: sha256(new Uint8Array(2)),
+    };
     h.outbox.onError(refusal(update(h, 0), 'STALE_SNAPSHOT'));
     expect(h.sent).toHaveLength(2);
     expect(update(h, 1).snapshotId).toEqual(new Uint8Array(16).fill(9));
