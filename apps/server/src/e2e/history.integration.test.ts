@@ -196,6 +196,62 @@ describe('HISTORY-1: versions of work sessions, kept encrypted at the relay', ()
   });
 });
 
+describe('HISTORY-1: restoring while someone types', () => {
+  it('HISTORY-1: a restore made while another person types arrives once; both keep working and converge', async () => {
+    const relay = await scope.start();
+    const alice = person('Alice');
+    const bob = person('Bob');
+    const spaceA = await createSpace(relay.url, alice);
+    closers.push(() => spaceA.close());
+    await spaceA.addMember(bob.identity.publicKey, Role.Editor);
+    const spaceB = await openSpace(relay.url, bob, spaceA.spaceId);
+    closers.push(() => spaceB.close());
+    const docId = newDocId();
+    const a = openDoc(spaceA, alice, docId);
+    const b = openDoc(spaceB, bob, docId);
+    closers.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    );
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    const hist = historyOf(spaceA, docId);
+    a.doc.getText('t').insert(0, 'Texte voté. ');
+    await a.whenSaved();
+    const voted = await hist.save({ state: Y.encodeStateAsUpdate(a.doc), startAt: 1, endAt: 2, authors: [] });
+    a.doc.getText('t').insert(a.doc.getText('t').length, 'Vandalisme !');
+    await waitFor(() => text(b).endsWith('Vandalisme !'), 'Bob sees the vandalism');
+    // Bob types at the start while Alice restores, then goes on typing.
+    let typing = true;
+    let typed = 0;
+    const typist = (async () => {
+      while (typing) {
+        b.doc.getText('t').insert(0, 'b');
+        typed += 1;
+        await new Promise((r) => setTimeout(r, 15));
+      }
+    })();
+    await waitFor(() => typed > 5, 'Bob is typing');
+    const { state } = await hist.load(voted);
+    const typedAtRestore = typed;
+    expect(restoreVersion(a.doc, state)).toBe(true);
+    a.doc.getText('t').insert(a.doc.getText('t').length, 'Suite.');
+    await waitFor(() => typed > 20, 'Bob keeps typing after the restore');
+    typing = false;
+    await typist;
+    await Promise.all([a.whenSaved(), b.whenSaved()]);
+    await waitFor(() => text(a) === text(b), 'both converge');
+    const final = text(a);
+    // The version's content once, Alice's next edit, and Bob's typing: what he typed after the
+    // restore is kept; what he typed before it (after the version) is undone with the rest.
+    expect(final).toMatch(/^b+Texte voté\. Suite\.$/);
+    const kept = final.indexOf('T');
+    expect(kept).toBeGreaterThanOrEqual(typed - typedAtRestore);
+    expect(kept).toBeLessThanOrEqual(typed);
+    expect(final.split('Texte voté.').length).toBe(2);
+    expect(final).not.toContain('Vandalisme');
+  });
+});
+
 describe('HISTORY-1: hostile members and a hostile relay', () => {
   it("HISTORY-1: a hostile member cannot delete or overwrite others' versions, nor write as someone else; observers only read", async () => {
     const relay = await scope.start();
@@ -345,6 +401,20 @@ describe('HISTORY-1: limits on versions (R110)', () => {
       message: expect.stringMatching(/^507/),
     });
     expect((await hist.list()).length).toBe(3);
+  });
+
+  it('HISTORY-1: a document keeps at most N named versions (507), named ones never thinned', async () => {
+    const relay = await scope.start({ limits: { historyMaxNamedPerDocument: 1 } });
+    const alice = person('Alice');
+    const owner = await createSpace(relay.url, alice);
+    closers.push(() => owner.close());
+    const hist = historyOf(owner, newDocId());
+    const v1 = await hist.save({ state: stateOf('v1'), startAt: 1, endAt: 1, authors: [] });
+    const v2 = await hist.save({ state: stateOf('v2'), startAt: 2, endAt: 2, authors: [] });
+    await hist.name(v1, 'Première');
+    await hist.name(v1, 'Première, renommée');
+    await expect(hist.name(v2, 'Seconde')).rejects.toMatchObject({ code: 'HISTORY_LIMIT', message: expect.stringMatching(/^507/) });
+    expect((await hist.list()).map((v) => v.named)).toEqual([null, 'Première, renommée']);
   });
 
   it('HISTORY-1: history writes per identity are rate limited (429)', async () => {
