@@ -8,7 +8,14 @@ export { OPEN_SPACE_CREATION, CREATION_TOKEN_PREFIX } from './admission/SpaceCre
 export type { SpaceCreationPolicy } from './admission/SpaceCreationPolicy.js';
 export type { RelayFallback, NodeRequestHandler, FetchFallback } from './http/RelayFallback.js';
 export type { HealthReport } from './http/readHealth.js';
-export { SqliteStorage } from './storage/sqlite/SqliteStorage.js';
+export {
+  DEFAULT_EXTERNAL_FRAME_BYTES,
+  SqliteStorage,
+  type SqliteStorageOptions,
+} from './storage/sqlite/SqliteStorage.js';
+export { framesFileOf } from './storage/sqlite/framesFileOf.js';
+export { inlineFrames } from './storage/sqlite/inlineFrames.js';
+export { viewFramesInline } from './storage/sqlite/viewFramesInline.js';
 export { SchemaTooNewError } from './storage/SchemaTooNewError.js';
 export { SQLITE_MIGRATIONS, type SqliteMigration } from './storage/sqlite/sqliteMigrations.js';
 export { PostgresStorage } from './storage/postgres/PostgresStorage.js';

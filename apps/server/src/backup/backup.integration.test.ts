@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,12 +45,14 @@ describe('npm run backup', () => {
     for (const w of writers) closers.push(() => w.close());
     await Promise.all(writers.map((w) => w.ready()));
 
-    // Three writers keep writing (each waits for its ACK) until told to stop.
+    // Three writers keep writing (each waits for its ACK) until told to stop; the first one's
+    // frames (40 KiB) are kept in the frames file (ADR 0009), which the backup must copy in.
     const acked = docIds.map(() => 0);
     let stop = false;
     const writing = writers.map(async (w, i) => {
       for (let clock = 1; !stop; clock++) {
-        w.send(rawUpdate(alice.identity, space.spaceId, docIds[i]!, clock));
+        const ciphertext = i === 0 ? randomBytes(40 * 1024) : undefined;
+        w.send(rawUpdate(alice.identity, space.spaceId, docIds[i]!, clock, undefined, ciphertext));
         const answer = await w.answer();
         if (answer.kind !== FrameKind.Ack) throw new Error('write refused');
         acked[i] = clock;
@@ -62,6 +66,11 @@ describe('npm run backup', () => {
     stop = true;
     await Promise.all(writing);
     expect(report.bytes).toBeGreaterThan(0);
+    // One self-contained file: the large frames are in its rows, none is referenced elsewhere.
+    const copy = new Database(backupFile, { readonly: true });
+    expect(copy.prepare('SELECT count(*) FROM updates WHERE frame_ref IS NOT NULL').pluck().get()).toBe(0);
+    expect(copy.prepare('SELECT count(*) FROM updates WHERE length(frame) > 40960').pluck().get()).toBeGreaterThan(0);
+    copy.close();
     expect(ackedBefore.every((n) => n > 0)).toBe(true);
     // Writing went on during and after the backup.
     for (let i = 0; i < acked.length; i++) expect(acked[i]).toBeGreaterThan(ackedBefore[i]!);

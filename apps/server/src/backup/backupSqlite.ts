@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { inlineFrames } from '@trame/relay';
 
 /** What {@link backupSqlite} copied. */
 export interface BackupReport {
@@ -16,8 +17,24 @@ export interface BackupReport {
  * when a write lands mid-way, so the result is the database as of one commit. Every update
  * acknowledged before the backup started is in it (an ACK follows its COMMIT, R14). The copy
  * is written next to `to` and renamed at the end: a crash leaves no half-written backup.
+ * Large frames kept in the frames file (ADR 0009) are copied into the backup's rows, so the
+ * backup stays one self-contained file; if one was pruned while the copy was made (the copy
+ * still references it), the backup is made again, up to `attempts` times.
  */
-export async function backupSqlite(from: string, to: string): Promise<BackupReport> {
+export async function backupSqlite(from: string, to: string, attempts = 3): Promise<BackupReport> {
+  for (let i = 1; ; i++) {
+    try {
+      return await backupOnce(from, to);
+    } catch (e) {
+      if (i >= attempts || !(e instanceof MissingFramesError)) throw e;
+    }
+  }
+}
+
+/** A frame the copy references was deleted from the frames file meanwhile. */
+class MissingFramesError extends Error {}
+
+async function backupOnce(from: string, to: string): Promise<BackupReport> {
   if (!existsSync(from)) throw new Error(`no SQLite store at ${from}`);
   mkdirSync(dirname(to), { recursive: true });
   const started = performance.now();
@@ -30,6 +47,11 @@ export async function backupSqlite(from: string, to: string): Promise<BackupRepo
     const result = await source.backup(partial);
     const copy = new Database(partial);
     try {
+      try {
+        inlineFrames(copy, from);
+      } catch (e) {
+        throw new MissingFramesError(e instanceof Error ? e.message : String(e), { cause: e });
+      }
       const check = copy.pragma('integrity_check', { simple: true });
       if (check !== 'ok') throw new Error(`backup failed its integrity check: ${String(check)}`);
       // One self-contained file, no -wal beside it.

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { decodeFrame, FrameKind, type Frame, type MembershipFrame } from '@trame/protocol';
 import { aeadDecrypt, deriveDocKey, openKeyBundle, unwrapInviteSealed } from '@trame/crypto';
 import { decodeInviteToken, identityFromSeed } from '@trame/sync';
+import { viewFramesInline } from '@trame/relay';
 import type { TestRelay } from './harness.js';
 
 /**
@@ -13,9 +14,11 @@ import type { TestRelay } from './harness.js';
  */
 
 /**
- * A copy of the relay's SQLite files taken while it runs (database file and write-ahead log
- * as they are on disk: what a seized or backed-up server gives). Removed at exit.
+ * A copy of the relay's SQLite files taken while it runs (database file, frames file (ADR 0009)
+ * and their write-ahead logs as they are on disk: what a seized or backed-up server gives).
+ * Removed at exit.
  */
+const SEIZED = ['trame.sqlite', 'trame.sqlite-wal', 'trame.sqlite-frames', 'trame.sqlite-frames-wal'];
 const copies: string[] = [];
 process.once('exit', () => {
   for (const dir of copies) rmSync(dir, { recursive: true, force: true });
@@ -25,14 +28,14 @@ export function hotCopy(relay: TestRelay): string {
   const dir = mkdtempSync(join(tmpdir(), 'trame-seized-'));
   copies.push(dir);
   for (const f of readdirSync(relay.dataDir)) {
-    if (f === 'trame.sqlite' || f === 'trame.sqlite-wal') copyFileSync(join(relay.dataDir, f), join(dir, f));
+    if (SEIZED.includes(f)) copyFileSync(join(relay.dataDir, f), join(dir, f));
   }
   return dir;
 }
 
 /** Whether any file of the copy holds `secret` anywhere in its bytes (pages, free space, WAL). */
 export function copyContains(dir: string, secret: Uint8Array): boolean {
-  return ['trame.sqlite', 'trame.sqlite-wal'].some(
+  return SEIZED.some(
     (f) => existsSync(join(dir, f)) && readFileSync(join(dir, f)).indexOf(Buffer.from(secret)) >= 0,
   );
 }
@@ -44,6 +47,8 @@ function rows<T>(dir: string, sql: string): T[] {
     for (const f of readdirSync(dir)) copyFileSync(join(dir, f), join(work, f));
     const db = new Database(join(work, 'trame.sqlite'));
     try {
+      // Frames of 32 KiB and more are in the frames file (ADR 0009): read them where they are.
+      viewFramesInline(db, join(work, 'trame.sqlite'));
       return db.prepare(sql).all() as T[];
     } finally {
       db.close();

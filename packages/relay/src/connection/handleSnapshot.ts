@@ -52,5 +52,5 @@ export async function handleSnapshot(conn: Connection, frame: SnapshotFrame): Pr
           duplicate: result.verdict === 'duplicate',
         }),
       ),
-  });
+  }, frame.raw);
 }

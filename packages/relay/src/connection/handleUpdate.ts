@@ -68,5 +68,6 @@ export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promis
           }),
         ),
     },
+    frame.raw,
   );
 }

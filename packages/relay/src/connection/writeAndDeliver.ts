@@ -18,9 +18,26 @@ export interface DeliverySteps<T> {
  * acknowledges it once durable (R14, R27, R47). With a pipelined storage (ADR 0002) the write
  * queue moves on to the document's next frame while this one is synced; the delivery queue
  * keeps ACKs in acceptance order, and {@link DurabilityNotice} tells the other connections
- * when what they were forwarded is durable.
+ * when what they were forwarded is durable. `frame`: the bytes `write` will append, staged
+ * ahead by a storage that keeps large frames apart (ADR 0009).
  */
 export async function writeAndDeliver<T>(
+  conn: Connection,
+  write: (tx: DocumentTransaction) => Promise<T>,
+  steps: DeliverySteps<T>,
+  frame?: Uint8Array,
+): Promise<void> {
+  const { ctx } = conn;
+  // ADR 0009: a large frame goes to disk apart first, outside the document's queue.
+  const staged = frame && ctx.storage.stageFrame ? await ctx.storage.stageFrame(frame) : null;
+  try {
+    await writeAndDeliverStaged(conn, write, steps);
+  } finally {
+    staged?.release();
+  }
+}
+
+async function writeAndDeliverStaged<T>(
   conn: Connection,
   write: (tx: DocumentTransaction) => Promise<T>,
   steps: DeliverySteps<T>,

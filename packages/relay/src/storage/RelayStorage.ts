@@ -221,6 +221,12 @@ export interface StorageHealth {
   [key: string]: unknown;
 }
 
+/** A frame written ahead of its transaction (ADR 0009); see {@link RelayStorage.stageFrame}. */
+export interface StagedFrame {
+  /** The write is over (committed, rejected or failed): drops the frame unless a committed row took it. */
+  release(): void;
+}
+
 /**
  * Persistence of the relay: spaces and their membership log, documents, snapshots and tails.
  * All methods are async so that networked adapters (PostgreSQL with row locks) fit. Any
@@ -252,6 +258,12 @@ export interface RelayStorage {
     docId: Uint8Array,
     fn: (tx: DocumentTransaction) => Promise<T>,
   ): Promise<{ value: T; durable: Promise<void> }>;
+  /**
+   * Optional (ADR 0009): an adapter that keeps large frames apart from its log writes them here,
+   * durably, before the transaction whose `appendUpdate`/`appendSnapshot` receives this very
+   * array; null when it keeps this frame inline. The caller releases it once its write is over.
+   */
+  stageFrame?(frame: Uint8Array): Promise<StagedFrame | null>;
   health(): Promise<StorageHealth>;
   /**
    * R78 (MEMBERSHIP-3): deletes the wrap secrets of invites expired at `nowSeconds`, so that a

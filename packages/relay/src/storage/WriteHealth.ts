@@ -60,6 +60,9 @@ export class WriteHealth {
         withHistory: (spaceId, fn) => mark(history.withHistory(spaceId, fn)),
       };
     }
+    // ADR 0009: a failed staging is a failed write (the frames file cannot write).
+    const stage = storage.stageFrame?.bind(storage);
+    if (stage) observed.stageFrame = (frame) => stage(frame).catch((e: unknown) => mark(Promise.reject(e)));
     const drop = storage.dropExpiredInviteWraps?.bind(storage);
     if (drop) observed.dropExpiredInviteWraps = (nowSeconds) => mark(drop(nowSeconds));
     const commit = storage.commitDocument?.bind(storage);

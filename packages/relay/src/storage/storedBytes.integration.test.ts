@@ -59,7 +59,12 @@ async function sqlite(): Promise<Subject> {
       const db = new Database(file);
       db.exec(
         'DROP INDEX members_by_identity; ALTER TABLE documents DROP COLUMN stored_bytes; ' +
-          'ALTER TABLE spaces DROP COLUMN log_bytes; PRAGMA user_version = 1;',
+          'ALTER TABLE spaces DROP COLUMN log_bytes; ' +
+          // Schema 5 (ADR 0009) comes back with the migrations too.
+          'DROP INDEX updates_by_frame_ref; DROP INDEX snapshots_by_frame_ref; ' +
+          'ALTER TABLE updates DROP COLUMN frame_ref; ALTER TABLE updates DROP COLUMN frame_size; ' +
+          'ALTER TABLE snapshots DROP COLUMN frame_ref; ALTER TABLE snapshots DROP COLUMN frame_size; ' +
+          'PRAGMA user_version = 1;',
       );
       db.close();
       return SqliteStorage.open(file);

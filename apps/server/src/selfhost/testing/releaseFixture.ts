@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { identityFromSeed, Role, type Identity } from '@trame/sync';
+import { viewFramesInline } from '@trame/relay';
 
 /**
  * A data directory written by a released Trame, kept in the repository so that every later
@@ -38,6 +39,8 @@ export { Role };
 export function storedFramesDigest(file: string): Record<string, { rows: number; sha256: string }> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
+    // Frames of 32 KiB and more are in the frames file (ADR 0009): digest them where they are.
+    viewFramesInline(db, file);
     const out: Record<string, { rows: number; sha256: string }> = {};
     const tables: Record<string, string> = {
       membership_entries: 'SELECT frame FROM membership_entries ORDER BY space_id, seq',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { viewFramesInline } from '../sqlite/viewFramesInline.js';
 import { toHex, ZERO_ID } from '@trame/protocol';
 import { PostgresStorage } from '../postgres/PostgresStorage.js';
 import { quoteIdent } from '../postgres/quoteIdent.js';
@@ -51,9 +52,11 @@ export async function copySqliteToPostgres(o: CopySqliteToPostgresOptions): Prom
     const version = lite.pragma('user_version', { simple: true }) as number;
     // Version 2 only adds counters (R67) and an index, which are recounted on the PostgreSQL side;
     // version 3 adds pending invites' wrap secrets (R75), copied when present; version 4 adds
-    // version history (HISTORY-1) and retention policies (HISTORY-3).
-    if (version < 1 || version > 4)
-      throw new Error(`SQLite schema version ${version}; this migration reads versions 1 to 4`);
+    // version history (HISTORY-1) and retention policies (HISTORY-3); version 5 keeps large
+    // frames in the frames file (ADR 0009): they are read from there, and copied inline.
+    if (version < 1 || version > 5)
+      throw new Error(`SQLite schema version ${version}; this migration reads versions 1 to 5`);
+    viewFramesInline(lite, o.sqliteFile);
     await client.query('BEGIN');
     await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
     const existing = await client.query<{ n: string }>('SELECT count(*) AS n FROM spaces');

@@ -11,6 +11,10 @@ import type {
   StoredBytes,
   UpdateWrite,
 } from '../RelayStorage.js';
+import { ExternalFrames, type FrameColumns } from './ExternalFrames.js';
+import { prepareSqliteStatements } from './prepareSqliteStatements.js';
+
+const EMPTY = new Uint8Array(0);
 
 interface SpaceRow {
   seq: number;
@@ -36,96 +40,12 @@ export class SqliteQueries {
   /** R78: wrap secrets were deleted since the last {@link takeWrapsDeleted}: purge the WAL. */
   private wrapsDeleted = false;
 
-  constructor(private readonly db: Database) {
-    const p = (sql: string): Statement => db.prepare(sql);
-    this.s = {
-      space: p('SELECT seq, head_hash, epoch FROM spaces WHERE space_id = ?'),
-      members: p('SELECT identity, role FROM members WHERE space_id = ?'),
-      invites: p('SELECT identity, role, expires_at FROM invites WHERE space_id = ?'),
-      member: p('SELECT role FROM members WHERE space_id = ? AND identity = ?'),
-      invite: p('SELECT role, expires_at FROM invites WHERE space_id = ? AND identity = ?'),
-      entry: p('SELECT frame FROM membership_entries WHERE space_id = ? AND seq = ?'),
-      entriesPage: p(
-        'SELECT seq, frame FROM membership_entries WHERE space_id = ? AND seq > ? AND seq <= ? ORDER BY seq',
-      ),
-      insertSpace: p('INSERT INTO spaces (space_id, seq, head_hash, epoch) VALUES (?, ?, ?, ?)'),
-      updateSpace: p('UPDATE spaces SET seq = ?, head_hash = ?, epoch = ? WHERE space_id = ?'),
-      insertEntry: p('INSERT INTO membership_entries (space_id, seq, frame, hash) VALUES (?, ?, ?, ?)'),
-      upsertMember: p(
-        'INSERT INTO members (space_id, identity, role) VALUES (?, ?, ?) ' +
-          'ON CONFLICT (space_id, identity) DO UPDATE SET role = excluded.role',
-      ),
-      deleteMember: p('DELETE FROM members WHERE space_id = ? AND identity = ?'),
-      upsertInvite: p(
-        'INSERT INTO invites (space_id, identity, role, expires_at) VALUES (?, ?, ?, ?) ' +
-          'ON CONFLICT (space_id, identity) DO UPDATE SET role = excluded.role, expires_at = excluded.expires_at',
-      ),
-      deleteInvite: p('DELETE FROM invites WHERE space_id = ? AND identity = ?'),
-      inviteWraps: p('SELECT seq, wrap FROM invite_wraps WHERE space_id = ? AND identity = ? ORDER BY seq'),
-      insertInviteWrap: p(
-        'INSERT INTO invite_wraps (space_id, identity, seq, wrap, expires_at) VALUES (?, ?, ?, ?, ?)',
-      ),
-      deleteInviteWrap: p('DELETE FROM invite_wraps WHERE space_id = ? AND identity = ?'),
-      deleteExpiredInviteWraps: p('DELETE FROM invite_wraps WHERE expires_at > 0 AND expires_at < ?'),
-      document: p(
-        'SELECT snapshot_id, height, proof, frame_hash, tail_count, tail_bytes FROM documents ' +
-          'WHERE space_id = ? AND doc_id = ?',
-      ),
-      insertDocument: p(
-        'INSERT INTO documents (space_id, doc_id, snapshot_id, height, proof, frame_hash, tail_count, tail_bytes) ' +
-          'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      updateDocument: p(
-        'UPDATE documents SET snapshot_id = ?, height = ?, proof = ?, frame_hash = ?, tail_count = ?, tail_bytes = ? ' +
-          'WHERE space_id = ? AND doc_id = ?',
-      ),
-      lastClock: p(
-        'SELECT MAX(clock) AS clock FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id = ? AND author = ?',
-      ),
-      findUpdate: p(
-        'SELECT frame FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id = ? AND author = ? AND clock = ?',
-      ),
-      tailClocks: p(
-        'SELECT author, MAX(clock) AS clock FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id = ? ' +
-          'GROUP BY author ORDER BY author',
-      ),
-      tailBound: p(
-        'SELECT COUNT(*) AS count, COALESCE(MAX(id), 0) AS up_to FROM updates ' +
-          'WHERE space_id = ? AND doc_id = ? AND snapshot_id = ?',
-      ),
-      tailSeek: p(
-        'SELECT id FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id = ? AND id > ? AND id <= ? ' +
-          'ORDER BY id LIMIT 1 OFFSET ?',
-      ),
-      tailPage: p(
-        'SELECT id, frame FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id = ? AND id > ? AND id <= ? ' +
-          'ORDER BY id',
-      ),
-      insertUpdate: p(
-        'INSERT INTO updates (space_id, doc_id, snapshot_id, author, clock, frame) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      findSnapshot: p('SELECT frame FROM snapshots WHERE space_id = ? AND doc_id = ? AND snapshot_id = ?'),
-      insertSnapshot: p(
-        'INSERT INTO snapshots (space_id, doc_id, snapshot_id, parent_id, height, frame) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      pruneUpdates: p('DELETE FROM updates WHERE space_id = ? AND doc_id = ? AND snapshot_id NOT IN (?, ?)'),
-      pruneSnapshots: p('DELETE FROM snapshots WHERE space_id = ? AND doc_id = ? AND snapshot_id NOT IN (?, ?)'),
-      addLogBytes: p('UPDATE spaces SET log_bytes = log_bytes + ? WHERE space_id = ?'),
-      addStoredBytes: p('UPDATE documents SET stored_bytes = stored_bytes + ? WHERE space_id = ? AND doc_id = ?'),
-      recountStoredBytes: p(
-        'UPDATE documents SET stored_bytes = ' +
-          '(SELECT COALESCE(SUM(length(frame)), 0) FROM snapshots s WHERE s.space_id = @space AND s.doc_id = @doc) + ' +
-          '(SELECT COALESCE(SUM(length(frame)), 0) FROM updates u WHERE u.space_id = @space AND u.doc_id = @doc) ' +
-          'WHERE space_id = @space AND doc_id = @doc',
-      ),
-      storedBytes: p(
-        'SELECT COALESCE((SELECT log_bytes FROM spaces WHERE space_id = @space), 0) + ' +
-          '(SELECT COALESCE(SUM(stored_bytes), 0) FROM documents WHERE space_id = @space) AS space, ' +
-          'COALESCE((SELECT stored_bytes FROM documents WHERE space_id = @space AND doc_id = @doc), 0) AS document',
-      ),
-      isMemberAnywhere: p('SELECT 1 AS yes FROM members WHERE identity = ? LIMIT 1'),
-      ping: p('SELECT 1 AS ok'),
-    };
+  constructor(
+    private readonly db: Database,
+    /** ADR 0009: large frames kept in the frames file (none for `:memory:`). */
+    readonly frames: ExternalFrames = new ExternalFrames(null),
+  ) {
+    this.s = prepareSqliteStatements(db);
   }
 
   private q(name: string): Statement {
@@ -293,9 +213,8 @@ export class SqliteQueries {
     author: Uint8Array,
     clock: number,
   ): Uint8Array | null {
-    const row = this.q('findUpdate').get(spaceId, docId, snapshotId, author, clock) as
-      { frame: Uint8Array } | undefined;
-    return row?.frame ?? null;
+    const row = this.q('findUpdate').get(spaceId, docId, snapshotId, author, clock) as FrameColumns | undefined;
+    return row ? this.frames.read(row) : null;
   }
 
   tailClocks(spaceId: Uint8Array, docId: Uint8Array, snapshotId: Uint8Array): AuthorClock[] {
@@ -337,12 +256,12 @@ export class SqliteQueries {
   ): TailRow[] {
     const rows: TailRow[] = [];
     let bytes = 0;
-    for (const r of this.q('tailPage').iterate(spaceId, docId, snapshotId, after, upTo) as IterableIterator<{
-      id: number;
-      frame: Uint8Array;
-    }>) {
-      rows.push({ position: r.id, frame: r.frame });
-      bytes += r.frame.length;
+    for (const r of this.q('tailPage').iterate(spaceId, docId, snapshotId, after, upTo) as IterableIterator<
+      FrameColumns & { id: number }
+    >) {
+      const frame = this.frames.read(r);
+      rows.push({ position: r.id, frame });
+      bytes += frame.length;
       // Leaving the loop resets the statement: nothing past this row is read.
       if (bytes >= maxBytes) break;
     }
@@ -354,14 +273,14 @@ export class SqliteQueries {
     const head = this.head(spaceId, docId);
     const next = { ...head, tailCount: head.tailCount + 1, tailBytes: head.tailBytes + w.frame.length };
     this.saveHead(spaceId, docId, next, exists);
-    this.q('insertUpdate').run(spaceId, docId, w.snapshotId, w.author, w.clock, w.frame);
+    this.insertFrame('insertUpdate', [spaceId, docId, w.snapshotId, w.author, w.clock], w.frame);
     this.q('addStoredBytes').run(w.frame.length, spaceId, docId);
     return next;
   }
 
   findSnapshot(spaceId: Uint8Array, docId: Uint8Array, snapshotId: Uint8Array): Uint8Array | null {
-    const row = this.q('findSnapshot').get(spaceId, docId, snapshotId) as { frame: Uint8Array } | undefined;
-    return row?.frame ?? null;
+    const row = this.q('findSnapshot').get(spaceId, docId, snapshotId) as FrameColumns | undefined;
+    return row ? this.frames.read(row) : null;
   }
 
   appendSnapshot(spaceId: Uint8Array, docId: Uint8Array, w: SnapshotWrite): DocumentHead {
@@ -375,15 +294,28 @@ export class SqliteQueries {
       tailBytes: 0,
     };
     this.saveHead(spaceId, docId, next, exists);
-    this.q('insertSnapshot').run(spaceId, docId, w.snapshotId, w.parentId, w.height, w.frame);
+    this.insertFrame('insertSnapshot', [spaceId, docId, w.snapshotId, w.parentId, w.height], w.frame);
     // R28: keep the new snapshot and its parent (with the parent's tail) so that a client
     // re-sending an update it had no ACK for still gets DUPLICATE after a compaction (R21).
     // R28 keeps the parent and its tail; R73 (a move to a newer key epoch) keeps neither.
     const keep = w.pruneParent ? w.snapshotId : w.parentId;
+    for (const st of ['prunedUpdateRefs', 'prunedSnapshotRefs']) {
+      this.frames.prunedRefs(this.q(st).pluck().all(spaceId, docId, keep, w.snapshotId) as number[]);
+    }
     this.q('pruneUpdates').run(spaceId, docId, keep, w.snapshotId);
     this.q('pruneSnapshots').run(spaceId, docId, keep, w.snapshotId);
     this.recountStoredBytes(spaceId, docId);
     return next;
+  }
+
+  /**
+   * Inserts a frame row: `frame` inline, or (ADR 0009) an empty `frame` with its frames-file
+   * reference and size when it was staged there before this transaction.
+   */
+  private insertFrame(statement: string, columns: unknown[], frame: Uint8Array): void {
+    const ref = this.frames.refOf(frame);
+    if (ref === null) this.q(statement).run(...columns, frame, null, null);
+    else this.q(statement).run(...columns, EMPTY, ref, frame.length);
   }
 
   /**

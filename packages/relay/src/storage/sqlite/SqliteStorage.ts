@@ -14,18 +14,40 @@ import {
   type RelayStorage,
   type SpaceAccess,
   type SpaceTransaction,
+  type StagedFrame,
   type StorageHealth,
 } from '../RelayStorage.js';
 import { applySqliteSchema } from './applySqliteSchema.js';
+import { Checkpointer, DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from './Checkpointer.js';
+import { ExternalFrames } from './ExternalFrames.js';
+import { FrameFile } from './FrameFile.js';
+import { framesFileOf } from './framesFileOf.js';
 import { SqliteDocumentTransaction } from './SqliteDocumentTransaction.js';
 import { SqliteQueries } from './SqliteQueries.js';
 import { SqliteSpaceTransaction } from './SqliteSpaceTransaction.js';
 import { SqliteHistoryTransaction } from './SqliteHistoryTransaction.js';
 import type { HistoryStore } from '../../history/HistoryStore.js';
+import { SqliteWorker } from './SqliteWorker.js';
 import { WalSync } from './WalSync.js';
 
 // Key of the work that belongs to no space (health checks, closing).
 const NO_SPACE = '';
+
+/** Tuning of {@link SqliteStorage} (ADR 0009); the defaults are the relay's. */
+export interface SqliteStorageOptions {
+  /**
+   * Content frames (UPDATE, SNAPSHOT) of at least this many bytes are written to the frames file,
+   * on disk before their row is committed, instead of the database's WAL; 0 keeps every frame inline.
+   */
+  externalFrameBytes?: number;
+  /** When the database's WAL is checkpointed (in the worker thread). */
+  checkpoint?: Partial<CheckpointPolicy>;
+  /** The frames file's own automatic checkpoint, in 64 KiB pages of WAL (default 128: 8 MiB). */
+  framesCheckpointPages?: number;
+}
+
+/** 32 KiB: typing and pasting stay inline; bulk writes (HOSTILE-3's 128 KiB-2 MiB) go apart. */
+export const DEFAULT_EXTERNAL_FRAME_BYTES = 32 * 1024;
 
 /**
  * {@link RelayStorage} on one SQLite file (better-sqlite3, WAL).
@@ -40,6 +62,9 @@ const NO_SPACE = '';
  * of the WAL that started after its COMMIT returned ({@link WalSync}), and a read that serves
  * frames (`initialState`) waits for the commits it may have seen, so no client is ever sent
  * a frame that a power cut could still take back (R14, R27).
+ * ADR 0009: checkpoints run in a worker thread ({@link Checkpointer}), never inside a COMMIT on
+ * the event loop; large content frames are written apart, in the frames file ({@link FrameFile}),
+ * so that a small commit's sync never carries them.
  */
 export class SqliteStorage implements RelayStorage {
   readonly kind = 'sqlite';
@@ -51,24 +76,69 @@ export class SqliteStorage implements RelayStorage {
   private readonly q: SqliteQueries;
   private readonly serial = new FairSerialQueue();
   private readonly wal: WalSync;
+  private readonly worker: SqliteWorker | null;
+  private readonly checkpointer: Checkpointer | null;
+  private readonly externalFrameBytes: number;
   private closed = false;
   /** R78: a WAL purge was blocked by a reader; retried at the next sweep. */
   private walPurgePending = false;
   private closing: Promise<void> | null = null;
 
-  private constructor(readonly file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  private constructor(
+    readonly file: string,
+    options: SqliteStorageOptions,
+  ) {
+    const onDisk = file !== ':memory:';
+    if (onDisk) mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     applySqliteSchema(this.db);
-    this.q = new SqliteQueries(this.db);
+    this.worker = onDisk ? new SqliteWorker() : null;
+    let frames: FrameFile | null = null;
+    if (this.worker) {
+      frames = FrameFile.openSync(framesFileOf(file), this.worker, options.framesCheckpointPages);
+      // Frames written for a transaction that a crash (or a rollback) kept from committing.
+      const referenced = this.db
+        .prepare(
+          'SELECT frame_ref FROM updates WHERE frame_ref IS NOT NULL ' +
+            'UNION SELECT frame_ref FROM snapshots WHERE frame_ref IS NOT NULL',
+        )
+        .pluck()
+        .all() as number[];
+      frames.sweep(new Set(referenced));
+    }
+    this.q = new SqliteQueries(this.db, new ExternalFrames(frames));
+    this.externalFrameBytes = options.externalFrameBytes ?? DEFAULT_EXTERNAL_FRAME_BYTES;
     // An in-memory database has no WAL file: nothing to sync.
-    this.wal = file === ':memory:' ? new WalSync(null) : WalSync.open(file);
-    if (file !== ':memory:') this.db.pragma('synchronous = NORMAL');
+    this.wal = onDisk ? WalSync.open(file) : new WalSync(null);
+    if (this.worker) {
+      const policy = { ...DEFAULT_CHECKPOINT_POLICY, ...options.checkpoint };
+      this.db.pragma('synchronous = NORMAL');
+      // ADR 0009: no checkpoint inside COMMIT on the event loop; the worker runs them.
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.db.pragma(`journal_size_limit = ${Math.trunc(policy.maxWalBytes)}`);
+      this.checkpointer = new Checkpointer(this.worker, file, policy);
+    } else {
+      this.checkpointer = null;
+    }
   }
 
   /** Opens (and creates or migrates) the database file. */
-  static open(file: string): SqliteStorage {
-    return new SqliteStorage(file);
+  static open(file: string, options: SqliteStorageOptions = {}): SqliteStorage {
+    return new SqliteStorage(file, options);
+  }
+
+  /**
+   * ADR 0009: writes a large content frame to the frames file and resolves once it is on disk,
+   * before the transaction that appends this very array; that row then references it. Null for
+   * a frame below the threshold (stored inline). `release` once the write is over: a staged frame
+   * no committed row took is deleted.
+   */
+  async stageFrame(frame: Uint8Array): Promise<StagedFrame | null> {
+    const file = this.q.frames.file;
+    if (!file || this.closed || this.externalFrameBytes <= 0 || frame.length < this.externalFrameBytes) return null;
+    const id = await file.put(frame);
+    this.q.frames.stage(frame, id);
+    return { release: () => this.q.frames.release(frame) };
   }
 
   /** Runs `fn` alone on the connection, in the space's turn (R66). */
@@ -95,23 +165,39 @@ export class SqliteStorage implements RelayStorage {
     spaceId: Uint8Array,
     fn: () => Promise<T>,
   ): Promise<{ value: T; durable: Promise<void> }> {
-    const { result, seq } = await this.run(spaceId, async () => {
+    const { result, seq, pruned } = await this.run(spaceId, async () => {
+      // ADR 0009: the WAL is past its bound (PASSIVE checkpoints could not keep up, or failed):
+      // empty it first, alone; while that fails, writes fail (R29) and the WAL stays bounded.
+      if (this.checkpointer?.mustRestart) await this.restartWal();
       // IMMEDIATE takes the write lock up front: a second process on the same file waits
       // (busy_timeout) instead of failing half-way through the checks.
       this.db.exec('BEGIN IMMEDIATE');
+      let value: T;
       try {
-        const value = await fn();
+        value = await fn();
         this.db.exec('COMMIT');
-        const seq = this.wal.commit();
-        if (this.q.takeWrapsDeleted()) this.purgeWal();
-        return { result: value, seq };
       } catch (e) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        this.q.frames.rollback();
         throw e;
       }
+      const seq = this.wal.commit();
+      const pruned = this.q.frames.commit();
+      this.checkpointer?.committed();
+      if (this.q.takeWrapsDeleted()) await this.purgeWal();
+      return { result: value, seq, pruned };
     });
     // Outside the serial queue: the next transactions run while this one's WAL is synced.
-    return { value: result, durable: this.afterDurable(undefined, seq) };
+    const durable = this.afterDurable(undefined, seq);
+    // Pruned frames leave the frames file only once no durable row references them.
+    if (pruned.length > 0) durable.then(() => this.q.frames.drop(pruned)).catch(() => {});
+    return { value: result, durable };
+  }
+
+  /** Empties the WAL with a TRUNCATE checkpoint in the worker; throws when it could not. */
+  private async restartWal(): Promise<void> {
+    const r = await this.checkpointer!.restart('TRUNCATE');
+    if (r.busy !== 0) throw new Error('the WAL is past its bound and a reader blocks its checkpoint');
   }
 
   /**
@@ -121,10 +207,14 @@ export class SqliteStorage implements RelayStorage {
    * a copy of the data directory taken afterwards holds no ended invite's secret. If a reader
    * (a backup) blocks it, the next transaction or sweep tries again.
    */
-  private purgeWal(): void {
-    if (this.file === ':memory:') return;
-    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-    this.walPurgePending = (result?.busy ?? 0) !== 0;
+  private async purgeWal(): Promise<void> {
+    if (!this.checkpointer) return;
+    // In the worker (ADR 0009), while this task holds the queue: the relay's connection holds no lock.
+    try {
+      this.walPurgePending = (await this.checkpointer.restart('TRUNCATE')).busy !== 0;
+    } catch {
+      this.walPurgePending = true;
+    }
   }
 
   async dropExpiredInviteWraps(nowSeconds: number): Promise<number> {
@@ -230,7 +320,11 @@ export class SqliteStorage implements RelayStorage {
 
   async health(): Promise<StorageHealth> {
     try {
-      const ok = (await this.run(null, () => this.q.ping())) && !this.wal.failed;
+      const ok =
+        (await this.run(null, () => this.q.ping())) &&
+        !this.wal.failed &&
+        !this.q.frames.file?.failed &&
+        !this.checkpointer?.lastError;
       return { ok, kind: this.kind, journalMode: 'wal', synchronous: 'full (group commit)' };
     } catch {
       return { ok: false, kind: this.kind };
@@ -246,8 +340,11 @@ export class SqliteStorage implements RelayStorage {
         this.closed = true;
         // Writes still waiting for their sync keep the WAL file open until it returned.
         await this.wal.durable(this.wal.last).catch(() => {});
+        await this.checkpointer?.close();
         this.db.close();
         this.wal.close();
+        this.q.frames.file?.close();
+        await this.worker?.close();
       }),
     );
     return this.closing;

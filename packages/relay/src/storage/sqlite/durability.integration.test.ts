@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +90,36 @@ describe('durability', () => {
     // The pre-snapshot updates were acknowledged too: they are kept as the parent's tail (R28).
     const dump = dumpSqlite(second.dbFile);
     for (const hex of acked) expect(dump).toContain(hex);
+  });
+
+  it('R14/ADR 0009: acknowledged large frames, kept in the frames file, survive a restart and are served in order', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'trame-restart-'));
+    dirs.push(dataDir);
+    const first = await startTestRelay({ dataDir });
+    const editor = createTestIdentity();
+    const s = await createTestSpace(first.url, editor);
+    const docId = randomId();
+    const [c] = await TestClient.open(first.url, editor, { spaceId: s.spaceId, docId });
+    const sent: string[] = [];
+    for (let clock = 1; clock <= 6; clock++) {
+      // Every other frame is above the 32 KiB threshold.
+      const size = clock % 2 === 0 ? 200 * 1024 : 100;
+      const u = buildUpdate({ author: editor, spaceId: s.spaceId, docId, clock, ciphertext: randomBytes(size) });
+      c.send(u);
+      await c.expectAck();
+      sent.push(toHex(u));
+    }
+    const db = new Database(first.dbFile, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM updates WHERE frame_ref IS NOT NULL').pluck().get()).toBe(3);
+    db.close();
+    await first.stop();
+    expect(await c.closeCode()).toBe(4599);
+
+    const second = await startTestRelay({ dataDir });
+    relays.push(second);
+    const [again, state] = await TestClient.open(second.url, editor, { spaceId: s.spaceId, docId });
+    clients.push(again);
+    expect(state.frames.filter((f) => f.kind === FrameKind.Update).map((f) => toHex(f.raw))).toEqual(sent);
   });
 
   it('R29: when storage fails, answers UNAVAILABLE, acknowledges nothing, keeps serving, and recovers', async () => {

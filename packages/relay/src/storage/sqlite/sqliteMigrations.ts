@@ -151,4 +151,19 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    description: 'large content frames kept in a second file, referenced by id (ADR 0009)',
+    sql: `
+      -- ADR 0009: a frame at or above the relay's threshold is written to the frames file
+      -- (trame.sqlite-frames) and made durable before its row; the row then holds an empty
+      -- frame, the frame's id in that file and its size (R67 counts the size).
+      ALTER TABLE updates ADD COLUMN frame_ref INTEGER;
+      ALTER TABLE updates ADD COLUMN frame_size INTEGER;
+      ALTER TABLE snapshots ADD COLUMN frame_ref INTEGER;
+      ALTER TABLE snapshots ADD COLUMN frame_size INTEGER;
+      CREATE INDEX IF NOT EXISTS updates_by_frame_ref ON updates (frame_ref) WHERE frame_ref IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS snapshots_by_frame_ref ON snapshots (frame_ref) WHERE frame_ref IS NOT NULL;
+    `,
+  },
 ];
