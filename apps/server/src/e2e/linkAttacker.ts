@@ -35,9 +35,7 @@ export function hotCopy(relay: TestRelay): string {
 
 /** Whether any file of the copy holds `secret` anywhere in its bytes (pages, free space, WAL). */
 export function copyContains(dir: string, secret: Uint8Array): boolean {
-  return SEIZED.some(
-    (f) => existsSync(join(dir, f)) && readFileSync(join(dir, f)).indexOf(Buffer.from(secret)) >= 0,
-  );
+  return SEIZED.some((f) => existsSync(join(dir, f)) && readFileSync(join(dir, f)).indexOf(Buffer.from(secret)) >= 0);
 }
 
 function rows<T>(dir: string, sql: string): T[] {

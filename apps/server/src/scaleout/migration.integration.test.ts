@@ -102,11 +102,16 @@ describe.skipIf(!available)('SQLite → PostgreSQL migration (issue 4, test 5)',
       await s.whenSaved();
     }
     b2.doc.getText('t').insert(0, 'compte rendu: deux');
+    // A 48 KB paste: its frame is kept in the frames file (ADR 0009), and must be copied too.
+    b2.doc.getText('t').insert(0, 'annexe '.repeat(7000));
     await waitFor(
       () => text(a1) === text(b1) && [a1, b1, b2].every((s) => s.status === 'saved'),
       'saved before migrating',
     );
     const expected = { notes: text(a1), minutes: text(b2) };
+    const lite = new Database(join(dataDir, 'trame.sqlite'), { readonly: true });
+    expect(lite.prepare('SELECT count(*) FROM updates WHERE frame_ref IS NOT NULL').pluck().get()).toBe(1);
+    lite.close();
     for (const s of [a1, b1, b2]) s.destroy();
     spaceA.close();
     spaceB.close();

@@ -28,29 +28,34 @@ export async function handleSnapshot(conn: Connection, frame: SnapshotFrame): Pr
     }
     return acceptSnapshot(tx, frame);
   };
-  await writeAndDeliver(conn, write, {
-    forward: (result) => {
-      if (result.verdict === 'duplicate') return false;
-      conn.log('info', 'snapshot.accepted', { height: frame.height, bytes: frame.raw.length });
-      const live: LiveFrame = {
-        kind: 'snapshot',
-        snapshotId: toHex(frame.snapshotId),
-        height: frame.height,
-        raw: frame.raw,
-      };
-      ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
-      return true;
+  await writeAndDeliver(
+    conn,
+    write,
+    {
+      forward: (result) => {
+        if (result.verdict === 'duplicate') return false;
+        conn.log('info', 'snapshot.accepted', { height: frame.height, bytes: frame.raw.length });
+        const live: LiveFrame = {
+          kind: 'snapshot',
+          snapshotId: toHex(frame.snapshotId),
+          height: frame.height,
+          raw: frame.raw,
+        };
+        ctx.fanout.publishDocument(conn.spaceKey, docKey, live, result.head.seq, conn);
+        return true;
+      },
+      ack: (result) =>
+        conn.send(
+          encodeAck({
+            ackedKind: FrameKind.Snapshot,
+            ref: frame.snapshotId,
+            number: frame.height,
+            tailCount: result.head.tailCount,
+            tailBytes: result.head.tailBytes,
+            duplicate: result.verdict === 'duplicate',
+          }),
+        ),
     },
-    ack: (result) =>
-      conn.send(
-        encodeAck({
-          ackedKind: FrameKind.Snapshot,
-          ref: frame.snapshotId,
-          number: frame.height,
-          tailCount: result.head.tailCount,
-          tailBytes: result.head.tailBytes,
-          duplicate: result.verdict === 'duplicate',
-        }),
-      ),
-  }, frame.raw);
+    frame.raw,
+  );
 }

@@ -87,7 +87,9 @@ export class FrameFile {
    * Run at open, before any frame is staged. Returns how many were deleted.
    */
   sweep(referenced: Set<number>): number {
-    const ids = (this.db.prepare('SELECT id FROM frames').pluck().all() as number[]).filter((id) => !referenced.has(id));
+    const ids = (this.db.prepare('SELECT id FROM frames').pluck().all() as number[]).filter(
+      (id) => !referenced.has(id),
+    );
     const del = this.db.prepare('DELETE FROM frames WHERE id = ?');
     this.db.transaction(() => {
       for (const id of ids) del.run(id);

@@ -141,6 +141,11 @@ export class SqliteStorage implements RelayStorage {
     return { release: () => this.q.frames.release(frame) };
   }
 
+  /** ADR 0009: checkpoints of the database run so far (in the worker thread). */
+  get checkpoints(): number {
+    return this.checkpointer?.count ?? 0;
+  }
+
   /** Runs `fn` alone on the connection, in the space's turn (R66). */
   private run<T>(spaceId: Uint8Array | null, fn: () => T | Promise<T>): Promise<T> {
     return this.serial.run(spaceId ? toHex(spaceId) : NO_SPACE, async () => {

@@ -52,12 +52,14 @@ afterEach(async () => {
 
 async function space(): Promise<MembershipLog> {
   const log = new MembershipLog(randomId());
-  for (const raw of [log.genesis(admin), log.next(admin, MembershipAction.Add, editor.publicKey, Role.Editor)]) {
+  const append = async (raw: Uint8Array): Promise<void> => {
     await storage.withSpace(log.spaceId, (tx) =>
       acceptMembership(tx, decodeFrame(raw) as MembershipFrame, { spaceId: log.spaceId, nowSeconds: 0, create: false }),
     );
     log.accepted(raw);
-  }
+  };
+  await append(log.genesis(admin));
+  await append(log.next(admin, MembershipAction.Add, editor.publicKey, Role.Editor));
   return log;
 }
 
@@ -67,7 +69,8 @@ async function write(spaceId: Uint8Array, docId: Uint8Array, raw: Uint8Array, fa
   try {
     const { verdict } = await storage.withDocument(spaceId, docId, async (tx) => {
       const f = decodeFrame(raw);
-      const result = f.kind === 0x11 ? await acceptUpdate(tx, f as UpdateFrame) : await acceptSnapshot(tx, f as SnapshotFrame);
+      const result =
+        f.kind === 0x11 ? await acceptUpdate(tx, f as UpdateFrame) : await acceptSnapshot(tx, f as SnapshotFrame);
       if (fail) throw new Error('rejected after the append');
       return result;
     });
@@ -101,9 +104,22 @@ describe('ADR 0009: large frames in the frames file', () => {
     const log = await space();
     const docId = randomId();
     // One byte below the threshold stays inline; a frame of exactly the threshold goes apart.
-    const overhead = buildUpdate({ author: editor, spaceId: randomId(), docId, clock: 1, ciphertext: big(100) }).length - 100;
-    const small = buildUpdate({ author: editor, spaceId: log.spaceId, docId, clock: 1, ciphertext: big(THRESHOLD - 1 - overhead) });
-    const large = buildUpdate({ author: editor, spaceId: log.spaceId, docId, clock: 2, ciphertext: big(THRESHOLD - overhead) });
+    const overhead =
+      buildUpdate({ author: editor, spaceId: randomId(), docId, clock: 1, ciphertext: big(100) }).length - 100;
+    const small = buildUpdate({
+      author: editor,
+      spaceId: log.spaceId,
+      docId,
+      clock: 1,
+      ciphertext: big(THRESHOLD - 1 - overhead),
+    });
+    const large = buildUpdate({
+      author: editor,
+      spaceId: log.spaceId,
+      docId,
+      clock: 2,
+      ciphertext: big(THRESHOLD - overhead),
+    });
     expect([small.length, large.length]).toEqual([THRESHOLD - 1, THRESHOLD]);
     await write(log.spaceId, docId, small);
     await write(log.spaceId, docId, large);
@@ -228,25 +244,49 @@ describe('ADR 0009: checkpoints in the worker thread', () => {
     const docId = randomId();
     // 3 MiB of large frames against a 512 KiB checkpoint threshold.
     for (let clock = 1; clock <= 48; clock++) {
-      await write(log.spaceId, docId, buildUpdate({ author: editor, spaceId: log.spaceId, docId, clock, ciphertext: big(64 * 1024) }));
+      await write(
+        log.spaceId,
+        docId,
+        buildUpdate({ author: editor, spaceId: log.spaceId, docId, clock, ciphertext: big(64 * 1024) }),
+      );
     }
     expect(framesIn()).toHaveLength(48);
     expect(statSync(`${framesFileOf(file)}-wal`).size).toBeLessThan(1536 * 1024);
   });
 
-  it('the relay connection never checkpoints; PASSIVE checkpoints in the worker keep the WAL bounded', async () => {
+  it('the relay connection never checkpoints (wal_autocheckpoint = 0): without the worker the WAL keeps everything', async () => {
+    await storage.close();
+    // No PASSIVE checkpoint within the test and no bound: SQLite's automatic checkpoint (every
+    // 4 MiB) would be the only one left, and it must not run.
+    open({ checkpoint: { intervalMs: 60_000, maxWalBytes: 64 * 1024 * 1024 } });
+    const log = await space();
+    const docId = randomId();
+    for (let clock = 1; clock <= 400; clock++) {
+      await write(
+        log.spaceId,
+        docId,
+        buildUpdate({ author: editor, spaceId: log.spaceId, docId, clock, ciphertext: big(3000) }),
+      );
+    }
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(8 * 1024 * 1024);
+    expect(storage.checkpoints).toBe(0);
+  });
+
+  it('PASSIVE checkpoints in the worker keep the WAL small while writes go on', async () => {
     await storage.close();
     open({ checkpoint: { intervalMs: 5, maxWalBytes: 64 * 1024 * 1024 } });
     const log = await space();
     const docId = randomId();
-    // ~5 MiB of WAL (frames below the threshold, inline): SQLite's own automatic checkpoint would
-    // leave a 4 MiB WAL file; without any, it would hold all of it.
+    // ~10 MiB of WAL (frames below the threshold, inline) without checkpoints (test above).
     for (let clock = 1; clock <= 400; clock++) {
-      await write(log.spaceId, docId, buildUpdate({ author: editor, spaceId: log.spaceId, docId, clock, ciphertext: big(3000) }));
+      await write(
+        log.spaceId,
+        docId,
+        buildUpdate({ author: editor, spaceId: log.spaceId, docId, clock, ciphertext: big(3000) }),
+      );
     }
-    await settle();
-    const wal = statSync(`${file}-wal`).size;
-    expect(wal).toBeLessThan(2 * 1024 * 1024);
+    expect(storage.checkpoints).toBeGreaterThan(0);
+    expect(statSync(`${file}-wal`).size).toBeLessThan(6 * 1024 * 1024);
     expect(await storage.health()).toMatchObject({ ok: true });
   });
 
@@ -258,7 +298,11 @@ describe('ADR 0009: checkpoints in the worker thread', () => {
     const docId = randomId();
     let largest = 0;
     for (let clock = 1; clock <= 300; clock++) {
-      await write(log.spaceId, docId, buildUpdate({ author: editor, spaceId: log.spaceId, docId, clock, ciphertext: big(3000) }));
+      await write(
+        log.spaceId,
+        docId,
+        buildUpdate({ author: editor, spaceId: log.spaceId, docId, clock, ciphertext: big(3000) }),
+      );
       largest = Math.max(largest, statSync(`${file}-wal`).size);
     }
     // The bound, plus what is written within one 20 ms size check.

@@ -27,9 +27,7 @@ export function prepareSqliteStatements(db: Database): Record<string, Statement>
     ),
     deleteInvite: p('DELETE FROM invites WHERE space_id = ? AND identity = ?'),
     inviteWraps: p('SELECT seq, wrap FROM invite_wraps WHERE space_id = ? AND identity = ? ORDER BY seq'),
-    insertInviteWrap: p(
-      'INSERT INTO invite_wraps (space_id, identity, seq, wrap, expires_at) VALUES (?, ?, ?, ?, ?)',
-    ),
+    insertInviteWrap: p('INSERT INTO invite_wraps (space_id, identity, seq, wrap, expires_at) VALUES (?, ?, ?, ?, ?)'),
     deleteInviteWrap: p('DELETE FROM invite_wraps WHERE space_id = ? AND identity = ?'),
     deleteExpiredInviteWraps: p('DELETE FROM invite_wraps WHERE expires_at > 0 AND expires_at < ?'),
     document: p(
