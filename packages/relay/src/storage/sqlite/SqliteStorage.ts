@@ -42,7 +42,7 @@ export interface SqliteStorageOptions {
   externalFrameBytes?: number;
   /** When the database's WAL is checkpointed (in the worker thread). */
   checkpoint?: Partial<CheckpointPolicy>;
-  /** The frames file's own automatic checkpoint, in 64 KiB pages of WAL (default 128: 8 MiB). */
+  /** The frames file's own automatic checkpoint, in 8 KiB pages of WAL (default 1024: 8 MiB). */
   framesCheckpointPages?: number;
 }
 

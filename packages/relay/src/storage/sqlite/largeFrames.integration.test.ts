@@ -239,7 +239,7 @@ describe('ADR 0009: large frames in the frames file', () => {
 describe('ADR 0009: checkpoints in the worker thread', () => {
   it("the frames file's WAL stays bounded by its own automatic checkpoints (in the worker)", async () => {
     await storage.close();
-    open({ framesCheckpointPages: 8 });
+    open({ framesCheckpointPages: 64 });
     const log = await space();
     const docId = randomId();
     // 3 MiB of large frames against a 512 KiB checkpoint threshold.

@@ -38,7 +38,7 @@ function openFrames(file, autocheckpointPages) {
   frames.pragma('synchronous = FULL');
   // This thread is the frames file's only writer: its own automatic checkpoints run here.
   frames.pragma('wal_autocheckpoint = ' + Math.trunc(autocheckpointPages));
-  frames.pragma('journal_size_limit = ' + 4 * 65536 * Math.trunc(autocheckpointPages));
+  frames.pragma('journal_size_limit = ' + 4 * frames.pragma('page_size', { simple: true }) * Math.trunc(autocheckpointPages));
   put = frames.prepare('INSERT INTO frames (frame) VALUES (?)');
   const one = frames.prepare('DELETE FROM frames WHERE id = ?');
   del = frames.transaction((ids) => {
