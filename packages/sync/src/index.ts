@@ -22,6 +22,7 @@ export type { HeadStore, DocumentHeads } from './heads/HeadStore.js';
 export { MemoryHeadStore } from './heads/MemoryHeadStore.js';
 export { filterAwarenessUpdate } from './awareness/filterAwarenessUpdate.js';
 export { newDocId } from './util/newDocId.js';
+export { encodeEntryList, decodeEntryList } from './space/entryList.js';
 export { toBase64Url, fromBase64Url } from './util/base64url.js';
 // Re-exported so that apps depend on one package for the client side.
 export { ready, generateIdentity, identityFromSecretKey, identityFromSeed } from '@trame/crypto';

@@ -24,6 +24,15 @@ export { SyncStatusTracker } from './sync/SyncStatusTracker.js';
 // runtime
 export { TrameClient } from './client/TrameClient.js';
 export type { TrameClientOptions } from './client/TrameClient.js';
+export { Devices } from './client/devices/Devices.js';
+export type { DeviceInfo, DeviceSpaceResult } from './client/devices/DeviceInfo.js';
+export { DeviceError, DEVICE_ERROR_NUMBERS } from './client/devices/DeviceError.js';
+export type { DeviceErrorCode } from './client/devices/DeviceError.js';
+export { linkProfileOf, profileFromLink } from './client/devices/LinkProfile.js';
+export type { LinkProfile } from './client/devices/LinkProfile.js';
+export type { DeviceRecord } from './space/DeviceRecord.js';
+export { readDeviceRecords } from './space/readDeviceRecords.js';
+export { setDeviceRecord, LAST_SEEN_STEP_MS } from './space/setDeviceRecord.js';
 export type { OpenSpace } from './client/OpenSpace.js';
 export { WorkspaceError } from './client/WorkspaceError.js';
 export type { WorkspaceErrorCode } from './client/WorkspaceError.js';

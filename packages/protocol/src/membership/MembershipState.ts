@@ -19,8 +19,20 @@ export interface MembershipState {
   headHash: Uint8Array;
   /** Current space key epoch. */
   epoch: number;
+  /** Persons (their person key, hex) → role. A person key is also its person's first device. */
   members: ReadonlyMap<string, Role>;
   invites: ReadonlyMap<string, PendingInvite>;
+  /**
+   * R94/R97 (protocol 4, ADR 0008): each linked device key (hex) → its person's key (hex). A
+   * person key is not listed: it is its own person's device. Devices act with their person's
+   * role (`roleOfKey`); content frames' authors and AUTH identities are device keys.
+   */
+  devices: ReadonlyMap<string, string>;
+  /**
+   * R96: persons one of whose devices was removed (DEVICE_REMOVE) since the last ROTATE: their
+   * keys may sign the ROTATE that renews the space key. Emptied by every ROTATE.
+   */
+  rotationOwed: ReadonlySet<string>;
   /**
    * R72: commitment to each epoch's key, from the GENESIS or ROTATE that opened it. Clients check
    * every key they are sealed against it. The relay does not keep it (it never sees keys).

@@ -9,6 +9,12 @@ import { toHex } from '../util/hex.js';
 import type { MembershipState, PendingInvite } from './MembershipState.js';
 import { rotationRecipientsError } from './rotationRecipients.js';
 import { checkInviteExpiry } from './checkInviteExpiry.js';
+import { accessRoles } from './accessRoles.js';
+import { deviceAddError } from './deviceAddError.js';
+import { deviceRemoveError } from './deviceRemoveError.js';
+import { keyHolders } from './keyHolders.js';
+import { roleOfKey } from './roleOfKey.js';
+import { rotateSignerError } from './rotateSignerError.js';
 
 /** Primitives the fold needs; injected so that this package stays free of crypto and I/O. */
 export interface MembershipDeps {
@@ -38,9 +44,14 @@ function hasOnlySealedFor(entry: MembershipFrame, recipient: Uint8Array): boolea
   return entry.sealedKeys.length === 1 && bytesEqual(only!.recipient, recipient) && only!.sealed.length > 0;
 }
 
+/** Drops every linked device of `person` (the person left the space). */
+function dropDevicesOf(devices: Map<string, string>, person: string): void {
+  for (const [device, p] of [...devices]) if (p === person) devices.delete(device);
+}
+
 /**
- * Applies one membership entry to a space's state, enforcing R30-R36, R32a and R70/R72/R74
- * (ROTATE, key commitments, writers per epoch), and returns the new
+ * Applies one membership entry to a space's state, enforcing R30-R36, R32a, R70/R72/R74
+ * (ROTATE, key commitments, writers per epoch) and R94-R99 (devices), and returns the new
  * state. Throws TrameError: MEMBERSHIP_CHAIN, BAD_SIGNATURE, FORBIDDEN_ROLE or
  * INVALID_MEMBERSHIP. Used by the relay (before storing) and by clients (before trusting).
  */
@@ -63,15 +74,22 @@ export function applyMembershipEntry(
   const subject = toHex(entry.subject);
   const members = new Map(state.members);
   const invites = new Map(state.invites);
+  const devices = new Map(state.devices);
+  let rotationOwed: Set<string> = new Set(state.rotationOwed);
   let epoch = state.epoch;
   const keyCommits = new Map(state.keyCommits);
   const epochWriters = new Map(state.epochWriters);
   const invalid = (why: string): never => {
     throw new TrameError('INVALID_MEMBERSHIP', why);
   };
-  const requireAdminSigner = (): void => {
-    if (members.get(signer) !== Role.Admin) throw new TrameError('FORBIDDEN_ROLE', 'only admins sign this entry');
+  const fail = (error: TrameError | null): void => {
+    if (error) throw error;
   };
+  // R97: a signer acts with its person's role (a linked device of an animateur is an animateur).
+  const requireAdminSigner = (): void => {
+    if (roleOfKey(state, signer) !== Role.Admin) throw new TrameError('FORBIDDEN_ROLE', 'only admins sign this entry');
+  };
+  const inSpace = (key: string): boolean => members.has(key) || invites.has(key) || devices.has(key);
   if (entry.action !== MembershipAction.Invite && entry.expiresAt !== 0) invalid('expiresAt is for invites only');
   if (!isStrictPublicKey(entry.subject)) invalid('subject is not a strict Ed25519 public key (R36)');
   // R72: the entries that open an epoch commit to its key; no other entry carries a commitment.
@@ -97,7 +115,7 @@ export function applyMembershipEntry(
     case MembershipAction.Add:
       if (state.seq === -1) invalid('the first entry is a genesis');
       requireAdminSigner();
-      if (members.has(subject) || invites.has(subject)) invalid('already a member');
+      if (inSpace(subject)) invalid('already a member');
       if (!isGrantableRole(entry.role)) invalid('ADD needs admin, editor or viewer');
       if (entry.epoch !== state.epoch) invalid('ADD refers to the current epoch');
       if (!hasOnlySealedFor(entry, entry.subject)) invalid('ADD seals the key bundle to the new member');
@@ -121,12 +139,13 @@ export function applyMembershipEntry(
       }
       if (!members.has(subject)) invalid('not a member');
       members.delete(subject);
+      dropDevicesOf(devices, subject);
       if (countAdmins(members) === 0) invalid('a space keeps at least one admin');
       break;
     case MembershipAction.Invite: {
       // R35
       requireAdminSigner();
-      if (members.has(subject) || invites.has(subject)) invalid('invite identity already used');
+      if (inSpace(subject)) invalid('invite identity already used');
       if (!isGrantableRole(entry.role)) invalid('INVITE needs admin, editor or viewer');
       if (entry.epoch !== state.epoch) invalid('INVITE refers to the current epoch');
       if (!hasOnlySealedFor(entry, entry.subject)) invalid('INVITE seals the key bundle to the invite');
@@ -141,7 +160,7 @@ export function applyMembershipEntry(
       if (invite!.expiresAt !== 0 && deps.nowSeconds !== undefined && deps.nowSeconds > invite!.expiresAt) {
         invalid('invite expired');
       }
-      if (members.has(subject) || invites.has(subject)) invalid('already a member');
+      if (inSpace(subject)) invalid('already a member');
       if (entry.role !== invite!.role) invalid('ACCEPT grants exactly the invite role');
       if (entry.epoch !== state.epoch) invalid('ACCEPT refers to the current epoch');
       if (!hasOnlySealedFor(entry, entry.subject)) invalid('ACCEPT seals the key bundle to the newcomer');
@@ -151,32 +170,57 @@ export function applyMembershipEntry(
     }
     case MembershipAction.Rotate: {
       // R70: a new epoch, its key sealed to everyone who keeps access; the subject is removed
-      // unless it is the signer (keys renewed by hand).
-      requireAdminSigner();
+      // unless it is the signer (keys renewed by hand). R96: an animateur signs, or a person
+      // renewing the keys after one of their devices was removed.
+      fail(rotateSignerError(state, entry));
       if (entry.role !== Role.None) invalid('ROTATE carries role none');
       if (entry.epoch !== state.epoch + 1) invalid(`ROTATE opens epoch ${state.epoch + 1}`);
       if (subject !== signer) {
         if (invites.has(subject)) invites.delete(subject);
-        else if (members.has(subject)) members.delete(subject);
-        else invalid('not a member');
+        else if (members.has(subject)) {
+          members.delete(subject);
+          dropDevicesOf(devices, subject);
+        } else invalid('not a member');
         if (countAdmins(members) === 0) invalid('a space keeps at least one admin');
       }
-      const why = rotationRecipientsError(entry.sealedKeys, new Set([...members.keys(), ...invites.keys()]));
+      // R99: sealed to every person key, linked device and pending invite left.
+      const why = rotationRecipientsError(entry.sealedKeys, keyHolders({ members, devices, invites }));
       if (why) invalid(why);
       epoch = entry.epoch;
       keyCommits.set(epoch, entry.keyCommit.slice());
-      // R74: the new epoch's writers are those who write now.
-      epochWriters.set(epoch, new Set([...members].filter(([, r]) => roleCanWrite(r)).map(([id]) => id)));
+      rotationOwed = new Set();
+      // R74: the new epoch's writers are those who write now (person keys and their devices).
+      epochWriters.set(
+        epoch,
+        new Set([...accessRoles({ members, devices })].filter(([, r]) => roleCanWrite(r)).map(([id]) => id)),
+      );
+      break;
+    }
+    case MembershipAction.DeviceAdd:
+      // R94
+      fail(deviceAddError(state, entry));
+      devices.set(subject, state.members.has(signer) ? signer : state.devices.get(signer)!);
+      break;
+    case MembershipAction.DeviceRemove: {
+      // R95: the device is cut off; R96 lets its person's keys renew the space key next.
+      fail(deviceRemoveError(state, entry));
+      const person = devices.get(subject)!;
+      devices.delete(subject);
+      rotationOwed.add(person);
       break;
     }
     default:
       invalid('action not supported by this protocol version');
   }
-  const role = members.get(subject);
-  if (role !== undefined && roleCanWrite(role)) {
-    // R74: a write role granted during an epoch makes its holder a writer of that epoch.
+  const role = roleOfKey({ members, devices }, subject);
+  if (roleCanWrite(role)) {
+    // R74: a write role granted during an epoch makes its holder (R97: and its devices) a
+    // writer of that epoch.
     const writers = new Set(epochWriters.get(epoch) ?? []);
     writers.add(subject);
+    if (entry.action === MembershipAction.SetRole) {
+      for (const [device, person] of devices) if (person === subject) writers.add(device);
+    }
     epochWriters.set(epoch, writers);
   }
   return {
@@ -186,6 +230,8 @@ export function applyMembershipEntry(
     epoch,
     members,
     invites,
+    devices,
+    rotationOwed,
     keyCommits,
     epochWriters,
   };

@@ -10,6 +10,8 @@ export function emptyMembershipState(spaceId: Uint8Array): MembershipState {
     epoch: 0,
     members: new Map(),
     invites: new Map(),
+    devices: new Map(),
+    rotationOwed: new Set(),
     keyCommits: new Map(),
     epochWriters: new Map(),
   };

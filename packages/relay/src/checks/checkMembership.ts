@@ -23,6 +23,11 @@ export interface MembershipFacts {
   stored: Uint8Array | null;
   /** Relay clock (unix seconds), for invite expiry (R35). */
   nowSeconds: number;
+  /**
+   * R97: the space's fold state with its devices (`foldStoredLog`); without it the state is
+   * rebuilt from the stored rows, which is exact only for a space without linked devices.
+   */
+  folded?: MembershipState;
 }
 
 /** Result of {@link checkMembership}. */
@@ -37,7 +42,7 @@ export type MembershipVerdict =
  */
 export function checkMembership(facts: MembershipFacts, frame: MembershipFrame): MembershipVerdict {
   if (facts.stored && bytesEqual(facts.stored, frame.raw)) return { verdict: 'duplicate' };
-  const prev = facts.space ? toMembershipState(facts.space) : emptyMembershipState(facts.spaceId);
+  const prev = facts.folded ?? (facts.space ? toMembershipState(facts.space) : emptyMembershipState(facts.spaceId));
   const next = applyMembershipEntry(prev, frame, {
     verifyEntrySignature: (e) => verifyEd25519(e.signer, signingInput(FrameKind.Membership, e.body), e.signature),
     sha256,

@@ -5,7 +5,11 @@ import { bytesEqual, MembershipAction, toHex, type MembershipFrame } from '@tram
  * the entry alone, for instances that did not run the fold themselves: a REMOVE takes access
  * from its subject (a member, or a pending invite being revoked), and so does a ROTATE whose
  * subject is not its signer (removal with new keys, R70); an ACCEPT consumes the invite identity
- * that signed it (R33, R35). Matches `diffMembershipState(...).lostAccess`.
+ * that signed it (R33, R35); a DEVICE_REMOVE takes it from the device (R95). Matches
+ * `diffMembershipState(...).lostAccess`, except for a removed person's linked devices, which
+ * the entry does not name: on other instances their connections stay open until their next
+ * write or AUTH is refused (their rows are gone), and the ROTATE that removes a person seals
+ * nothing to them.
  */
 export function lostAccessOf(entry: MembershipFrame): string[] {
   switch (entry.action) {
@@ -15,6 +19,9 @@ export function lostAccessOf(entry: MembershipFrame): string[] {
       return bytesEqual(entry.subject, entry.signer) ? [] : [toHex(entry.subject)];
     case MembershipAction.Accept:
       return [toHex(entry.signer)];
+    case MembershipAction.DeviceRemove:
+      // R95: the removed device (R33 closes it like a removed member).
+      return [toHex(entry.subject)];
     default:
       return [];
   }

@@ -2,6 +2,7 @@ import { bytesEqual, TrameError, type InviteWrapFrame, type MembershipFrame } fr
 import { checkInviteWrap } from '../checks/checkInviteWrap.js';
 import { checkMembership, type MembershipVerdict } from '../checks/checkMembership.js';
 import type { SpaceTransaction } from '../storage/RelayStorage.js';
+import { foldStoredLog, rememberFold } from './foldStoredLog.js';
 
 /** Context of a membership write. */
 export interface MembershipContext {
@@ -31,8 +32,12 @@ export async function acceptMembership(
   if (ctx.create && space && !(stored && bytesEqual(stored, frame.raw))) {
     throw new TrameError('SPACE_EXISTS', 'the space was created meanwhile');
   }
-  const result = checkMembership({ spaceId: ctx.spaceId, space, stored, nowSeconds: ctx.nowSeconds }, frame);
+  if (stored && bytesEqual(stored, frame.raw)) return { verdict: 'duplicate' };
+  // R97: the fold's device layer comes from the stored log (the rows flatten it).
+  const folded = space ? await foldStoredLog(tx, space) : undefined;
+  const result = checkMembership({ spaceId: ctx.spaceId, space, stored, nowSeconds: ctx.nowSeconds, folded }, frame);
   if (result.verdict === 'append') {
+    rememberFold(result.next);
     const inviteWraps = checkInviteWrap(frame, result.next.invites, ctx.inviteWraps ?? []);
     await tx.append({
       inviteWraps,

@@ -15,6 +15,10 @@ export function toMembershipState(space: SpaceRecord): MembershipState {
     epoch: space.epoch,
     members: space.members,
     invites: space.invites,
+    // The rows flatten devices into members (R98): exact only for a space without devices;
+    // decisions use `foldStoredLog`.
+    devices: new Map(),
+    rotationOwed: new Set(),
     keyCommits: new Map(),
     epochWriters: new Map(),
   };

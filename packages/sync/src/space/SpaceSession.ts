@@ -9,6 +9,7 @@ import {
   ZERO_HASH,
   bytesEqual,
   decodeFrame,
+  toHex,
   type Frame,
   type MembershipFrame,
 } from '@trame/protocol';
@@ -38,6 +39,7 @@ import type { InvitePreview } from './InvitePreview.js';
 import type { InviteSessionPort } from './InviteSessionPort.js';
 import { previewInvite } from './previewInvite.js';
 import type { SpaceSessionOptions } from './SpaceSessionOptions.js';
+import { deviceAddDraft, deviceRemoveDraft, renewAfterRemovalDraft } from './deviceDrafts.js';
 
 export type SpaceStatus = 'connecting' | 'connected' | 'offline' | 'closed';
 
@@ -265,6 +267,16 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     return this.state.roleOf(id);
   }
 
+  /** R97: the person a key acts for (its own key for a member, its person's for a linked device). */
+  personOf(id: string): string | null {
+    return this.state.personOf(id);
+  }
+
+  /** R97: a person's linked devices (hex), the person key not included. */
+  devicesOf(person: string): string[] {
+    return this.state.devicesOf(person);
+  }
+
   /** Adds a member with a role and seals every space key to them (R32, R71). */
   async addMember(publicKey: Uint8Array, role: Role): Promise<void> {
     await this.appendNext(grantDraft(MembershipAction.Add, publicKey, role));
@@ -297,6 +309,32 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
       return;
     }
     await this.rotateKeys({ remove: publicKey });
+  }
+
+  /**
+   * R94 (DEVICES-1): links another device of this person to the space: a DEVICE_ADD with every
+   * space key this device holds sealed to the new device key. Resolves once stored (an already
+   * linked device: at once). The new device then authenticates with its own key (R98).
+   */
+  async addDevice(devicePublicKey: Uint8Array): Promise<void> {
+    await this.appendNext(deviceAddDraft(devicePublicKey));
+  }
+
+  /**
+   * R95/R96 (DEVICES-2): cuts a device off: DEVICE_REMOVE (the relay closes its connections and
+   * refuses its AUTH, R33, R98), then, in the same append queue, a ROTATE sealed to every key
+   * holder left, so nothing written from now on opens with what the device kept. Resolves with
+   * the new epoch once both are stored. Signed by this device: another device of the person,
+   * the person key, or an animateur.
+   */
+  async removeDevice(deviceKey: Uint8Array): Promise<number> {
+    // A retry after the removal went through still renews the keys (the rotation stays owed).
+    const person = this.state.personOf(toHex(deviceKey)) ?? this.state.myPerson;
+    const removed = this.appendNext(deviceRemoveDraft(deviceKey));
+    const renewed =
+      person === null ? Promise.resolve(new Uint8Array(0)) : this.appendNext(renewAfterRemovalDraft(person));
+    await Promise.all([removed, renewed]);
+    return this.state.epoch;
   }
 
   /**

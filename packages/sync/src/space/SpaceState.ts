@@ -11,6 +11,9 @@ import {
   type MembershipFrame,
   type MembershipState,
   MembershipAction,
+  personOf,
+  roleOfKey,
+  devicesOf,
 } from '@trame/protocol';
 import {
   deriveDocKey,
@@ -278,8 +281,32 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
     this.emit('change', [entry]);
   }
 
+  /** R97: the role of a key (hex): its person's, for a linked device; none for anyone else. */
   roleOf(id: string): Role {
-    return this.state.members.get(id) ?? Role.None;
+    return roleOfKey(this.state, id);
+  }
+
+  /**
+   * R97 (ADR 0008): the person (hex person key) a key acts for: a member's own key, or the
+   * person of a linked device; null otherwise. Names, colours, carets and roles go by person.
+   */
+  personOf(id: string): string | null {
+    return personOf(this.state, id);
+  }
+
+  /** The person this device acts for (its own key for a legacy or first device). */
+  get myPerson(): string | null {
+    return this.personOf(this.selfId);
+  }
+
+  /** R97: a person's linked devices (hex), the person key not included. */
+  devicesOf(person: string): string[] {
+    return devicesOf(this.state, person);
+  }
+
+  /** The public key (bytes) of any key this log has named, if any. */
+  publicKeyOf(id: string): Uint8Array | undefined {
+    return this.publicKeys.get(id);
   }
 
   /** R75: a wrap secret the relay sent this (invite) identity for the entry at `seq`. */

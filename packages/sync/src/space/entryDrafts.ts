@@ -1,4 +1,4 @@
-import { fromHex, MembershipAction, Role, toHex, type SealedKey } from '@trame/protocol';
+import { fromHex, keyHolders, MembershipAction, Role, toHex, type SealedKey } from '@trame/protocol';
 import { generateSpaceKey, keyCommitment, sealKeyBundle } from '@trame/crypto';
 import type { SpaceState } from './SpaceState.js';
 
@@ -41,7 +41,8 @@ export function grantDraft(action: number, subject: Uint8Array, role: Role, expi
 
 /**
  * R70: a ROTATE on the current head: a fresh key for epoch + 1, committed to (R72) and sealed to
- * every member and pending invite left after removing `remove` (none: keys renewed by hand).
+ * every member, linked device (R99) and pending invite left after removing `remove` (none: keys
+ * renewed by hand).
  * Drawn again on every attempt. null when `remove` has no access any more (someone else
  * removed them first).
  */
@@ -52,7 +53,8 @@ export function rotateDraft(remove: Uint8Array | null): EntryDraft {
     if (gone !== null && !m.members.has(gone) && !m.invites.has(gone)) return null;
     const epoch = state.epoch + 1;
     const key = generateSpaceKey();
-    const keep = [...m.members.keys(), ...m.invites.keys()].filter((id) => id !== gone);
+    // R99: every person key, linked device and invite left (a removed person's devices go too).
+    const keep = [...keyHolders(m)].filter((id) => id !== gone && m.devices.get(id) !== gone);
     return {
       action: MembershipAction.Rotate,
       subject: remove ?? state.identity.publicKey,

@@ -13,8 +13,14 @@ import type { OpenSpace } from './OpenSpace.js';
  */
 export interface ClientCore<S extends SpaceSessionLike = SpaceSessionLike> {
   readonly sync: SyncApi<S>;
-  /** Hex public key of this user. */
+  /** Hex public key of this device (its AUTH identity and content author, ADR 0008). */
   readonly myId: string;
+  /** DEVICES-1/2: hex person key this device acts for (`myId` on a first or legacy device). */
+  readonly personId: string;
+  /** This device's name in the device list ('' when none). */
+  readonly deviceName: string;
+  /** The spaces this device has joined (its profile). */
+  joinedSpaces(): JoinedSpace[];
   /** The display name in the device's profile. */
   readonly displayName: string;
   /** This user as presence shows them (name and colour of the device's profile). */

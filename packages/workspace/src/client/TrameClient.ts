@@ -15,6 +15,7 @@ import type { ItemType, SpaceKind } from '../space/SpaceIndex.js';
 import type { DocumentSessionLike, HeadStore, LocalCache, SpaceSessionLike, SyncApi } from '../sync/SyncApi.js';
 import type { ClientCore } from './ClientCore.js';
 import { buildClientCore } from './buildClientCore.js';
+import { Devices } from './devices/Devices.js';
 import { reconcileDecisions } from './decisions/reconcileDecisions.js';
 import type { VerifiedInvite } from './invites/VerifiedInvite.js';
 import { ensureListed } from './items/ensureListed.js';
@@ -77,6 +78,8 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
    * opened with {@link openItem} are recorded at the end of each session of work.
    */
   readonly history: ItemHistory<S>;
+  /** DEVICES-1/2: this person's devices (list, link, remove, export for a new device). */
+  readonly devices: Devices<S>;
 
   constructor(o: TrameClientOptions<S>) {
     this.sync = o.sync;
@@ -108,6 +111,12 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
       ...(o.versionPolicy ? { policy: o.versionPolicy } : {}),
     });
     this.registry.beforeLeaving(() => this.history.flushAll());
+    this.devices = new Devices(this.core, this.keeper);
+  }
+
+  /** DEVICES-1/2: hex person key this device acts for (`myId` on a first or legacy device). */
+  get personId(): string {
+    return this.core.personId;
   }
 
   /** The device's profile as last saved. */

@@ -19,6 +19,11 @@ export function buildClientCore<S extends SpaceSessionLike>(o: {
   return {
     sync: o.sync,
     myId,
+    personId: profile.current.personId ?? myId,
+    get deviceName() {
+      return profile.current.deviceName ?? '';
+    },
+    joinedSpaces: () => profile.current.spaces,
     get displayName() {
       return profile.current.displayName;
     },

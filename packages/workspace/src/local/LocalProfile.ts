@@ -23,8 +23,18 @@ export interface JoinedSpace {
  */
 export interface LocalProfile {
   version: 1;
-  /** Ed25519 secret key, 64 bytes. */
+  /**
+   * Ed25519 secret key, 64 bytes: this device's key (ADR 0008). On a person's first device (and
+   * every device made before linking existed) it is the person key itself.
+   */
   secretKey: Uint8Array;
+  /**
+   * DEVICES-1/2 (ADR 0008): hex of the person key this device acts for, on a linked device;
+   * absent when the device's own key is the person key (a first or legacy device).
+   */
+  personId?: string;
+  /** How this device is named in Réglages' device list ("Téléphone de Alice"), if named. */
+  deviceName?: string;
   displayName: string;
   colour: string;
   locale: Locale;

@@ -30,6 +30,28 @@ describe('presence', () => {
     aw.destroy();
   });
 
+  it('DEVICES-1 (R97): a person on two devices counts once, under the person id; my other device is me', () => {
+    const aw = new Awareness(new Y.Doc());
+    setPresence(aw, { id: 'myPhone', name: 'Alice', colour: '#000' });
+    aw.states.set(101, { user: { id: 'aliceLaptop', name: 'Alice', color: '#000' } });
+    aw.states.set(102, { user: { id: 'bob', name: 'Bob', color: '#111' } });
+    aw.states.set(103, { user: { id: 'bobTablet', name: 'Bob', color: '#111' } });
+    const devices = new Map([
+      ['myPhone', 'alice'],
+      ['aliceLaptop', 'alice'],
+      ['bobTablet', 'bob'],
+      ['bob', 'bob'],
+    ]);
+    const people = readPresence(aw, 'myPhone', (id) => devices.get(id) ?? null);
+    expect(people.map((p) => [p.id, p.isMe])).toEqual([
+      ['alice', true],
+      ['bob', false],
+    ]);
+    // without the log's mapping, devices are listed apart
+    expect(readPresence(aw, 'myPhone')).toHaveLength(4);
+    aw.destroy();
+  });
+
   it('gives stable colours from the palette', () => {
     expect(colourForId('abc')).toBe(colourForId('abc'));
     expect(PRESENCE_COLOURS).toContain(colourForId('def'));

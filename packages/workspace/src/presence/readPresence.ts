@@ -4,14 +4,21 @@ import type { PresenceLocation, PresentPerson } from './PresenceUser.js';
 
 /**
  * People present in a document, one entry per member (a person with two tabs open counts
- * once), me first, then by name.
+ * once), me first, then by name. With `personOf` (the space's verified log, R97), a person on
+ * two devices counts once too, under their person id (DEVICES-1: others see one Alice).
  */
-export function readPresence(awareness: Awareness, myId: string): PresentPerson[] {
+export function readPresence(
+  awareness: Awareness,
+  myId: string,
+  personOf: (id: string) => string | null = () => null,
+): PresentPerson[] {
   const byId = new Map<string, PresentPerson>();
+  const me = personOf(myId) ?? myId;
   awareness.getStates().forEach((state) => {
     const user = (state as { user?: Record<string, unknown> }).user;
     if (!user) return;
-    const id = asString(user.id);
+    const device = asString(user.id);
+    const id = device ? (personOf(device) ?? device) : '';
     if (!id || byId.has(id)) return;
     const loc = (state as { location?: Record<string, unknown> | null }).location;
     const location: PresenceLocation | null =
@@ -20,7 +27,7 @@ export function readPresence(awareness: Awareness, myId: string): PresentPerson[
       id,
       name: asString(user.name),
       colour: asString(user.color, '#475569'),
-      isMe: id === myId,
+      isMe: id === me,
       location,
     });
   });

@@ -15,6 +15,8 @@ export const INDEX_ROOTS = {
   ateliers: 'ateliers',
   decisions: 'decisions',
   decisionStatus: 'decisionStatus',
+  /** DEVICES-2: each linked device's record (name, person, last seen), written by the device itself. */
+  devices: 'devices',
 } as const;
 
 /** The assembly, or one atelier. */

@@ -56,7 +56,16 @@ export interface SpaceSessionLike {
   /** R39: genesis hash and last verified (seq, head hash), kept in the encrypted profile. */
   readonly pin: MembershipPin | null;
   members(): SpaceMemberInfo[];
+  /** R97: the role of a key (a person key, or a linked device with its person's role). */
   roleOf(id: string): Role;
+  /** R97: the person (hex person key) a key acts for, from the verified log; null for others. */
+  personOf(id: string): string | null;
+  /** R97: a person's linked devices (hex), the person key not included. */
+  devicesOf(person: string): string[];
+  /** R94 (DEVICES-1): links a device of this person (DEVICE_ADD, the space keys sealed to it). */
+  addDevice(devicePublicKey: Uint8Array): Promise<void>;
+  /** R95/R96 (DEVICES-2): cuts a device off (DEVICE_REMOVE, then ROTATE); resolves with the new epoch. */
+  removeDevice(deviceKey: Uint8Array): Promise<number>;
   addMember(publicKey: Uint8Array, role: Role): Promise<void>;
   setRole(publicKey: Uint8Array, role: Role): Promise<void>;
   /** Removes a member or revokes an invite, renewing the keys in the same entry (R70). */

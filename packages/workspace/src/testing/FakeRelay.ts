@@ -17,6 +17,8 @@ export interface FakeInvite {
 export interface FakeSpace {
   members: Map<string, Role>;
   invites: Map<string, FakeInvite>;
+  /** R97: linked device (hex) → person (hex). */
+  devices?: Map<string, string>;
 }
 
 /**
@@ -50,7 +52,7 @@ export class FakeRelay {
           const space = this.spaces.get(toHex(o.spaceId));
           const me = toHex(o.identity.publicKey);
           if (!space) throw new TrameError('UNKNOWN_SPACE', 'no such space');
-          if (!space.members.has(me)) throw new TrameError('NOT_A_MEMBER', 'not a member');
+          if (!space.members.has(me) && !space.devices?.has(me)) throw new TrameError('NOT_A_MEMBER', 'not a member');
           return new FakeSpaceSession(this, o.spaceId, o.identity);
         },
         acceptInvite: async (o) => {

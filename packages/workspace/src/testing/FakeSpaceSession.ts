@@ -1,5 +1,5 @@
 import type { Identity } from '@trame/crypto';
-import { fromHex, Role, toHex } from '@trame/protocol';
+import { fromHex, Role, toHex, TrameError } from '@trame/protocol';
 import { ObservableV2 } from 'lib0/observable';
 import type {
   PendingInviteInfo,
@@ -32,7 +32,31 @@ export class FakeSpaceSession extends ObservableV2<SpaceSessionEvents> implement
   }
 
   get myRole(): Role {
-    return this.space.members.get(toHex(this.identity.publicKey)) ?? Role.None;
+    return this.roleOf(toHex(this.identity.publicKey));
+  }
+
+  private get devices(): Map<string, string> {
+    this.space.devices ??= new Map();
+    return this.space.devices;
+  }
+
+  personOf(id: string): string | null {
+    return this.space.members.has(id) ? id : (this.devices.get(id) ?? null);
+  }
+
+  devicesOf(person: string): string[] {
+    return [...this.devices].filter(([, p]) => p === person).map(([d]) => d);
+  }
+
+  async addDevice(devicePublicKey: Uint8Array): Promise<void> {
+    const me = this.personOf(toHex(this.identity.publicKey));
+    if (me === null) throw new TrameError('FORBIDDEN_ROLE', 'not a member');
+    this.devices.set(toHex(devicePublicKey), me);
+  }
+
+  async removeDevice(deviceKey: Uint8Array): Promise<number> {
+    this.devices.delete(toHex(deviceKey));
+    return ++this.epoch;
   }
 
   members(): SpaceMemberInfo[] {
@@ -40,7 +64,8 @@ export class FakeSpaceSession extends ObservableV2<SpaceSessionEvents> implement
   }
 
   roleOf(id: string): Role {
-    return this.space.members.get(id) ?? Role.None;
+    const person = this.personOf(id);
+    return person === null ? Role.None : (this.space.members.get(person) ?? Role.None);
   }
 
   async addMember(publicKey: Uint8Array, role: Role): Promise<void> {

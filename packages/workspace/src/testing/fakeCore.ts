@@ -4,6 +4,7 @@ import type { ClientCore } from '../client/ClientCore.js';
 import { buildClientCore } from '../client/buildClientCore.js';
 import { ProfileKeeper } from '../client/profile/ProfileKeeper.js';
 import { SpaceRegistry } from '../client/spaces/SpaceRegistry.js';
+import type { JoinedSpace } from '../local/LocalProfile.js';
 import { MemoryProfileStore } from '../local/MemoryProfileStore.js';
 import type { FakeRelay } from './FakeRelay.js';
 import type { FakeSpaceSession } from './FakeSpaceSession.js';
@@ -15,7 +16,7 @@ import type { FakeSpaceSession } from './FakeSpaceSession.js';
 export async function fakeCore(
   relay: FakeRelay,
   name: string,
-  o: { identity?: Identity; now?: () => number } = {},
+  o: { identity?: Identity; now?: () => number; personId?: string; deviceName?: string; spaces?: JoinedSpace[] } = {},
 ): Promise<{
   core: ClientCore<FakeSpaceSession>;
   registry: SpaceRegistry<FakeSpaceSession>;
@@ -35,8 +36,10 @@ export async function fakeCore(
       displayName: name,
       colour: '#2f6fde',
       locale: 'fr',
-      spaces: [],
+      spaces: o.spaces ?? [],
       createdAt: 0,
+      ...(o.personId ? { personId: o.personId } : {}),
+      ...(o.deviceName ? { deviceName: o.deviceName } : {}),
     },
     store,
   );

@@ -205,6 +205,7 @@ export class SpaceRegistry<S extends SpaceSessionLike> {
     const index = this.openDoc(session, session.spaceId);
     wireSpace(session, index, {
       me: this.o.me(),
+      personId: this.o.profile.current.personId ?? this.o.me().id,
       location: this.location,
       on: {
         pin: (p) => void this.o.profile.savePin(id, p),

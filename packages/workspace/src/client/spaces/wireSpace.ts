@@ -3,6 +3,7 @@ import type { PresenceLocation, PresenceUser } from '../../presence/PresenceUser
 import { setPresence } from '../../presence/setPresence.js';
 import { canWrite } from '../../roles/canWrite.js';
 import { recordPresentProfiles } from '../../space/recordPresentProfiles.js';
+import { setDeviceRecord } from '../../space/setDeviceRecord.js';
 import { setProfile } from '../../space/setProfile.js';
 import type { DocumentSessionLike, MembershipPin, SpaceSessionLike } from '../../sync/SyncApi.js';
 import { isAccessRefusal } from '../isAccessRefusal.js';
@@ -25,11 +26,12 @@ export interface SpaceWiring {
 export function wireSpace<S extends SpaceSessionLike>(
   session: S,
   index: DocumentSessionLike,
-  o: { me: PresenceUser; location: PresenceLocation | null; on: SpaceWiring },
+  o: { me: PresenceUser; location: PresenceLocation | null; on: SpaceWiring; personId?: string },
 ): void {
   setPresence(index.awareness, o.me, o.location);
   if (canWrite(session.myRole)) {
-    setProfile(index.doc, { id: o.me.id, displayName: o.me.name, colour: o.me.colour });
+    // ADR 0008: the profile is the person's (`personId`), presence the device's (R44).
+    setProfile(index.doc, { id: o.personId ?? o.me.id, displayName: o.me.name, colour: o.me.colour });
   }
   // Observers cannot write their own profile (the relay refuses their writes): writers record
   // the name each member announces, signed, in the index's awareness. Only once the index
@@ -46,6 +48,11 @@ export function wireSpace<S extends SpaceSessionLike>(
   void index.whenSynced().then(() => {
     synced = true;
     witness();
+    // DEVICES-2: a device of a person with several devices says, signed, that it was here.
+    const person = o.personId ?? o.me.id;
+    if (canWrite(session.myRole) && (person !== o.me.id || session.devicesOf(person).length > 0)) {
+      setDeviceRecord(index.doc, { id: o.me.id, person, lastSeen: Date.now() });
+    }
   });
   session.on('pin', (p) => o.on.pin(p));
   if (session.pin) o.on.pin(session.pin);
