@@ -75,6 +75,8 @@ describe('R98: devices at the relay', () => {
     aliceSpace.send(cut);
     expect((await aliceSpace.expectAck()).number).toBe(3);
     s.log.accepted(cut);
+    // the seized phone tries to write at once: never stored (R23 reads its role in the write)
+    phoneDoc.send(buildUpdate({ author: phone, spaceId: s.spaceId, docId, clock: 1 }));
     for (const c of [phoneDoc, phoneSpace]) {
       expect(bytesEqual((await c.expect(FrameKind.Membership)).raw, cut)).toBe(true);
       expect(await c.closeCode()).toBe(4403);

@@ -9,7 +9,7 @@ import { m } from '$lib/paraglide/messages.js';
  * cannot write their profile into the index; MINUTES-8).
  */
 export function memberName(profiles: ReadonlyMap<string, MemberProfile>, id: string): string {
-  if (id && id === app.client?.myId) {
+  if (id && id === app.client?.personId) {
     const mine = app.profile?.displayName.trim();
     if (mine) return mine;
   }

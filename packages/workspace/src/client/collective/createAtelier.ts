@@ -39,7 +39,7 @@ export async function createAtelier<S extends SpaceSessionLike>(
     collectiveName: '',
     assemblyId,
     createdAt: now,
-    createdBy: core.myId,
+    createdBy: core.personId,
   });
   registerAtelier(assembly.index.doc, {
     id,
@@ -49,7 +49,7 @@ export async function createAtelier<S extends SpaceSessionLike>(
     status: 'active',
     createdAt: now,
     lastActivityAt: now,
-    lastActivityBy: core.myId,
+    lastActivityBy: core.personId,
   });
   await core.remember({ id, kind: 'atelier', assemblyId, joinedAt: now });
   const boardId = await createItem(core, id, {
@@ -58,7 +58,7 @@ export async function createAtelier<S extends SpaceSessionLike>(
     templateId: 'board.atelier',
     locale,
   });
-  updateItem(space.index.doc, boardId, { role: 'main' }, core.myId, now);
+  updateItem(space.index.doc, boardId, { role: 'main' }, core.personId, now);
   await core.settle(space.index);
   return id;
 }

@@ -27,7 +27,7 @@ export async function createCollective<S extends SpaceSessionLike>(
     collectiveName: plan.collectiveName.trim(),
     assemblyId: '',
     createdAt: core.now(),
-    createdBy: core.myId,
+    createdBy: core.personId,
   });
   await core.remember({ id, kind: 'assembly', assemblyId: id, joinedAt: core.now() });
   for (const draft of plan.ateliers) await createAtelier(core, id, draft, locale);

@@ -42,7 +42,7 @@ export async function reconcileDecisions<S extends SpaceSessionLike>(
       assemblyId,
       decisions: readPublishedDecisions(assembly.index.doc, atelierId),
       columnTitle: DECISIONS_COLUMN_TITLE[o.locale],
-      by: core.myId,
+      by: core.personId,
       now: core.now(),
       describe: o.describe,
       // Withdrawals are only read from the relay's whole list, never from a partial cache.

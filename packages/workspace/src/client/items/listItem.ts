@@ -18,12 +18,12 @@ export function listItem<S extends SpaceSessionLike>(
       type: item.type,
       title: item.title.trim(),
       createdAt: now,
-      createdBy: core.myId,
+      createdBy: core.personId,
       updatedAt: now,
-      updatedBy: core.myId,
+      updatedBy: core.personId,
       archived: false,
       role: '',
     });
-    recordActivity(space.index.doc, { at: now, by: core.myId, itemId: item.id, action: item.action });
+    recordActivity(space.index.doc, { at: now, by: core.personId, itemId: item.id, action: item.action });
   });
 }

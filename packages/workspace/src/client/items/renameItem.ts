@@ -15,8 +15,8 @@ export async function renameItem<S extends SpaceSessionLike>(
   const space = await core.openSpace(spaceId);
   requireWriter(space);
   const now = core.now();
-  if (!updateItem(space.index.doc, itemId, { title: title.trim() }, core.myId, now)) {
+  if (!updateItem(space.index.doc, itemId, { title: title.trim() }, core.personId, now)) {
     throw new WorkspaceError('UNKNOWN_ITEM', `item ${itemId} is not listed in space ${spaceId}`);
   }
-  recordActivity(space.index.doc, { at: now, by: core.myId, itemId, action: 'renamed' });
+  recordActivity(space.index.doc, { at: now, by: core.personId, itemId, action: 'renamed' });
 }

@@ -15,8 +15,8 @@ export async function setArchived<S extends SpaceSessionLike>(
   const space = await core.openSpace(spaceId);
   requireWriter(space);
   const now = core.now();
-  if (!updateItem(space.index.doc, itemId, { archived }, core.myId, now)) {
+  if (!updateItem(space.index.doc, itemId, { archived }, core.personId, now)) {
     throw new WorkspaceError('UNKNOWN_ITEM', `item ${itemId} is not listed in space ${spaceId}`);
   }
-  recordActivity(space.index.doc, { at: now, by: core.myId, itemId, action: archived ? 'archived' : 'restored' });
+  recordActivity(space.index.doc, { at: now, by: core.personId, itemId, action: archived ? 'archived' : 'restored' });
 }

@@ -19,13 +19,13 @@ export async function stampEdit<S extends SpaceSessionLike>(
   const space = await core.openSpace(spaceId);
   if (!canWrite(space.session.myRole)) return;
   const now = core.now();
-  updateItem(space.index.doc, itemId, {}, core.myId, now);
-  recordActivity(space.index.doc, { at: now, by: core.myId, itemId, action: 'edited' });
+  updateItem(space.index.doc, itemId, {}, core.personId, now);
+  recordActivity(space.index.doc, { at: now, by: core.personId, itemId, action: 'edited' });
   const meta = readSpaceMeta(space.index.doc);
   if (meta?.kind === 'atelier' && meta.assemblyId && core.isOpen(meta.assemblyId)) {
     const assembly = await core.openSpace(meta.assemblyId);
     if (canWrite(assembly.session.myRole)) {
-      updateAtelier(assembly.index.doc, spaceId, { lastActivityAt: now, lastActivityBy: core.myId });
+      updateAtelier(assembly.index.doc, spaceId, { lastActivityAt: now, lastActivityBy: core.personId });
     }
   }
 }
