@@ -102,9 +102,10 @@ describe('DEVICES-2: one person, several devices; cutting one off', () => {
     l.doc.getText('t').insert(0, 'Avant le retrait. ');
     await l.whenSaved();
     // The phone has a document open (and its space connection) when it is seized.
-    const p = openDoc(phoneSpace, phone, docId);
+    const p = openDoc(phoneSpace, phone, docId, { cache: phoneCache });
     closers.push(() => p.destroy());
     await waitFor(() => text(p) === 'Avant le retrait. ', 'the phone reads the document');
+    await p.saveNow(); // the phone keeps a copy of what it read
     const open = rogue(relay.url, phone.identity, spaceB.spaceId, docId);
     closers.push(() => open.conn.close());
     await open.ready;
@@ -161,6 +162,7 @@ describe('DEVICES-2: one person, several devices; cutting one off', () => {
       }
     }
     const everything = Buffer.concat([...phoneCache.entries.values()].map((v) => Buffer.from(v)));
+    expect(everything.includes(Buffer.from('Avant le retrait'))).toBe(true); // the scan sees what it kept
     expect(everything.includes(Buffer.from('rendez-vous au local'))).toBe(false);
     await relay.restart();
   });
