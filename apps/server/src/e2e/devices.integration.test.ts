@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   decodeFrame,
-  FrameKind,
   MembershipAction,
   toHex,
   type MembershipFrame,
