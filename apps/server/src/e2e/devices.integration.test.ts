@@ -10,15 +10,7 @@ import {
   type UpdateFrame,
 } from '@trame/protocol';
 import { deriveDocKey, openContentFrame, openSealed } from '@trame/crypto';
-import {
-  decodeEntryList,
-  generateIdentity,
-  MemoryCache,
-  newDocId,
-  Role,
-  SpaceSession,
-  SpaceState,
-} from '@trame/sync';
+import { decodeEntryList, generateIdentity, MemoryCache, newDocId, Role, SpaceSession, SpaceState } from '@trame/sync';
 import { readPresence } from '@trame/workspace';
 import { createSpace, e2eScope, openDoc, openSpace, person, rogue, text, waitFor, WS } from './harness.js';
 
@@ -30,7 +22,9 @@ function storedFrames(dataDir: string, docId: Uint8Array): Array<UpdateFrame | S
   const db = new Database(join(dataDir, 'trame.sqlite'), { readonly: true });
   try {
     const rows = [
-      ...(db.prepare('SELECT frame FROM snapshots WHERE doc_id = ?').all(Buffer.from(docId)) as Array<{ frame: Buffer }>),
+      ...(db.prepare('SELECT frame FROM snapshots WHERE doc_id = ?').all(Buffer.from(docId)) as Array<{
+        frame: Buffer;
+      }>),
       ...(db.prepare('SELECT frame FROM updates WHERE doc_id = ?').all(Buffer.from(docId)) as Array<{ frame: Buffer }>),
     ];
     return rows.map((r) => decodeFrame(new Uint8Array(r.frame)) as UpdateFrame | SnapshotFrame);

@@ -77,9 +77,21 @@ function space(): MembershipState {
     keyCommit: filled(32, 0xc0),
     sealedKeys: box(ADMIN),
   });
-  s = apply(s, { signer: ADMIN, subject: ALICE, action: MembershipAction.Add, role: Role.Editor, sealedKeys: box(ALICE) });
+  s = apply(s, {
+    signer: ADMIN,
+    subject: ALICE,
+    action: MembershipAction.Add,
+    role: Role.Editor,
+    sealedKeys: box(ALICE),
+  });
   s = apply(s, { signer: ADMIN, subject: BOB, action: MembershipAction.Add, role: Role.Viewer, sealedKeys: box(BOB) });
-  s = apply(s, { signer: ADMIN, subject: INVITE, action: MembershipAction.Invite, role: Role.Editor, sealedKeys: box(INVITE) });
+  s = apply(s, {
+    signer: ADMIN,
+    subject: INVITE,
+    action: MembershipAction.Invite,
+    role: Role.Editor,
+    sealedKeys: box(INVITE),
+  });
   return apply(s, deviceAdd(ALICE, PHONE));
 }
 
@@ -115,16 +127,35 @@ describe('R94: DEVICE_ADD', () => {
 
   it('R97: a device key cannot be added, invited or accepted as a person', () => {
     const s = space();
-    rejects(s, { signer: ADMIN, subject: PHONE, action: MembershipAction.Add, role: Role.Viewer, sealedKeys: box(PHONE) }, /already a member/);
-    rejects(s, { signer: ADMIN, subject: PHONE, action: MembershipAction.SetRole, role: Role.Admin, sealedKeys: [] }, /not a member/);
+    rejects(
+      s,
+      { signer: ADMIN, subject: PHONE, action: MembershipAction.Add, role: Role.Viewer, sealedKeys: box(PHONE) },
+      /already a member/,
+    );
+    rejects(
+      s,
+      { signer: ADMIN, subject: PHONE, action: MembershipAction.SetRole, role: Role.Admin, sealedKeys: [] },
+      /not a member/,
+    );
   });
 
   it('R97: a device of an animateur signs what animateurs sign', () => {
     let s = apply(space(), deviceAdd(ADMIN, filled(32, 0x4a)));
-    s = apply(s, { signer: filled(32, 0x4a), subject: BOB, action: MembershipAction.SetRole, role: Role.Editor, sealedKeys: [] });
+    s = apply(s, {
+      signer: filled(32, 0x4a),
+      subject: BOB,
+      action: MembershipAction.SetRole,
+      role: Role.Editor,
+      sealedKeys: [],
+    });
     expect(s.members.get(hex(BOB))).toBe(Role.Editor);
     // and Alice's phone does not
-    rejects(s, { signer: PHONE, subject: BOB, action: MembershipAction.SetRole, role: Role.Viewer, sealedKeys: [] }, /only admins/, 'FORBIDDEN_ROLE');
+    rejects(
+      s,
+      { signer: PHONE, subject: BOB, action: MembershipAction.SetRole, role: Role.Viewer, sealedKeys: [] },
+      /only admins/,
+      'FORBIDDEN_ROLE',
+    );
   });
 });
 
@@ -157,7 +188,13 @@ describe('R95: DEVICE_REMOVE', () => {
 
   it('R95: removing a person removes her devices (REMOVE and ROTATE)', () => {
     const s = space();
-    const removed = apply(s, { signer: ADMIN, subject: ALICE, action: MembershipAction.Remove, role: Role.None, sealedKeys: [] });
+    const removed = apply(s, {
+      signer: ADMIN,
+      subject: ALICE,
+      action: MembershipAction.Remove,
+      role: Role.None,
+      sealedKeys: [],
+    });
     expect(roleOfKey(removed, hex(PHONE))).toBe(Role.None);
     expect(removed.devices.size).toBe(0);
     const rotated = apply(s, rotate(ADMIN, ALICE, box(ADMIN, BOB, INVITE)));

@@ -82,7 +82,10 @@ describe('device layer (R97-R99)', () => {
 
   it('R95: deviceRemoveError', () => {
     const rm = (signer: string, subject: string) =>
-      deviceRemoveError(state, frame({ signer: key(signer), subject: key(subject), action: MembershipAction.DeviceRemove }));
+      deviceRemoveError(
+        state,
+        frame({ signer: key(signer), subject: key(subject), action: MembershipAction.DeviceRemove }),
+      );
     expect(rm(ALICE!, PHONE!)).toBeNull();
     expect(rm(ADMIN!, PHONE!)).toBeNull();
     expect(rm(PHONE!, PHONE!)?.code).toBe('FORBIDDEN_ROLE');

@@ -17,5 +17,8 @@ export function rotateSignerError(state: MembershipState, entry: MembershipFrame
   if (roleOfKey(state, signer) === Role.Admin) return null;
   const person = personOf(state, signer);
   if (person !== null && state.rotationOwed.has(person) && toHex(entry.subject) === signer) return null;
-  return new TrameError('FORBIDDEN_ROLE', 'only admins sign this entry (or a person renewing keys after a device removal)');
+  return new TrameError(
+    'FORBIDDEN_ROLE',
+    'only admins sign this entry (or a person renewing keys after a device removal)',
+  );
 }

@@ -28,7 +28,12 @@ async function open(identity: TestIdentity, hello: HelloOptions): Promise<[TestC
 }
 
 /** A space with an animateur and Alice (editor), Alice's phone linked by Alice. */
-async function aliceWithPhone(): Promise<{ s: TestSpace; alice: TestIdentity; phone: TestIdentity; aliceSpace: TestClient }> {
+async function aliceWithPhone(): Promise<{
+  s: TestSpace;
+  alice: TestIdentity;
+  phone: TestIdentity;
+  aliceSpace: TestClient;
+}> {
   const s = await createTestSpace(relay.url, createTestIdentity());
   clients.push(s.control);
   const alice = createTestIdentity();

@@ -27,8 +27,7 @@ export async function foldStoredLog(tx: SpaceTransaction, space: SpaceRecord): P
   const key = toHex(space.spaceId);
   const hit = folded.get(key);
   if (hit && hit.seq === space.seq && bytesEqual(hit.headHash, space.headHash)) return hit;
-  let state =
-    hit && hit.seq < space.seq && (await sameEntryHash(tx, hit)) ? hit : emptyMembershipState(space.spaceId);
+  let state = hit && hit.seq < space.seq && (await sameEntryHash(tx, hit)) ? hit : emptyMembershipState(space.spaceId);
   for (let seq = state.seq + 1; seq <= space.seq; seq++) {
     const raw = await tx.entry(seq);
     if (!raw) throw new Error(`membership entry ${seq} missing from storage`);
