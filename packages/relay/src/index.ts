@@ -63,7 +63,13 @@ export type { JsonLoggerOptions, ClosableLogger } from './logging/createJsonLogg
 export { silentLogger } from './logging/silentLogger.js';
 export type { Logger, LogLevel, LogFields } from './logging/Logger.js';
 // Version history (HISTORY-1, HISTORY-3; PROTOCOL.md §10).
-export type { HistoryStore, HistoryTransaction, StoredVersion, VersionStamp, VersionWrite } from './history/HistoryStore.js';
+export type {
+  HistoryStore,
+  HistoryTransaction,
+  StoredVersion,
+  VersionStamp,
+  VersionWrite,
+} from './history/HistoryStore.js';
 export { thinVersions } from './history/thinVersions.js';
 export { planVersionStore } from './history/planVersionStore.js';
 export type { VersionStorePlan } from './history/planVersionStore.js';

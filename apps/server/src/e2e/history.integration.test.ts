@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fromHex, toHex } from '@trame/protocol';
 import { newDocId, Role } from '@trame/sync';
-import { openVersionHead, restoreVersion, sealVersion, signHistoryRequest, type VersionInfo } from '@trame/sync/history';
+import {
+  openVersionHead,
+  restoreVersion,
+  sealVersion,
+  signHistoryRequest,
+  type VersionInfo,
+} from '@trame/sync/history';
 import { createSpace, e2eScope, openDoc, openSpace, person, text, waitFor } from './harness.js';
 import { historyOf, idsOf, recordVersions, storedVersion } from './historyHarness.js';
 
@@ -135,9 +141,9 @@ describe('HISTORY-1: versions of work sessions, kept encrypted at the relay', ()
     await expect(histC.load(after)).rejects.toMatchObject({ code: 'HISTORY_FORBIDDEN' });
     expect(spaceC.state.hasKey(1)).toBe(false);
     const leaked = storedVersion(relay.dataDir, after);
-    expect(() =>
-      openVersionHead(leaked, { spaceId: owner.spaceId, docId }, spaceC.state, { headOnly: false }),
-    ).toThrow(expect.objectContaining({ code: 'VERSION_NO_KEY' }));
+    expect(() => openVersionHead(leaked, { spaceId: owner.spaceId, docId }, spaceC.state, { headOnly: false })).toThrow(
+      expect.objectContaining({ code: 'VERSION_NO_KEY' }),
+    );
     // Nothing under the old epoch can be written any more (R107): a client still at epoch 0 is refused.
     const staleId = toHex(newDocId());
     const stale = sealVersion({
@@ -336,7 +342,12 @@ describe('HISTORY-1: hostile members and a hostile relay', () => {
     const honest = historyOf(owner, docId);
     const v1 = await honest.save({ state: stateOf('Original'), startAt: 1, endAt: 2, authors: [] });
     const v2 = await honest.save({ state: stateOf('Deuxième'), startAt: 3, endAt: 4, authors: [] });
-    const elsewhere = await historyOf(owner, otherDoc).save({ state: stateOf('Ailleurs'), startAt: 5, endAt: 6, authors: [] });
+    const elsewhere = await historyOf(owner, otherDoc).save({
+      state: stateOf('Ailleurs'),
+      startAt: 5,
+      endAt: 6,
+      authors: [],
+    });
     let mode: 'flip-state' | 'flip-head' | 'swap' | 'move' = 'flip-state';
     // The relay in the middle: rewrites what it serves.
     const hostileFetch: typeof fetch = async (input, init) => {
@@ -359,7 +370,10 @@ describe('HISTORY-1: hostile members and a hostile relay', () => {
       return new Response(bytes, { status: 200, headers: res.headers });
     };
     const problems: string[] = [];
-    const victim = historyOf(owner, docId, { fetch: hostileFetch, onProblem: (e, id) => problems.push(`${id}:${e.code}`) });
+    const victim = historyOf(owner, docId, {
+      fetch: hostileFetch,
+      onProblem: (e, id) => problems.push(`${id}:${e.code}`),
+    });
     await expect(victim.load(v1)).rejects.toMatchObject({ code: 'VERSION_TAMPERED', number: 8043 });
     mode = 'swap';
     await expect(victim.load(v1)).rejects.toMatchObject({ code: 'VERSION_TAMPERED' });
@@ -413,12 +427,17 @@ describe('HISTORY-1: limits on versions (R110)', () => {
     const v2 = await hist.save({ state: stateOf('v2'), startAt: 2, endAt: 2, authors: [] });
     await hist.name(v1, 'Première');
     await hist.name(v1, 'Première, renommée');
-    await expect(hist.name(v2, 'Seconde')).rejects.toMatchObject({ code: 'HISTORY_LIMIT', message: expect.stringMatching(/^507/) });
+    await expect(hist.name(v2, 'Seconde')).rejects.toMatchObject({
+      code: 'HISTORY_LIMIT',
+      message: expect.stringMatching(/^507/),
+    });
     expect((await hist.list()).map((v) => v.named)).toEqual([null, 'Première, renommée']);
   });
 
   it('HISTORY-1: history writes per identity are rate limited (429)', async () => {
-    const relay = await scope.start({ limits: { historyWritesPerMinutePerIdentity: 1, historyWriteBurstPerIdentity: 3 } });
+    const relay = await scope.start({
+      limits: { historyWritesPerMinutePerIdentity: 1, historyWriteBurstPerIdentity: 3 },
+    });
     const alice = person('Alice');
     const owner = await createSpace(relay.url, alice);
     closers.push(() => owner.close());
@@ -457,7 +476,9 @@ describe('HISTORY-3: retention applied by the relay with times only', () => {
     await hist.save({ state: stateOf('later'), startAt: clock, endAt: clock, authors: [] });
     const afterTwoDays = await hist.list();
     // The new one, the named one, and the newest of each of the three hours (9h50, 10h50, 11h50).
-    expect(idsOf(afterTwoDays).sort()).toEqual([afterTwoDays[0]!.id, morning[2]!, morning[5]!, morning[11]!, morning[17]!].sort());
+    expect(idsOf(afterTwoDays).sort()).toEqual(
+      [afterTwoDays[0]!.id, morning[2]!, morning[5]!, morning[11]!, morning[17]!].sort(),
+    );
     expect(afterTwoDays.some((v) => v.id === morning[2] && v.named === 'Version votée en AG du 3 décembre')).toBe(true);
     // An animateur shortens the tiers: the relay thins at once; the named version stays.
     await hist.setRetention({ keepAllSeconds: 3600, hourlySeconds: 3600, dailySeconds: 86_400, weeklySeconds: 86_400 });

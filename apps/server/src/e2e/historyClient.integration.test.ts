@@ -63,7 +63,10 @@ describe('HISTORY-1: client.history, as the history panel uses it', () => {
     const relay = await scope.start();
     const alice = client(relay.url, person('Alice'));
     const bob = client(relay.url, person('Bob'));
-    const assemblyId = await alice.createCollective({ ...defaultCollectivePlan('fr', 'Collectif'), ateliers: [] }, 'fr');
+    const assemblyId = await alice.createCollective(
+      { ...defaultCollectivePlan('fr', 'Collectif'), ateliers: [] },
+      'fr',
+    );
     const itemId = await alice.createItem(assemblyId, { type: 'document', title: 'Motion', locale: 'fr' });
     const link = await alice.createInvite(assemblyId, { role: Role.Editor, expiry: '7d', origin: 'http://trame.test' });
     await bob.acceptInvite(readInviteFragment(new URL(link).hash)!);
@@ -84,7 +87,11 @@ describe('HISTORY-1: client.history, as the history panel uses it', () => {
 
     await waitFor(() => b.doc.getText('history-test').toString() === 'Motion votée en AG.', 'Bob has the text');
     b.doc.getText('history-test').insert(0, 'Contre-proposition : ');
-    await eventually(() => bob.history.list(assemblyId, itemId), (l) => l.length === 2, "Bob's version");
+    await eventually(
+      () => bob.history.list(assemblyId, itemId),
+      (l) => l.length === 2,
+      "Bob's version",
+    );
 
     // Preview: a read-only copy of the named version.
     const state = await bob.history.load(assemblyId, itemId, v1.id);

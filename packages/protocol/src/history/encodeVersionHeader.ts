@@ -20,4 +20,3 @@ export function encodeVersionHeader(f: {
     .fixed(f.author, 32)
     .finish();
 }
-

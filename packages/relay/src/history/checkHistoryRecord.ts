@@ -25,6 +25,7 @@ export function checkHistoryRecord(
   if (!bytesEqual(r.versionId, target.versionId) || isZero(r.versionId))
     return { status: 400, reason: 'record for another version than the path' };
   if (!bytesEqual(r.author, target.identity)) return { status: 403, reason: 'author is not the requesting identity' };
-  if (r.epoch !== target.epoch) return { status: 409, reason: `stale epoch ${r.epoch}, the space is at ${target.epoch}` };
+  if (r.epoch !== target.epoch)
+    return { status: 409, reason: `stale epoch ${r.epoch}, the space is at ${target.epoch}` };
   return null;
 }

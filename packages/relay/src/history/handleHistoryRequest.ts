@@ -118,7 +118,13 @@ export async function handleHistoryRequest(ctx: HistoryContext, req: Request): P
     });
   }
 
-  const target = { spaceId: route.spaceId, docId: route.docId, versionId: route.versionId, identity, epoch: access.epoch };
+  const target = {
+    spaceId: route.spaceId,
+    docId: route.docId,
+    versionId: route.versionId,
+    identity,
+    epoch: access.epoch,
+  };
   const doc = toHex(route.docId);
 
   if (route.kind === 'version') {
@@ -153,7 +159,11 @@ export async function handleHistoryRequest(ctx: HistoryContext, req: Request): P
         },
       );
       if ('refuse' in plan) return plan;
-      if (plan.drop.length > 0) await tx.remove(route.docId, plan.drop.map((s) => s.versionId));
+      if (plan.drop.length > 0)
+        await tx.remove(
+          route.docId,
+          plan.drop.map((s) => s.versionId),
+        );
       await tx.insert(route.docId, { versionId: route.versionId, author: identity, storedAt: now, head, state });
       return { dropped: plan.drop.length };
     });
@@ -179,12 +189,14 @@ export async function handleHistoryRequest(ctx: HistoryContext, req: Request): P
     const v = stamps.find((s) => bytesEqual(s.versionId, route.versionId));
     if (!v) return 'missing' as const;
     // R110: named versions are never thinned, so their number is bounded on its own.
-    if (!v.named && stamps.filter((s) => s.named).length >= ctx.limits.historyMaxNamedPerDocument) return 'full' as const;
+    if (!v.named && stamps.filter((s) => s.named).length >= ctx.limits.historyMaxNamedPerDocument)
+      return 'full' as const;
     await tx.setName(route.docId, route.versionId, raw);
     return 'named' as const;
   });
   if (outcome === 'missing') return reply(404, 'no such version');
-  if (outcome === 'full') return reply(507, `a document keeps at most ${ctx.limits.historyMaxNamedPerDocument} named versions`);
+  if (outcome === 'full')
+    return reply(507, `a document keeps at most ${ctx.limits.historyMaxNamedPerDocument} named versions`);
   ctx.logger.log('info', 'history.version_named', { space, doc, bytes: raw.length });
   return reply(204);
 }
@@ -202,7 +214,11 @@ async function thinSpace(tx: HistoryTransaction, now: number, policy: RetentionP
   let dropped = 0;
   for (const docId of await tx.documents()) {
     const drop = thinVersions(await tx.stamps(docId), now, policy);
-    if (drop.length > 0) await tx.remove(docId, drop.map((s) => s.versionId));
+    if (drop.length > 0)
+      await tx.remove(
+        docId,
+        drop.map((s) => s.versionId),
+      );
     dropped += drop.length;
   }
   return dropped;
@@ -232,7 +248,11 @@ function reply(status: number, reason?: string, headers: Record<string, string> 
   const body = status === 204 || !reason ? null : reason;
   return new Response(body, {
     status,
-    headers: { 'cache-control': 'no-store', ...(body ? { 'content-type': 'text/plain; charset=utf-8' } : {}), ...headers },
+    headers: {
+      'cache-control': 'no-store',
+      ...(body ? { 'content-type': 'text/plain; charset=utf-8' } : {}),
+      ...headers,
+    },
   });
 }
 

@@ -43,9 +43,27 @@ async function contract(storage: RelayStorage): Promise<void> {
   const docId = randomId();
   const [v1, v2, v3] = [randomId(), randomId(), randomId()];
   await history.withHistory(spaceId, async (tx) => {
-    await tx.insert(docId, { versionId: v1, author: admin.publicKey, storedAt: 1000, head: bytes(300, 1), state: bytes(700, 2) });
-    await tx.insert(docId, { versionId: v2, author: admin.publicKey, storedAt: 2000, head: bytes(300, 3), state: bytes(100, 4) });
-    await tx.insert(docId, { versionId: v3, author: admin.publicKey, storedAt: 3000, head: bytes(300, 5), state: bytes(50, 6) });
+    await tx.insert(docId, {
+      versionId: v1,
+      author: admin.publicKey,
+      storedAt: 1000,
+      head: bytes(300, 1),
+      state: bytes(700, 2),
+    });
+    await tx.insert(docId, {
+      versionId: v2,
+      author: admin.publicKey,
+      storedAt: 2000,
+      head: bytes(300, 3),
+      state: bytes(100, 4),
+    });
+    await tx.insert(docId, {
+      versionId: v3,
+      author: admin.publicKey,
+      storedAt: 3000,
+      head: bytes(300, 5),
+      state: bytes(50, 6),
+    });
   });
   const listed = await history.withHistory(spaceId, (tx) => tx.list(docId));
   expect(listed.map((v) => toHex(v.versionId))).toEqual([v3, v2, v1].map(toHex));
@@ -69,7 +87,13 @@ async function contract(storage: RelayStorage): Promise<void> {
   // A second insert under the same id is refused by the storage itself (R108 behind the check).
   await expect(
     history.withHistory(spaceId, (tx) =>
-      tx.insert(docId, { versionId: v2, author: admin.publicKey, storedAt: 4000, head: bytes(10, 1), state: bytes(10, 1) }),
+      tx.insert(docId, {
+        versionId: v2,
+        author: admin.publicKey,
+        storedAt: 4000,
+        head: bytes(10, 1),
+        state: bytes(10, 1),
+      }),
     ),
   ).rejects.toThrow();
 }
@@ -95,35 +119,44 @@ describe('HISTORY-1: the version store (storage schema 4)', () => {
     }
   });
 
-  it.skipIf(!available)('HISTORY-1: copySqliteToPostgres reads schema 4 and copies versions, names and retention', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trame-histcopy-'));
-    const file = join(dir, 'trame.sqlite');
-    const lite = SqliteStorage.open(file);
-    const spaceId = await space(lite);
-    const docId = randomId();
-    const versionId = randomId();
-    await lite.history.withHistory(spaceId, async (tx) => {
-      await tx.insert(docId, { versionId, author: admin.publicKey, storedAt: 5, head: bytes(200, 1), state: bytes(900, 2) });
-      await tx.setName(docId, versionId, bytes(100, 3));
-      await tx.setRetention({ ...DEFAULT_RETENTION_POLICY, dailySeconds: 30 * 86_400 });
-    });
-    await lite.close();
-    const schema = uniqueTestName('trame_histcopy');
-    schemas.push(schema);
-    try {
-      const report = await copySqliteToPostgres({ sqliteFile: file, databaseUrl: DATABASE_URL, schema });
-      expect(report.versions).toBe(1);
-      const storage = await PostgresStorage.open({ url: DATABASE_URL, schema, timeoutMs: 3000 });
+  it.skipIf(!available)(
+    'HISTORY-1: copySqliteToPostgres reads schema 4 and copies versions, names and retention',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'trame-histcopy-'));
+      const file = join(dir, 'trame.sqlite');
+      const lite = SqliteStorage.open(file);
+      const spaceId = await space(lite);
+      const docId = randomId();
+      const versionId = randomId();
+      await lite.history.withHistory(spaceId, async (tx) => {
+        await tx.insert(docId, {
+          versionId,
+          author: admin.publicKey,
+          storedAt: 5,
+          head: bytes(200, 1),
+          state: bytes(900, 2),
+        });
+        await tx.setName(docId, versionId, bytes(100, 3));
+        await tx.setRetention({ ...DEFAULT_RETENTION_POLICY, dailySeconds: 30 * 86_400 });
+      });
+      await lite.close();
+      const schema = uniqueTestName('trame_histcopy');
+      schemas.push(schema);
       try {
-        const v = await storage.history.withHistory(spaceId, (tx) => tx.find(docId, versionId));
-        expect([v!.named, v!.size, v!.storedAt]).toEqual([true, 1100, 5]);
-        expect(v!.state).toEqual(bytes(900, 2));
-        expect((await storage.history.withHistory(spaceId, (tx) => tx.retention()))!.dailySeconds).toBe(30 * 86_400);
+        const report = await copySqliteToPostgres({ sqliteFile: file, databaseUrl: DATABASE_URL, schema });
+        expect(report.versions).toBe(1);
+        const storage = await PostgresStorage.open({ url: DATABASE_URL, schema, timeoutMs: 3000 });
+        try {
+          const v = await storage.history.withHistory(spaceId, (tx) => tx.find(docId, versionId));
+          expect([v!.named, v!.size, v!.storedAt]).toEqual([true, 1100, 5]);
+          expect(v!.state).toEqual(bytes(900, 2));
+          expect((await storage.history.withHistory(spaceId, (tx) => tx.retention()))!.dailySeconds).toBe(30 * 86_400);
+        } finally {
+          await storage.close();
+        }
       } finally {
-        await storage.close();
+        rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

@@ -18,8 +18,7 @@ export function planVersionStore(
 ): VersionStorePlan {
   const all = [...existing, incoming];
   const drop = thinVersions(all, o.now, o.policy).filter((s) => !bytesEqual(s.versionId, incoming.versionId));
-  if (all.length - drop.length > o.maxVersions)
-    return { refuse: `a document keeps at most ${o.maxVersions} versions` };
+  if (all.length - drop.length > o.maxVersions) return { refuse: `a document keeps at most ${o.maxVersions} versions` };
   const freed = drop.reduce((n, s) => n + s.size, 0);
   if (o.maxSpaceBytes > 0 && o.spaceBytes - freed + incoming.size > o.maxSpaceBytes)
     return { refuse: `the space's history is over its quota of ${o.maxSpaceBytes} bytes` };

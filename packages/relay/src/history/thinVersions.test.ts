@@ -72,6 +72,8 @@ describe('R110: version count and space quota', () => {
   it('HISTORY-1: refuses a version that takes the space over its byte quota', () => {
     const plan = planVersionStore([], stamp(now, false, 600), { ...o, spaceBytes: 500 });
     expect(plan).toEqual({ refuse: "the space's history is over its quota of 1000 bytes" });
-    expect(planVersionStore([], stamp(now, false, 600), { ...o, spaceBytes: 500, maxSpaceBytes: 0 })).toEqual({ drop: [] });
+    expect(planVersionStore([], stamp(now, false, 600), { ...o, spaceBytes: 500, maxSpaceBytes: 0 })).toEqual({
+      drop: [],
+    });
   });
 });

@@ -24,7 +24,8 @@ export function thinVersions(stamps: readonly VersionStamp[], now: number, polic
     let bucket: string;
     if (age < policy.hourlySeconds * 1000) bucket = `h${Math.floor(s.storedAt / HOUR)}`;
     else if (age < policy.dailySeconds * 1000) bucket = `d${Math.floor(s.storedAt / DAY)}`;
-    else if (policy.weeklySeconds === 0 || age < policy.weeklySeconds * 1000) bucket = `w${Math.floor(s.storedAt / WEEK)}`;
+    else if (policy.weeklySeconds === 0 || age < policy.weeklySeconds * 1000)
+      bucket = `w${Math.floor(s.storedAt / WEEK)}`;
     else {
       drop.push(s);
       continue;

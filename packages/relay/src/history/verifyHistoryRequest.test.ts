@@ -35,7 +35,9 @@ describe('R105: signed history requests', () => {
     expect(verifyHistoryRequest(headers({ time: now - 301_000 }), facts)).toMatchObject({ refuse: /too far/ });
     expect(verifyHistoryRequest({ ...headers(), signature: undefined }, facts)).toMatchObject({ refuse: /signature/ });
     const other = createTestIdentity();
-    expect(verifyHistoryRequest({ ...headers(), identity: other.hex }, facts)).toMatchObject({ refuse: /does not verify/ });
+    expect(verifyHistoryRequest({ ...headers(), identity: other.hex }, facts)).toMatchObject({
+      refuse: /does not verify/,
+    });
   });
 });
 

@@ -1,10 +1,4 @@
-import {
-  checkRetentionPolicy,
-  fromHex,
-  relayHostOf,
-  toHex,
-  type RetentionPolicy,
-} from '@trame/protocol';
+import { checkRetentionPolicy, fromHex, relayHostOf, toHex, type RetentionPolicy } from '@trame/protocol';
 import { randomBytes, type Identity } from '@trame/crypto';
 import { fromBase64Url } from '../util/base64url.js';
 import { HistoryError } from './HistoryError.js';
@@ -82,7 +76,13 @@ export class HistoryClient {
   /** Sends one signed request; maps refusals to HistoryError. */
   private async request(method: 'GET' | 'PUT', path: string, body?: Uint8Array): Promise<Response> {
     const bytes = body ?? new Uint8Array(0);
-    const headers = signHistoryRequest(this.o.space.identity, { method, path, host: this.host, body: bytes, time: this.now() });
+    const headers = signHistoryRequest(this.o.space.identity, {
+      method,
+      path,
+      host: this.host,
+      body: bytes,
+      time: this.now(),
+    });
     let res: Response;
     try {
       res = await this.fetchImpl(`${this.origin}${path}`, {
@@ -161,7 +161,9 @@ export class HistoryClient {
     const res = await this.request('GET', `${this.base}/${versionId}`);
     const bytes = new Uint8Array(await res.arrayBuffer());
     const keys = this.o.space.state;
-    const { record } = openVersionHead(bytes, { ...this.ids, versionId: fromHex(versionId) }, keys, { headOnly: false });
+    const { record } = openVersionHead(bytes, { ...this.ids, versionId: fromHex(versionId) }, keys, {
+      headOnly: false,
+    });
     const state = openVersionState(record, keys);
     const info = this.info(
       versionId,

@@ -1,4 +1,11 @@
-import { bytesEqual, concatBytes, decodeVersionRecord, HISTORY_DOMAIN, toHex, type VersionRecord } from '@trame/protocol';
+import {
+  bytesEqual,
+  concatBytes,
+  decodeVersionRecord,
+  HISTORY_DOMAIN,
+  toHex,
+  type VersionRecord,
+} from '@trame/protocol';
 import { aeadDecrypt, verify } from '@trame/crypto';
 import { HistoryError } from './HistoryError.js';
 import { readVersionMeta } from './readVersionMeta.js';
@@ -33,8 +40,7 @@ export function openVersionHead(
     throw new HistoryError('VERSION_TAMPERED', 'the relay served a version of another item');
   if (!verify(record.author, concatBytes(HISTORY_DOMAIN.version, record.signed), record.signature))
     throw new HistoryError('VERSION_TAMPERED', 'the version signature does not verify');
-  if (!keys.hasKey(record.epoch))
-    throw new HistoryError('VERSION_NO_KEY', `no space key for epoch ${record.epoch}`);
+  if (!keys.hasKey(record.epoch)) throw new HistoryError('VERSION_NO_KEY', `no space key for epoch ${record.epoch}`);
   const author = toHex(record.author);
   if (!keys.isTrustedWriter(author, record.epoch))
     throw new HistoryError('VERSION_TAMPERED', `${author} was not a writer at epoch ${record.epoch}`);

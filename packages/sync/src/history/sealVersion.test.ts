@@ -57,9 +57,9 @@ describe('R113: clients verify every version they show', () => {
     expect(() => openVersionHead(record, { ...ids, docId: randomBytes(16) }, keys, { headOnly: false })).toThrow(
       /another item/,
     );
-    expect(() =>
-      openVersionHead(record, ids, { ...keys, isTrustedWriter: () => false }, { headOnly: false }),
-    ).toThrow(/not a writer/);
+    expect(() => openVersionHead(record, ids, { ...keys, isTrustedWriter: () => false }, { headOnly: false })).toThrow(
+      /not a writer/,
+    );
     expect(() => openVersionHead(record, ids, { ...keys, hasKey: () => false }, { headOnly: false })).toThrow(
       expect.objectContaining({ code: 'VERSION_NO_KEY', number: 8044 }),
     );
@@ -68,7 +68,13 @@ describe('R113: clients verify every version they show', () => {
 
   it('HISTORY-1: a name opens only for its own version, signed by a writer', () => {
     const { identity, key, ids, keys } = setup();
-    const name = sealVersionName({ identity, ...ids, epoch: 3, docKey: key, name: 'Version votée en AG du 3 décembre' });
+    const name = sealVersionName({
+      identity,
+      ...ids,
+      epoch: 3,
+      docKey: key,
+      name: 'Version votée en AG du 3 décembre',
+    });
     expect(openVersionName(name, ids, keys)).toEqual({
       name: 'Version votée en AG du 3 décembre',
       by: toHex(identity.publicKey),

@@ -19,7 +19,13 @@ export function sealVersion(o: {
   /** `Y.encodeStateAsUpdate(doc)` (v1). */
   state: Uint8Array;
 }): Uint8Array {
-  const ids = { spaceId: o.spaceId, docId: o.docId, versionId: o.versionId, epoch: o.epoch, author: o.identity.publicKey };
+  const ids = {
+    spaceId: o.spaceId,
+    docId: o.docId,
+    versionId: o.versionId,
+    epoch: o.epoch,
+    author: o.identity.publicKey,
+  };
   const header = encodeVersionHeader(ids);
   const meta: VersionMeta = { v: 1, enc: 2, ...o.meta };
   const metaNonce = randomBytes(24);

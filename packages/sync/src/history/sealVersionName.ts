@@ -14,7 +14,13 @@ export function sealVersionName(o: {
   docKey: Uint8Array;
   name: string;
 }): Uint8Array {
-  const ids = { spaceId: o.spaceId, docId: o.docId, versionId: o.versionId, epoch: o.epoch, author: o.identity.publicKey };
+  const ids = {
+    spaceId: o.spaceId,
+    docId: o.docId,
+    versionId: o.versionId,
+    epoch: o.epoch,
+    author: o.identity.publicKey,
+  };
   const header = encodeVersionHeader({ ...ids, kind: HISTORY_LAYOUT.kindName });
   const nonce = randomBytes(24);
   const ciphertext = aeadEncrypt(

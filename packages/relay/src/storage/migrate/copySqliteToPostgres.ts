@@ -126,7 +126,18 @@ async function copy(lite: Database.Database, client: pg.Client, version: number)
     // One row at a time: versions can be megabytes each.
     for (const { id } of ids) {
       const r = one.get(id) as Row;
-      await insertVersion([r.space_id, r.doc_id, r.version_id, r.author, r.stored_at, r.size, r.named === 1, r.head, r.state, r.name]);
+      await insertVersion([
+        r.space_id,
+        r.doc_id,
+        r.version_id,
+        r.author,
+        r.stored_at,
+        r.size,
+        r.named === 1,
+        r.head,
+        r.state,
+        r.name,
+      ]);
     }
   }
 

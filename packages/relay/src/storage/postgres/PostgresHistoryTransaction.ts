@@ -38,7 +38,12 @@ const SQL = {
 } as const;
 
 function stampOf(r: VersionRow): VersionStamp {
-  return { versionId: new Uint8Array(r.version_id), storedAt: Number(r.stored_at), size: Number(r.size), named: r.named };
+  return {
+    versionId: new Uint8Array(r.version_id),
+    storedAt: Number(r.stored_at),
+    size: Number(r.size),
+    named: r.named,
+  };
 }
 
 function storedOf(r: VersionRow): StoredVersion {
@@ -90,7 +95,9 @@ export class PostgresHistoryTransaction implements HistoryTransaction {
   }
 
   async documents(): Promise<Uint8Array[]> {
-    return (await this.rows<{ doc_id: Uint8Array }>(SQL.documents, [this.spaceId])).map((r) => new Uint8Array(r.doc_id));
+    return (await this.rows<{ doc_id: Uint8Array }>(SQL.documents, [this.spaceId])).map(
+      (r) => new Uint8Array(r.doc_id),
+    );
   }
 
   async spaceBytes(): Promise<number> {
@@ -116,6 +123,12 @@ export class PostgresHistoryTransaction implements HistoryTransaction {
   }
 
   async setRetention(p: RetentionPolicy): Promise<void> {
-    await this.rows(SQL.setRetention, [this.spaceId, p.keepAllSeconds, p.hourlySeconds, p.dailySeconds, p.weeklySeconds]);
+    await this.rows(SQL.setRetention, [
+      this.spaceId,
+      p.keepAllSeconds,
+      p.hourlySeconds,
+      p.dailySeconds,
+      p.weeklySeconds,
+    ]);
   }
 }

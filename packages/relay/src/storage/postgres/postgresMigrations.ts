@@ -130,7 +130,8 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   },
   {
     version: 4,
-    description: 'version history: encrypted versions kept apart from snapshots, retention per space (HISTORY-1, HISTORY-3)',
+    description:
+      'version history: encrypted versions kept apart from snapshots, retention per space (HISTORY-1, HISTORY-3)',
     sql: `
       CREATE TABLE versions (
         space_id bytea NOT NULL REFERENCES spaces (space_id),

@@ -113,8 +113,7 @@ export class SqliteHistoryTransaction implements HistoryTransaction {
 
   async retention(): Promise<RetentionPolicy | null> {
     const r = this.s.retention!.get(this.spaceId) as
-      | { keep_all_seconds: number; hourly_seconds: number; daily_seconds: number; weekly_seconds: number }
-      | undefined;
+      { keep_all_seconds: number; hourly_seconds: number; daily_seconds: number; weekly_seconds: number } | undefined;
     return r
       ? {
           keepAllSeconds: r.keep_all_seconds,

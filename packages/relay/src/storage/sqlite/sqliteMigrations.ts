@@ -121,7 +121,8 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   },
   {
     version: 4,
-    description: 'version history: encrypted versions kept apart from snapshots, retention per space (HISTORY-1, HISTORY-3)',
+    description:
+      'version history: encrypted versions kept apart from snapshots, retention per space (HISTORY-1, HISTORY-3)',
     sql: `
       -- R107-R112: a version's head (ids, epoch, author, encrypted metadata, signature) and its
       -- encrypted state, stored as received; never pruned with snapshots (R28, R73), only

@@ -50,7 +50,11 @@ export class ItemHistory<S extends SpaceSessionLike = SpaceSessionLike> {
   }
 
   /** A version with its description (who, when, name). */
-  async loadWithInfo(spaceId: string, itemId: string, versionId: string): Promise<{ info: VersionInfo; state: Uint8Array }> {
+  async loadWithInfo(
+    spaceId: string,
+    itemId: string,
+    versionId: string,
+  ): Promise<{ info: VersionInfo; state: Uint8Array }> {
     return (await commands()).loadVersion(this.ctx, spaceId, itemId, versionId);
   }
 
