@@ -73,7 +73,11 @@ const rate = Number(process.env.ATTACK_RATE ?? 4 * 1024 * 1024);
 let written = 0;
 const attackers = docs.map(async (docId) => {
   for (let c = 1; !stopAttack; c++) {
-    await write(a.spaceId, docId, buildUpdate({ author: attacker, spaceId: a.spaceId, docId, clock: c, ciphertext: randomBytes(size) }));
+    await write(
+      a.spaceId,
+      docId,
+      buildUpdate({ author: attacker, spaceId: a.spaceId, docId, clock: c, ciphertext: randomBytes(size) }),
+    );
     written += size;
     if (rate > 0) {
       const due = attackStart + (written / rate) * 1000;
