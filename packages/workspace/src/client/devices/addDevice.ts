@@ -25,8 +25,12 @@ export async function addDevice<S extends SpaceSessionLike>(
     try {
       const space = await core.openSpace(joined.id);
       await space.session.addDevice(devicePublicKey);
-      if (space.index.canWrite) {
-        setDeviceRecord(space.index.doc, { id: device, person: core.personId, name: name.trim() });
+      if (
+        space.index.canWrite &&
+        setDeviceRecord(space.index.doc, { id: device, person: core.personId, name: name.trim() })
+      ) {
+        // The name reaches the relay (or the device cache, offline) before the screen moves on.
+        await core.settle(space.index);
       }
       results.push({ spaceId: joined.id, ok: true });
     } catch (error) {
