@@ -23,6 +23,9 @@ export async function listDevices<S extends SpaceSessionLike>(core: ClientCore<S
   for (const joined of core.joinedSpaces()) {
     const s = await core.openSpace(joined.id).catch(() => null);
     if (!s) continue;
+    // Names and last seen are in the index: read it once it holds the relay's state (bounded).
+    await s.index.whenLoaded();
+    await core.settleSynced(s.index);
     // Only keys the verified log gives this person (a record alone proves nothing).
     if (s.session.personOf(core.myId) !== person) continue;
     const linked = s.session.devicesOf(person);
