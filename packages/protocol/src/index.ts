@@ -124,3 +124,20 @@ export type { HistoryRequestFacts } from './history/historyRequestMessage.js';
 export { DEFAULT_RETENTION_POLICY } from './history/RetentionPolicy.js';
 export type { RetentionPolicy } from './history/RetentionPolicy.js';
 export { checkRetentionPolicy } from './history/checkRetentionPolicy.js';
+export { PAIRING, PairingFrameKind, PairingMode } from './pairing/PAIRING.js';
+export type {
+  PairingFrame,
+  PairingOpenFrame,
+  PairingStatusFrame,
+  PairingDataFrame,
+  PairingErrorFrame,
+} from './pairing/PairingFrame.js';
+export { encodePairingFrame } from './pairing/encodePairingFrame.js';
+export { decodePairingFrame } from './pairing/decodePairingFrame.js';
+export { formatPairingCode } from './pairing/formatPairingCode.js';
+export { parsePairingCode } from './pairing/parsePairingCode.js';
+export { PAIRING_DOMAIN } from './pairing/PAIRING_DOMAIN.js';
+export { LinkSide } from './pairing/PairingMessage.js';
+export type { PairingMessage } from './pairing/PairingMessage.js';
+export { encodePairingMessage } from './pairing/encodePairingMessage.js';
+export { decodePairingMessage } from './pairing/decodePairingMessage.js';

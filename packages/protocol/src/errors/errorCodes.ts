@@ -21,6 +21,14 @@ export const ERROR_CODES = {
   SPACE_EXISTS: 2008,
   /** R68: the operator's space-creation policy does not let this identity or connection create one. */
   CREATION_FORBIDDEN: 2009,
+  /** R101: no pairing channel with this id (never made, expired, or its creator left). DEVICES-1. */
+  PAIRING_UNKNOWN: 2020,
+  /** R101: the pairing channel already has its two devices. */
+  PAIRING_FULL: 2021,
+  /** R103: the pairing channel's lifetime ended. */
+  PAIRING_EXPIRED: 2022,
+  /** R103: the other device closed the pairing channel. */
+  PAIRING_PEER_LEFT: 2023,
   // 3xxx: ordering of document history
   CLOCK_GAP: 3001,
   CLOCK_REPLAY: 3002,

@@ -7,6 +7,14 @@ import { clientAddress } from '../admission/clientAddress.js';
 import { offersSubprotocol } from '../admission/offersSubprotocol.js';
 import { presentsCreationToken } from '../admission/presentsCreationToken.js';
 import { isWebSocketPath } from './isWebSocketPath.js';
+import { isPairingPath } from '../pairing/isPairingPath.js';
+import { offersPairingSubprotocol } from '../pairing/offersPairingSubprotocol.js';
+
+/** DEVICES-1: where upgrades on `/pair` go (R100); see PairingHub. */
+export interface PairingUpgrades {
+  websocketServer: WebSocketServer;
+  accept(ws: WebSocket, address: string | null): void;
+}
 
 /** What {@link acceptWebSockets} checks before a socket exists. */
 export interface UpgradeGate {
@@ -17,6 +25,8 @@ export interface UpgradeGate {
   creationToken: string | null;
   /** An upgrade was refused (for /metrics). */
   refused(reason: 'path' | 'subprotocol' | 'address' | 'full'): void;
+  /** DEVICES-1: the pairing channel's upgrades (`/pair`, subprotocol `trame-pair.1`). */
+  pairing?: PairingUpgrades;
 }
 
 /**
@@ -37,6 +47,11 @@ export function acceptWebSockets(
 ): void {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => {});
+    const pairing = gate.pairing && isPairingPath(req.url) ? gate.pairing : null;
+    if (pairing) {
+      acceptPairing(req, socket, head, gate, pairing);
+      return;
+    }
     if (!isWebSocketPath(req.url)) {
       gate.refused('path');
       refuse(socket, 404, 'Not Found', 'not a websocket path');
@@ -70,6 +85,36 @@ export function acceptWebSockets(
       handed = true;
       onSocket(ws, address, req.headers.host, token);
     });
+  });
+}
+
+/** R100: a pairing upgrade, under the same per-address and relay-wide caps as any other (R60). */
+function acceptPairing(
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  gate: UpgradeGate,
+  pairing: PairingUpgrades,
+): void {
+  if (!offersPairingSubprotocol(req.headers['sec-websocket-protocol'])) {
+    gate.refused('subprotocol');
+    refuse(socket, 400, 'Bad Request', 'this is a Trame pairing channel: offer the websocket subprotocol "trame-pair.1"');
+    return;
+  }
+  const address = clientAddress(req, gate.trustedProxyHeader);
+  const refusal = gate.admission.admit(address);
+  if (refusal) {
+    gate.refused(refusal.status === 429 ? 'address' : 'full');
+    refuseWith(socket, refusal);
+    return;
+  }
+  let handed = false;
+  socket.once('close', () => {
+    if (!handed) gate.admission.release(address, true);
+  });
+  pairing.websocketServer.handleUpgrade(req, socket, head, (ws) => {
+    handed = true;
+    pairing.accept(ws, address);
   });
 }
 

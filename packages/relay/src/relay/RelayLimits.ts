@@ -1,8 +1,9 @@
 import { LIMITS } from '@trame/protocol';
 import { readOpenFileLimit } from '../admission/readOpenFileLimit.js';
+import { DEFAULT_PAIRING_LIMITS, type PairingLimits } from '../pairing/PairingLimits.js';
 
 /** Operational limits of a relay (R10, R15). Tests shorten them. */
-export interface RelayLimits {
+export interface RelayLimits extends PairingLimits {
   /** Time to complete HELLO/AUTH before AUTH_TIMEOUT (close 4508). */
   authTimeoutMs: number;
   /** Token bucket refill per second, per connection. */
@@ -141,4 +142,5 @@ export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
   historyWritesPerMinutePerIdentity: 12,
   historyWriteBurstPerIdentity: 30,
   historyRequestSkewMs: 5 * 60_000,
+  ...DEFAULT_PAIRING_LIMITS,
 });

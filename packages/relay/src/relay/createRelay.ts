@@ -22,6 +22,7 @@ import { handleHistoryRequest } from '../history/handleHistoryRequest.js';
 import { readHealth } from '../http/readHealth.js';
 import type { NodeRequestHandler, RelayFallback } from '../http/RelayFallback.js';
 import { Hub } from '../hub/Hub.js';
+import { PairingHub } from '../pairing/PairingHub.js';
 import { roomKey } from '../hub/roomKey.js';
 import { createJsonLogger } from '../logging/createJsonLogger.js';
 import type { Logger } from '../logging/Logger.js';
@@ -94,8 +95,10 @@ export interface Relay {
   createServer(): Server;
   /** Creates the server and listens. */
   listen(options?: ListenOptions): Promise<RelayServer>;
-  /** Open websocket connections. */
+  /** Open websocket connections (document, space and pairing). */
   connectionCount(): number;
+  /** DEVICES-1: pairing channels open now (R100). */
+  pairingChannelCount(): number;
   /** R78: deletes expired invites' wrap secrets now (also done at start and every heartbeat). */
   sweepInviteWraps(): Promise<number>;
   /**
@@ -167,6 +170,9 @@ export function createRelay(options: RelayOptions): Relay {
     durableDelivered: (spaceKey, docKey) => ctx.durability.delivered(roomKey(spaceKey, docKey)),
   });
 
+  // DEVICES-1: the pairing channel (PROTOCOL.md §11), on its own path and websocket server.
+  const pairing = new PairingHub({ limits, admission, logger, now: ctx.now });
+
   const websocketServer = new WebSocketServer({
     noServer: true,
     // Each connection starts at the handshake limit and is raised once admitted (R60).
@@ -205,6 +211,7 @@ export function createRelay(options: RelayOptions): Relay {
     void sweep();
     for (const conn of hub.connections()) conn.heartbeat();
     ctx.admission.sweep();
+    pairing.sweep();
     for (const b of Object.values(ctx.budgets)) b.sweep();
     historyWrites.sweep();
   }, limits.pingIntervalMs);
@@ -228,6 +235,7 @@ export function createRelay(options: RelayOptions): Relay {
       trustedProxyHeader: options.trustedProxyHeader ?? null,
       creationToken: ctx.spaceCreation.mode === 'token' ? ctx.spaceCreation.token : null,
       refused: (reason) => metrics.refused(reason),
+      pairing,
     };
     acceptWebSockets(server, websocketServer, gate, (socket, address, host, presentedToken) => {
       socket.binaryType = 'arraybuffer';
@@ -266,11 +274,13 @@ export function createRelay(options: RelayOptions): Relay {
     const s = server;
     const serverClosed = s?.listening ? new Promise<void>((resolve) => s.close(() => resolve())) : Promise.resolve();
     for (const conn of hub.connections()) conn.close(CloseCode.ShuttingDown, 'SHUTTING_DOWN');
+    pairing.close();
     const deadline = Date.now() + limits.closeGraceMs;
-    while (websocketServer.clients.size > 0 && Date.now() < deadline) {
+    while ((websocketServer.clients.size > 0 || pairing.count() > 0) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     for (const socket of websocketServer.clients) socket.terminate();
+    pairing.terminate();
     // Frames already being handled finish (and commit) before storage is closed by its owner.
     while (inflight.size > 0) await Promise.allSettled([...inflight]);
     await ctx.documentQueue.idle();
@@ -289,7 +299,8 @@ export function createRelay(options: RelayOptions): Relay {
     limits,
     createServer,
     listen,
-    connectionCount: () => websocketServer.clients.size,
+    connectionCount: () => websocketServer.clients.size + pairing.count(),
+    pairingChannelCount: () => pairing.channelCount(),
     sweepInviteWraps: sweep,
     close() {
       closing ??= shutdown();

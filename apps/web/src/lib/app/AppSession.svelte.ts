@@ -161,6 +161,16 @@ export class AppSession {
     }
   }
 
+  /**
+   * DEVICES-1: this new device was linked to a person's account: the profile it received (its
+   * own device key, the person, name, colour, language, spaces with their pins) becomes its own.
+   */
+  async adoptLinkedProfile(profile: LocalProfile): Promise<void> {
+    await this.boot();
+    await this.deviceOrThrow().profiles.save(profile);
+    await this.start(profile);
+  }
+
   /** First visit: makes this device's identity and remembers the chosen name (and locks it). */
   async createProfile(displayName: string, lock?: { passphrase: string; idleMinutes: number }): Promise<void> {
     await this.boot();
