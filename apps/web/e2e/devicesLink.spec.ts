@@ -1,8 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { canary } from './support/canary';
 import { person } from './support/person';
 import { shoot } from './support/shoot';
-import { createCollective, createInvite, createItem, editor, join, statusLine, welcome } from './support/steps';
+import { welcome } from './support/steps';
 
 /**
  * Issue 13, DEVICES-1: linking a device (PROTOCOL.md §11). Alice's desktop shows a code, her
@@ -11,113 +11,42 @@ import { createCollective, createInvite, createItem, editor, join, statusLine, w
  */
 canary('Assemblée de coordination');
 
-async function openActions(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('link', { name: 'Actions', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Actions', level: 1 })).toBeVisible();
-}
-
-test('DEVICES-1: Alice links her phone to her desktop by typed code; both confirm the same comparison code; the phone sees her spaces and edits a document as Alice; Bob sees one Alice', async ({
+test('DEVICES-1: codes that differ are refused on both screens and nothing is linked; a wrong code says so', async ({
   browser,
 }, info) => {
-  test.setTimeout(180_000);
   const base = String(info.project.use.baseURL);
-  const ALICE = canary('Aline Castanet');
-  const BOB = canary('Benoît Faure');
-  const COLLECTIVE = canary('Collectif des Cévennes');
-  const TITLE = canary('Tract pour le marché de Florac');
+  const ALICE = canary('Adèle Roumanille');
   const desktop = await person(browser, base, ALICE);
   const phone = await person(browser, base, `${ALICE} (téléphone)`, { phone: true });
-  const bob = await person(browser, base, BOB);
   try {
     const d = desktop.page;
     const p = phone.page;
-    const b = bob.page;
     await d.goto('/');
     await welcome(d, ALICE);
-    await createCollective(d, COLLECTIVE);
-    await openActions(d);
-    const invite = await createInvite(d, /^Membre/);
-    await join(b, invite, BOB);
-    await expect(b.getByRole('heading', { name: 'Actions', level: 1 })).toBeVisible();
-    await openActions(d);
-    await createItem(d, { template: /^Fiche action/, title: TITLE });
-    await expect(editor(d)).toBeVisible();
-    await expect(statusLine(d)).toHaveText('Chiffré · enregistré');
-    const docUrl = d.url();
-
-    // The desktop (with the account) shows a code; the phone's first screen offers to type it.
+    await expect(d.getByRole('heading', { name: 'Créer le collectif' })).toBeVisible();
     await d.goto('/settings');
     await d.getByRole('button', { name: 'Lier un autre appareil' }).click();
-    const shown = d.getByTestId('link-code');
-    await expect(shown).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    await expect(d.getByRole('img', { name: 'QR code de liaison' }).locator('svg')).toBeVisible();
-    await shoot(d, 'devices', 'link-desktop-code');
-    const code = (await shown.textContent())!.trim();
+    const code = (await d.getByTestId('link-code').textContent())!.trim();
 
+    await p.goto('/link');
+    await p.getByLabel("Code affiché sur l'autre appareil").fill('ZZZZ-ZZZZ' === code ? '0000-0000' : 'ZZZZ-ZZZZ');
+    await p.getByRole('button', { name: 'Continuer' }).click();
+    await expect(p.getByTestId('link-error')).toContainText("Ce code n'existe pas ou a expiré");
+    await shoot(p, 'devices', 'link-phone-wrong-code');
+
+    await p.getByRole('button', { name: 'Recommencer' }).click();
+    await p.getByLabel("Code affiché sur l'autre appareil").fill(code);
+    await p.getByRole('button', { name: 'Continuer' }).click();
+    await expect(p.getByTestId('link-comparison')).toHaveText(/^\d{3} \d{3}$/);
+    // Alice sees a different code (say, a relay in the middle): she says so on the phone.
+    await p.getByRole('button', { name: 'Les codes sont différents' }).click();
+    await expect(p.getByTestId('link-error')).toContainText('Rien n');
+    await expect(d.getByTestId('link-error')).toContainText("L'autre appareil a arrêté la liaison");
+    await expect(p.getByRole('heading', { name: 'Bienvenue sur Trame' })).toHaveCount(0);
     await p.goto('/');
     await expect(p.getByRole('heading', { name: 'Bienvenue sur Trame' })).toBeVisible();
-    await p.getByRole('link', { name: "J'ai déjà un compte sur un autre appareil" }).click();
-    await expect(p.getByRole('heading', { name: 'Lier cet appareil à mon compte' })).toBeVisible();
-    // Typed the way a person would: lower case, a space instead of the dash.
-    await p.getByLabel("Code affiché sur l'autre appareil").fill(code.toLowerCase().replace('-', ' '));
-    await shoot(p, 'devices', 'link-phone-enter');
-    await p.getByRole('button', { name: 'Continuer' }).click();
-
-    // Both screens show the same comparison code; Alice confirms on both.
-    const onDesktop = d.getByTestId('link-comparison');
-    const onPhone = p.getByTestId('link-comparison');
-    await expect(onDesktop).toHaveText(/^\d{3} \d{3}$/);
-    const comparison = (await onDesktop.textContent())!.trim();
-    await expect(onPhone).toHaveText(comparison);
-    await shoot(d, 'devices', 'link-desktop-compare');
-    await shoot(p, 'devices', 'link-phone-compare');
-    await p.getByRole('button', { name: 'Les codes sont identiques' }).click();
-    await d.getByRole('button', { name: 'Les codes sont identiques' }).click();
-    await expect(d.getByTestId('link-done')).toContainText('Appareil lié : Téléphone');
-    await expect(p.getByTestId('link-done')).toContainText('Cet appareil est lié à votre compte.');
-    await shoot(d, 'devices', 'link-desktop-done');
-    await shoot(p, 'devices', 'link-phone-done');
-
-    // The phone holds Alice's profile (name, colour) and her spaces.
-    const profileOf = (page: Page) =>
-      page.evaluate(() => {
-        const c = (window.__trame as { client: { profile: { displayName: string; colour: string; spaces: unknown[] } } })
-          .client;
-        return { name: c.profile.displayName, colour: c.profile.colour, spaces: c.profile.spaces.length };
-      });
-    const mine = await profileOf(d);
-    expect(await profileOf(p)).toEqual(mine);
-    await p.getByRole('button', { name: "Ouvrir l'accueil" }).click();
-    await expect(p.getByRole('heading', { name: COLLECTIVE, level: 1 })).toBeVisible({ timeout: 30_000 });
-    await shoot(p, 'devices', 'link-phone-home');
-
-    // Both devices edit the same document as Alice; Bob sees one Alice.
-    const fromPhone = canary('Distribution samedi 9 h devant la halle');
-    const fromDesktop = canary('Prévoir 300 exemplaires');
-    await d.goto(docUrl);
-    await p.goto(docUrl);
-    await b.goto(docUrl);
-    for (const page of [d, p, b]) await expect(editor(page).getByRole('heading', { name: 'Fiche action' })).toBeVisible();
-    await editor(p).getByRole('heading', { name: 'Objectif' }).click();
-    await p.keyboard.press('End');
-    await p.keyboard.press('Enter');
-    await p.keyboard.type(fromPhone, { delay: 15 });
-    await editor(d).getByRole('heading', { name: 'Rôles' }).click();
-    await d.keyboard.press('End');
-    await d.keyboard.press('Enter');
-    await d.keyboard.type(fromDesktop, { delay: 15 });
-    for (const page of [d, p, b]) {
-      await expect(editor(page)).toContainText(fromPhone);
-      await expect(editor(page)).toContainText(fromDesktop);
-    }
-    await expect(statusLine(p)).toHaveText('Chiffré · enregistré');
-    await expect(b.locator(`.presence li[title="${ALICE}"]`)).toHaveCount(1);
-    await shoot(p, 'devices', 'link-phone-editing');
-    await shoot(b, 'devices', 'link-bob-sees-one-alice');
   } finally {
     await desktop.context.close();
     await phone.context.close();
-    await bob.context.close();
   }
 });

@@ -12,6 +12,6 @@ export function formatPairingCode(channel: Uint8Array): string {
   let bits = 0n;
   for (const b of channel) bits = (bits << 8n) | BigInt(b);
   let out = '';
-  for (let i = 7; i >= 0; i--) out += CROCKFORD[Number((bits >> BigInt(i * 5)) & 31n)];
+  for (let i = 7; i >= 0; i--) out += CROCKFORD.charAt(Number((bits >> BigInt(i * 5)) & 31n));
   return `${out.slice(0, 4)}-${out.slice(4)}`;
 }

@@ -10,6 +10,7 @@ export {
   parsePairingCode,
   PairingError,
   type DeviceAdder,
+  type LinkSource,
   type LinkedLocalProfile,
   type PairingErrorCode,
 } from '@trame/workspace/pairing';
