@@ -166,7 +166,8 @@ describe('DEVICES-1 linking a device through a real relay (R100-R104)', () => {
     const m2 = pairingKeyPair(); // shown to the creator as the joiner's key
     const mitm = await pairingMitm(pairUrl(t.url), (from: PairingRole, payload) => {
       const m = decodePairingMessage(payload);
-      if (from === 'creator' && m.type === 0x01) return encodePairingMessage({ ...m, commitment: pairingCommitment(m1.publicKey) });
+      if (from === 'creator' && m.type === 0x01)
+        return encodePairingMessage({ ...m, commitment: pairingCommitment(m1.publicKey) });
       if (from === 'joiner' && m.type === 0x02) return encodePairingMessage({ ...m, key: m2.publicKey });
       if (from === 'creator' && m.type === 0x03) return encodePairingMessage({ type: 0x03, key: m1.publicKey });
       return payload;

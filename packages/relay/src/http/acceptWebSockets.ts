@@ -98,7 +98,12 @@ function acceptPairing(
 ): void {
   if (!offersPairingSubprotocol(req.headers['sec-websocket-protocol'])) {
     gate.refused('subprotocol');
-    refuse(socket, 400, 'Bad Request', 'this is a Trame pairing channel: offer the websocket subprotocol "trame-pair.1"');
+    refuse(
+      socket,
+      400,
+      'Bad Request',
+      'this is a Trame pairing channel: offer the websocket subprotocol "trame-pair.1"',
+    );
     return;
   }
   const address = clientAddress(req, gate.trustedProxyHeader);

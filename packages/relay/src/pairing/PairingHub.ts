@@ -86,7 +86,10 @@ export class PairingHub {
     };
     this.peers.add(peer);
     this.o.admission.opened(peer);
-    peer.openTimer = setTimeout(() => this.fail(peer, 'AUTH_TIMEOUT', CloseCode.AuthTimeout), this.o.limits.authTimeoutMs);
+    peer.openTimer = setTimeout(
+      () => this.fail(peer, 'AUTH_TIMEOUT', CloseCode.AuthTimeout),
+      this.o.limits.authTimeoutMs,
+    );
     ws.on('message', (data: RawData, isBinary: boolean) => this.receive(peer, data as Buffer, isBinary));
     ws.on('close', () => this.closed(peer));
     ws.on('error', () => {});
@@ -186,7 +189,11 @@ export class PairingHub {
 
   private forward(peer: Peer, ch: Channel, frame: Uint8Array): void {
     const payloadBytes = frame.length - 2;
-    const verdict = checkPairingData(ch, payloadBytes, this.o.limits);
+    const verdict = checkPairingData(
+      { peers: ch.peers.length, messages: ch.messages, bytes: ch.bytes },
+      payloadBytes,
+      this.o.limits,
+    );
     if (verdict) return this.fail(peer, verdict, closeFor(verdict));
     ch.messages += 1;
     ch.bytes += payloadBytes;

@@ -27,7 +27,7 @@ export interface PairingSocketOptions {
  */
 export class PairingSocket {
   /** The channel's id: the one joined, or the one the relay drew for a created channel. */
-  channel = new Uint8Array(PAIRING.channelIdBytes);
+  channel: Uint8Array = new Uint8Array(PAIRING.channelIdBytes);
   /** Local clock (ms) at which the relay ends the channel. */
   expiresAt = 0;
   private peers = 0;
@@ -35,10 +35,14 @@ export class PairingSocket {
   private readonly inbox: Uint8Array[] = [];
   private waiters: Array<{ resolve(): void; reject(e: PairingError): void }> = [];
   private failure: PairingError | null = null;
+  private ended!: (e: PairingError) => void;
+  /** Rejects with the error that ends the channel (the other device left, the relay closed…). */
+  readonly failed: Promise<never> = new Promise<never>((_, reject) => (this.ended = reject));
   private opened!: (s: PairingStatusFrame) => void;
   private readonly firstStatus: Promise<PairingStatusFrame>;
 
   private constructor(o: PairingSocketOptions) {
+    this.failed.catch(() => {});
     this.firstStatus = new Promise((resolve, reject) => {
       this.opened = resolve;
       this.waiters.push({ resolve: () => {}, reject });
@@ -105,6 +109,7 @@ export class PairingSocket {
   private fail(e: PairingError): void {
     if (this.failure) return;
     this.failure = e;
+    this.ended(e);
     for (const w of this.waiters.splice(0)) w.reject(e);
   }
 

@@ -48,6 +48,11 @@ export class SecureChannel {
     }
   }
 
+  /** Rejects when the channel ends (the other device left, the relay closed it, it expired). */
+  get failed(): Promise<never> {
+    return this.socket.failed;
+  }
+
   /** Leaves the channel; `error` says why (PAIRING_CANCELLED by default). */
   close(error?: PairingError): void {
     this.socket.close(error);

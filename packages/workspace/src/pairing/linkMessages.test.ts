@@ -12,7 +12,13 @@ const good = {
   colour: '#2f6fde',
   locale: 'fr',
   spaces: [
-    { id: h(32, 'b'), kind: 'assembly', assemblyId: h(32, 'b'), joinedAt: 1, pin: { genesisHash: h(64, 'c'), seq: 4, headHash: h(64, 'd') } },
+    {
+      id: h(32, 'b'),
+      kind: 'assembly',
+      assemblyId: h(32, 'b'),
+      joinedAt: 1,
+      pin: { genesisHash: h(64, 'c'), seq: 4, headHash: h(64, 'd') },
+    },
     { id: h(32, 'e'), kind: 'atelier', assemblyId: h(32, 'b'), joinedAt: 2 },
   ],
 };
@@ -38,7 +44,8 @@ describe('link messages (PROTOCOL.md §11.3)', () => {
       { ...good, spaces: [{ ...good.spaces[1], kind: 'other' }] },
       { ...good, spaces: [{ ...good.spaces[0], pin: { genesisHash: h(64), seq: -1, headHash: h(64) } }] },
     ];
-    for (const b of bad) expect(() => readLinkedProfile(b)).toThrow(expect.objectContaining({ code: 'PAIRING_UNEXPECTED' }));
+    for (const b of bad)
+      expect(() => readLinkedProfile(b)).toThrow(expect.objectContaining({ code: 'PAIRING_UNEXPECTED' }));
   });
 
   it('R104: a device offer is a 32-byte hex key and a short name', () => {

@@ -3,7 +3,7 @@ import { PairingError, type SecureChannel } from '@trame/sync';
 /**
  * Waits for the person's answer to "same code on both screens?": `confirmed` resolves on yes.
  * On no (`confirmed` rejects) or when `signal` aborts, the channel is closed and the link ends
- * with PAIRING_CANCELLED: nothing was sent.
+ * with PAIRING_CANCELLED: nothing was sent. If the channel ends meanwhile, its error.
  */
 export async function untilConfirmed(
   channel: SecureChannel,
@@ -16,7 +16,8 @@ export async function untilConfirmed(
   });
   aborted.catch(() => {});
   try {
-    await Promise.race([confirmed, aborted]);
+    // The other device may leave (its person said the codes differ) while this one asks.
+    await Promise.race([confirmed, aborted, channel.failed]);
   } catch (e) {
     const error = e instanceof PairingError ? e : new PairingError('PAIRING_CANCELLED', undefined, { cause: e });
     channel.close(error);
