@@ -25,7 +25,20 @@ export default defineConfig({
     // lazily loaded chunks into chunks every route loads (WEBAPP-3, document route, brotli:
     // 2 KB 351.9 KB in 40 files, 4 KB 349.7 KB in 30, 10 KB 363.8 KB in 26). Measured after the
     // BIP39 imports were destructured (recoveryKeys), which took SHA-512 off every route.
-    rollupOptions: { output: { experimentalMinChunkSize: 4_000 } },
+    rollupOptions: {
+      output: {
+        experimentalMinChunkSize: 4_000,
+        // DEVICES-1: linking a device (pairing, key agreement, QR codes) is one chunk of its own,
+        // loaded only when someone links a device: left to the 4 KB merging, a small shared chunk
+        // was merged into its code and every route loaded it (document +3.8 KB). Only these
+        // modules, not their dependencies (which every route already has).
+        manualChunks: (id) =>
+          /\/(?:packages\/(?:protocol|crypto|sync|workspace)\/(?:dist|src)\/pairing|node_modules\/qr)\//.test(id)
+            ? 'pairing'
+            : undefined,
+        onlyExplicitManualChunks: true,
+      },
+    },
   },
   define: { __TRAME_RELEASE_PUBLIC_KEY__: JSON.stringify(releaseKey.publicKey) },
 });

@@ -27,8 +27,10 @@ test('DEVICES-1: codes that differ are refused on both screens and nothing is li
     await d.goto('/settings');
     await d.getByRole('button', { name: 'Lier un autre appareil' }).click();
     const code = (await d.getByTestId('link-code').textContent())!.trim();
+    await shoot(d, 'devices', 'link-desktop-code');
 
     await p.goto('/link');
+    await shoot(p, 'devices', 'link-phone-enter');
     await p.getByLabel("Code affiché sur l'autre appareil").fill('ZZZZ-ZZZZ' === code ? '0000-0000' : 'ZZZZ-ZZZZ');
     await p.getByRole('button', { name: 'Continuer' }).click();
     await expect(p.getByTestId('link-error')).toContainText("Ce code n'existe pas ou a expiré");
@@ -38,6 +40,9 @@ test('DEVICES-1: codes that differ are refused on both screens and nothing is li
     await p.getByLabel("Code affiché sur l'autre appareil").fill(code);
     await p.getByRole('button', { name: 'Continuer' }).click();
     await expect(p.getByTestId('link-comparison')).toHaveText(/^\d{3} \d{3}$/);
+    await expect(d.getByTestId('link-comparison')).toHaveText((await p.getByTestId('link-comparison').textContent())!);
+    await shoot(p, 'devices', 'link-phone-compare');
+    await shoot(d, 'devices', 'link-desktop-compare');
     // Alice sees a different code (say, a relay in the middle): she says so on the phone.
     await p.getByRole('button', { name: 'Les codes sont différents' }).click();
     await expect(p.getByTestId('link-error')).toContainText('Rien n');
