@@ -40,10 +40,3 @@ export {
   SPARSE_SIGNATURE_POLICY,
 } from './outbox/mustSign.js';
 export type { SignaturePolicy } from './outbox/mustSign.js';
-export { PairingSocket } from './pairing/PairingSocket.js';
-export type { PairingSocketOptions } from './pairing/PairingSocket.js';
-export { PairingError, PAIRING_CLIENT_CODES } from './pairing/PairingError.js';
-export type { PairingErrorCode, PairingClientCode } from './pairing/PairingError.js';
-export { SecureChannel } from './pairing/SecureChannel.js';
-export { pairDevices } from './pairing/pairDevices.js';
-export type { PairDevicesOptions } from './pairing/pairDevices.js';

@@ -11,6 +11,6 @@ export type { DeviceOffer, LinkedProfile, LinkDone } from './LinkMessages.js';
 export { readDeviceOffer } from './readDeviceOffer.js';
 export { readLinkedProfile } from './readLinkedProfile.js';
 export { deviceNameFrom } from './deviceNameFrom.js';
-export { PairingError, PAIRING_CLIENT_CODES } from '@trame/sync';
-export type { PairingErrorCode } from '@trame/sync';
+export { PairingError, PAIRING_CLIENT_CODES } from '@trame/sync/pairing';
+export type { PairingErrorCode } from '@trame/sync/pairing';
 export { formatPairingCode, parsePairingCode } from '@trame/protocol';

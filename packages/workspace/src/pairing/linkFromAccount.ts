@@ -1,5 +1,5 @@
 import { fromHex, LinkSide } from '@trame/protocol';
-import { pairDevices, PairingError } from '@trame/sync';
+import { pairDevices, PairingError } from '@trame/sync/pairing';
 import type { LinkedProfile } from './LinkMessages.js';
 import type { LinkOptions } from './LinkOptions.js';
 import { readDeviceOffer } from './readDeviceOffer.js';

@@ -1,5 +1,6 @@
 import { LinkSide, toHex } from '@trame/protocol';
-import { generateIdentity, pairDevices } from '@trame/sync';
+import { generateIdentity } from '@trame/sync';
+import { pairDevices } from '@trame/sync/pairing';
 import type { LocalProfile } from '../local/LocalProfile.js';
 import type { LinkOptions } from './LinkOptions.js';
 import { readLinkedProfile } from './readLinkedProfile.js';

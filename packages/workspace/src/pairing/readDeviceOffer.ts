@@ -1,5 +1,5 @@
 import type { DeviceOffer } from './LinkMessages.js';
-import { PairingError } from '@trame/sync';
+import { PairingError } from '@trame/sync/pairing';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 

@@ -1,4 +1,4 @@
-import { PairingError } from '@trame/sync';
+import { PairingError } from '@trame/sync/pairing';
 import { MAX_NAME_LENGTH } from '../collective/validatePlan.js';
 import type { JoinedSpace } from '../local/LocalProfile.js';
 import type { LinkedProfile } from './LinkMessages.js';

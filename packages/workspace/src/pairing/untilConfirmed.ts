@@ -1,4 +1,4 @@
-import { PairingError, type SecureChannel } from '@trame/sync';
+import { PairingError, type SecureChannel } from '@trame/sync/pairing';
 
 /**
  * Waits for the person's answer to "same code on both screens?": `confirmed` resolves on yes.
