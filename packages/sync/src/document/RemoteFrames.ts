@@ -269,23 +269,27 @@ export class RemoteFrames {
     const r = this.o.replica;
     const fresh = updates
       .filter((u) => r.clockOf(toHex(u.author)) < u.clock)
-      .map((u) => ({ u, opened: this.authenticate(u, false) }));
+      .map((u) => ({ u, opened: this.authenticate(u, false), link: chainLink(u.body) }));
     const chains = checkTailChains(
-      fresh.map(({ u }) => ({
+      fresh.map(({ u, link }) => ({
         author: toHex(u.author),
         clock: u.clock,
         prevLink: u.prevLink,
-        link: chainLink(u.body),
+        link,
         signed: u.signed,
       })),
       r.links,
     );
     for (const e of chains.errors) this.o.port.report(e);
-    fresh.forEach(({ u, opened }, i) => {
-      if (!chains.skip.has(i)) return void this.applyRemoteUpdate(u, false, opened);
-      r.clocks.set(toHex(u.author), u.clock);
-      r.links.set(toHex(u.author), chainLink(u.body));
-    });
+    // One Yjs transaction for the whole tail: its cleanup and observers run once, not once per
+    // update (a cold open of a 137k-update history spent a second in them, issue 11).
+    r.shadow.transact(() => {
+      fresh.forEach(({ u, opened, link }, i) => {
+        if (!chains.skip.has(i)) return void this.applyRemoteUpdate(u, false, opened, link);
+        r.clocks.set(toHex(u.author), u.clock);
+        r.links.set(toHex(u.author), link);
+      });
+    }, REMOTE);
   }
 
   /** R57: a live frame not counted; if the genuine one does not follow soon, reload the tail. */
@@ -314,9 +318,15 @@ export class RemoteFrames {
    * one frame per clock, which counts), then applies it unless it fails a check: one member's
    * unreadable update must not make the document unreadable for everyone, so it is reported and
    * skipped and its clock still counts (INTEGRITY-1). `loaded`: already authenticated, with the
-   * tail's chains checked. Returns what it changed in the shadow document.
+   * tail's chains checked, and `link` its chain link computed there. Returns what it changed in
+   * the shadow document (null inside a larger transaction: the tail's).
    */
-  private applyRemoteUpdate(f: UpdateFrame, live: boolean, loaded?: AuthenticatedUpdate): Uint8Array | null {
+  private applyRemoteUpdate(
+    f: UpdateFrame,
+    live: boolean,
+    loaded?: AuthenticatedUpdate,
+    link?: Uint8Array,
+  ): Uint8Array | null {
     const r = this.o.replica;
     const author = toHex(f.author);
     const opened = loaded ?? this.authenticate(f, live);
@@ -329,7 +339,7 @@ export class RemoteFrames {
       ? null
       : checkChainLink({ author, clock: f.clock, prevLink: f.prevLink }, r.links.get(author));
     r.clocks.set(author, f.clock);
-    r.links.set(author, chainLink(f.body));
+    r.links.set(author, link ?? chainLink(f.body));
     if (broken) {
       this.o.port.report(broken);
       return null;
