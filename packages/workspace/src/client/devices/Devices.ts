@@ -1,11 +1,11 @@
 import type { SpaceSessionLike } from '../../sync/SyncApi.js';
 import type { ClientCore } from '../ClientCore.js';
 import type { ProfileKeeper } from '../profile/ProfileKeeper.js';
-import { addDevice } from './addDevice.js';
 import type { DeviceInfo, DeviceSpaceResult } from './DeviceInfo.js';
 import { linkProfileOf, type LinkProfile } from './LinkProfile.js';
-import { listDevices } from './listDevices.js';
-import { removeDevice } from './removeDevice.js';
+
+/** The commands, loaded on first use (WEBAPP-3: the document route never needs them). */
+const commands = () => import('./deviceCommands.js');
 
 /**
  * `client.devices` (DEVICES-1/2, ADR 0008): this person's devices. The contract devlink's
@@ -26,16 +26,16 @@ export class Devices<S extends SpaceSessionLike = SpaceSessionLike> {
     return this.core.personId;
   }
 
-  list(): Promise<DeviceInfo[]> {
-    return listDevices(this.core);
+  async list(): Promise<DeviceInfo[]> {
+    return (await commands()).listDevices(this.core);
   }
 
-  addDevice(devicePublicKey: Uint8Array, name: string): Promise<DeviceSpaceResult[]> {
-    return addDevice(this.core, devicePublicKey, name);
+  async addDevice(devicePublicKey: Uint8Array, name: string): Promise<DeviceSpaceResult[]> {
+    return (await commands()).addDevice(this.core, devicePublicKey, name);
   }
 
-  remove(deviceId: string): Promise<DeviceSpaceResult[]> {
-    return removeDevice(this.core, deviceId);
+  async remove(deviceId: string): Promise<DeviceSpaceResult[]> {
+    return (await commands()).removeDevice(this.core, deviceId);
   }
 
   exportProfile(): LinkProfile {
