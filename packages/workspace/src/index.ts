@@ -167,6 +167,12 @@ export type { TextCaret } from './text/TextCaret.js';
 export { captureCaret } from './text/captureCaret.js';
 export { restoreCaret } from './text/restoreCaret.js';
 
+// history (HISTORY-2): who writes under each Yjs client id; the views are in
+// '@trame/workspace/history-view' (loaded on demand)
+export { AUTHORS_ROOT } from './historyView/AUTHORS_ROOT.js';
+export { claimAuthorship } from './historyView/claimAuthorship.js';
+export { readClientAuthors } from './historyView/readClientAuthors.js';
+
 // export and import: the converters live in '@trame/workspace/exchange' (loaded on demand)
 export { ITEM_FORMATS } from './exchange/ITEM_FORMATS.js';
 export type { ExportFormat } from './exchange/ITEM_FORMATS.js';

@@ -6,6 +6,7 @@ import type { AtelierDraft } from '../collective/AtelierDraft.js';
 import type { CollectivePlan } from '../collective/CollectivePlan.js';
 import type { Locale } from '../collective/Locale.js';
 import type { PublishedDecision } from '../decisions/PublishedDecision.js';
+import { claimAuthorship } from '../historyView/claimAuthorship.js';
 import { isHexId } from '../ids/isHexId.js';
 import type { InviteExpiry } from '../invites/expiryDate.js';
 import type { JoinedSpace, LocalProfile } from '../local/LocalProfile.js';
@@ -80,6 +81,8 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
   readonly history: ItemHistory<S>;
   /** DEVICES-1/2: this person's devices (list, link, remove, export for a new device). */
   readonly devices: Devices<S>;
+  /** Open items' author claims (HISTORY-2), stopped when the item closes. */
+  private readonly claims = new WeakMap<DocumentSessionLike, () => void>();
 
   constructor(o: TrameClientOptions<S>) {
     this.sync = o.sync;
@@ -208,12 +211,16 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     await ensureListed(this.core, space, itemId);
     const session = this.registry.openItem(space, itemId);
     this.history.attach(spaceId, itemId, session);
+    // HISTORY-2 (R115): the first edit says which person this Yjs client id writes for.
+    this.claims.set(session, claimAuthorship(session.doc, this.myId));
     return session;
   }
 
   /** Closes an item opened with {@link openItem}, after writing its state to the device cache. */
   closeItem(session: DocumentSessionLike): void {
     void this.history.detach(session).catch(() => {});
+    this.claims.get(session)?.();
+    this.claims.delete(session);
     this.registry.closeItem(session);
   }
 

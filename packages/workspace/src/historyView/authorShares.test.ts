@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { authorShares } from './authorShares.js';
+
+describe('authorShares', () => {
+  it('HISTORY-2: counts each author’s characters (not spaces), largest first, unknown last on ties', () => {
+    const A = 'a'.repeat(64);
+    const B = 'b'.repeat(64);
+    expect(
+      authorShares([
+        { kind: 'paragraph', level: 0, spans: [{ text: 'ab cd', author: A, marks: [] }, { text: 'x y', author: null, marks: [] }] },
+        { kind: 'paragraph', level: 0, spans: [{ text: 'efghij', author: B, marks: [] }, { text: '  ', author: A, marks: [] }] },
+      ]),
+    ).toEqual([
+      { author: B, chars: 6 },
+      { author: A, chars: 4 },
+      { author: null, chars: 2 },
+    ]);
+  });
+});
