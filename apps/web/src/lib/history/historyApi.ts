@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { AUTHORS_ROOT, readClientAuthors, type DocumentSessionLike, type ItemType } from '@trame/workspace';
+import type { DocumentSessionLike, ItemType } from '@trame/workspace';
+import { AUTHORS_ROOT, readClientAuthors } from '@trame/workspace/history-view';
 import { app } from '$lib/app/app';
 
 /** One stored version of an item, as the history timeline lists it (histcore's VersionInfo). */
@@ -26,16 +27,16 @@ export interface ItemHistory {
   name(versionId: string, name: string): Promise<void>;
   /** Makes the open item's content that of the version, as a new edit of mine others receive. */
   restore(versionId: string): Promise<void>;
-  /** Records a version of the content as it is now (to name it). */
-  saveNow(): Promise<void>;
+  /** Records a version of the content as it is now (to name it): its id, or null if none was needed. */
+  saveNow(): Promise<string | null>;
 }
 
 interface ClientHistory {
   list(spaceId: string, itemId: string): Promise<VersionInfo[]>;
   load(spaceId: string, itemId: string, versionId: string): Promise<Uint8Array>;
   name(spaceId: string, itemId: string, versionId: string, name: string): Promise<void>;
-  restore(spaceId: string, itemId: string, versionId: string): Promise<void>;
-  saveNow?(spaceId: string, itemId: string): Promise<unknown>;
+  restore(spaceId: string, itemId: string, versionId: string): Promise<unknown>;
+  saveNow(spaceId: string, itemId: string): Promise<string | null>;
 }
 
 /**
@@ -50,10 +51,10 @@ export function itemHistory(spaceId: string, itemId: string, type: ItemType, ses
       list: () => h.list(spaceId, itemId),
       load: (v) => h.load(spaceId, itemId, v),
       name: (v, n) => h.name(spaceId, itemId, v, n),
-      restore: (v) => h.restore(spaceId, itemId, v),
-      saveNow: async () => {
-        await h.saveNow?.(spaceId, itemId);
+      restore: async (v) => {
+        await h.restore(spaceId, itemId, v);
       },
+      saveNow: () => h.saveNow(spaceId, itemId),
     };
   }
   return tabHistory(itemId, type, session);
@@ -111,7 +112,7 @@ function tabHistory(itemId: string, type: ItemType, session: DocumentSessionLike
       copyContent(old, session.doc, type);
     },
     async saveNow() {
-      await api.list();
+      return (await api.list())[0]?.id ?? null;
     },
   };
   return api;

@@ -1,5 +1,6 @@
 import { toHex } from '@trame/protocol';
 import type { Locale } from '../../collective/Locale.js';
+import { claimAuthorship } from '../../historyView/claimAuthorship.js';
 import type { ItemType } from '../../space/SpaceIndex.js';
 import type { SpaceSessionLike } from '../../sync/SyncApi.js';
 import { applyTemplate } from '../../templates/applyTemplate.js';
@@ -21,6 +22,8 @@ export async function createItem<S extends SpaceSessionLike>(
   const item = core.openDoc(space.session, docId);
   try {
     const now = core.now();
+    // HISTORY-2: the template's text is its creator's
+    claimAuthorship(item.doc, core.myId);
     applyTemplate(item.doc, o.templateId ?? `${o.type}.blank`, { locale: o.locale, now, today: todayIso(now) });
     listItem(core, space, { id: itemId, type: o.type, title: o.title, action: 'created' });
     await core.settle(item);
