@@ -89,24 +89,28 @@ function shape(b: AuthoredBlock): Pick<DiffRow, 'kind' | 'level' | 'checked' | '
   };
 }
 
-/** Removed and added blocks in document order: alike pairs merged, the rest kept whole. */
+/**
+ * Removed and added blocks in document order: alike pairs (greedy, in order) merged into one
+ * edited block; between two pairs, removals come before additions.
+ */
 function pairRuns(removed: AuthoredBlock[], added: AuthoredBlock[]): DiffRow[] {
   const out: DiffRow[] = [];
   let r = 0;
-  for (const a of added) {
-    let paired: DiffRow | null = null;
-    // look for the next removed block that is like this one (in order, never backwards)
-    for (let x = r; x < Math.min(removed.length, r + LOOK_AHEAD) && !paired; x++) {
-      const edited = editOf(removed[x]!, a);
-      if (edited) {
-        for (; r < x; r++) out.push(whole(removed[r]!, 'removed'));
-        r = x + 1;
-        paired = edited;
-      }
+  let a = 0;
+  for (let y = 0; y < added.length; y++) {
+    for (let x = r; x < Math.min(removed.length, r + LOOK_AHEAD); x++) {
+      const edited = editOf(removed[x]!, added[y]!);
+      if (!edited) continue;
+      for (; r < x; r++) out.push(whole(removed[r]!, 'removed'));
+      for (; a < y; a++) out.push(whole(added[a]!, 'added'));
+      out.push(edited);
+      r = x + 1;
+      a = y + 1;
+      break;
     }
-    out.push(paired ?? whole(a, 'added'));
   }
   for (; r < removed.length; r++) out.push(whole(removed[r]!, 'removed'));
+  for (; a < added.length; a++) out.push(whole(added[a]!, 'added'));
   return out;
 }
 
