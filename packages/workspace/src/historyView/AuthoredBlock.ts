@@ -3,7 +3,10 @@ export interface AuthoredSpan {
   text: string;
   /** Person id (hex) of whoever wrote it; null when nobody claimed its Yjs client id (R115). */
   author: string | null;
-  /** Mark names (`bold`, `italic`, `strike`, `code`, `link`, …), sorted. */
+  /**
+   * Mark names (`bold`, `italic`, `strike`, `code`, `link`, …), sorted; `label` for text the
+   * view adds (field names, numbers, separators), which nobody wrote.
+   */
   marks: readonly string[];
 }
 

@@ -8,11 +8,12 @@ export interface AuthorShare {
   chars: number;
 }
 
-/** Each author's share of the text, largest first (ties: by id, unknown last). */
+/** Each author's share of the text, largest first (ties: by id, unknown last); labels do not count. */
 export function authorShares(blocks: readonly AuthoredBlock[]): AuthorShare[] {
   const counts = new Map<string | null, number>();
   for (const b of blocks) {
     for (const s of b.spans) {
+      if (s.marks.includes('label')) continue;
       const n = s.text.replace(/\s/g, '').length;
       if (n > 0) counts.set(s.author, (counts.get(s.author) ?? 0) + n);
     }

@@ -97,10 +97,10 @@ function rowSpans(row: Y.XmlElement, authors: ReadonlyMap<number, string>): Auth
   const out: AuthoredSpan[] = [];
   row.toArray().forEach((cell, i) => {
     if (!(cell instanceof Y.XmlElement)) return;
-    if (i > 0) pushSpan(out, { text: ' | ', author: null, marks: [] });
+    if (i > 0) pushSpan(out, { text: ' | ', author: null, marks: ['label'] });
     cell.toArray().forEach((p, j) => {
       if (!(p instanceof Y.XmlElement)) return;
-      if (j > 0) pushSpan(out, { text: ' ', author: null, marks: [] });
+      if (j > 0) pushSpan(out, { text: ' ', author: null, marks: ['label'] });
       for (const s of inline(p, authors)) pushSpan(out, s);
     });
   });

@@ -26,7 +26,8 @@ export function minutesAuthorship(
   authors: ReadonlyMap<number, string> = readClientAuthors(doc),
 ): AuthoredBlock[] {
   const l = exportLabels(locale);
-  const label = (t: string): AuthoredSpan => ({ text: `${t}${l.sep}`, author: null, marks: ['bold'] });
+  const label = (t: string): AuthoredSpan => ({ text: `${t}${l.sep}`, author: null, marks: ['bold', 'label'] });
+  const glue = (t: string): AuthoredSpan => ({ text: t, author: null, marks: ['label'] });
   const out: AuthoredBlock[] = [];
   const meta = doc.getMap<unknown>(MINUTES_ROOTS.meta);
   const title = mapValueSpan(meta, 'title', authors);
@@ -50,7 +51,7 @@ export function minutesAuthorship(
     if (names.length === 0) continue;
     const spans: AuthoredSpan[] = [label(status === 'present' ? `${l.present} (${names.length})` : l.excused)];
     names.forEach((s, i) => {
-      if (i > 0) spans.push({ text: ', ', author: null, marks: [] });
+      if (i > 0) spans.push(glue(', '));
       spans.push(s);
     });
     out.push({ kind: 'paragraph', level: 0, spans });
@@ -62,7 +63,7 @@ export function minutesAuthorship(
   agenda.sort(compareOrdered);
   agenda.forEach(({ map }, i) => {
     const t = mapValueSpan(map, 'title', authors);
-    out.push({ kind: 'heading', level: 2, spans: [{ text: `${i + 1}. `, author: null, marks: [] }, ...(t ? [t] : [])] });
+    out.push({ kind: 'heading', level: 2, spans: [glue(`${i + 1}. `), ...(t ? [t] : [])] });
     const discussion = map.get('discussion');
     if (discussion instanceof Y.Text) {
       for (const line of splitLines(textSpans(discussion, authors))) {
@@ -71,7 +72,7 @@ export function minutesAuthorship(
     }
     const decisions = ordered(map.get('decisions'));
     if (decisions.length) {
-      out.push({ kind: 'heading', level: 3, spans: [{ text: l.decisions, author: null, marks: [] }] });
+      out.push({ kind: 'heading', level: 3, spans: [glue(l.decisions)] });
       for (const d of decisions) {
         const s = d.value instanceof Y.Map ? mapValueSpan(d.value as Y.Map<unknown>, 'text', authors) : null;
         out.push({ kind: 'bullet', level: 1, spans: s ? [s] : [] });
@@ -79,7 +80,7 @@ export function minutesAuthorship(
     }
     const actions = ordered(map.get('actions'));
     if (actions.length) {
-      out.push({ kind: 'heading', level: 3, spans: [{ text: l.actions, author: null, marks: [] }] });
+      out.push({ kind: 'heading', level: 3, spans: [glue(l.actions)] });
       const parent = map.get('actions') as Y.Map<unknown>;
       for (const a of actions) {
         const s = mapValueSpan(parent, a.id, authors, (v) => field(v, 'text'));
