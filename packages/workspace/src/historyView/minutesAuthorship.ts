@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import type { Locale } from '../collective/Locale.js';
-import { exportLabels } from '../exchange/exportLabels.js';
 import { MINUTES_ROOTS } from '../minutes/Minutes.js';
 import { compareOrdered } from '../ordering/compareOrdered.js';
 import type { AuthoredBlock, AuthoredSpan } from './AuthoredBlock.js';
+import { MINUTES_LABELS } from './MINUTES_LABELS.js';
 import { mapValueSpan } from './mapValueSpan.js';
 import { readClientAuthors } from './readClientAuthors.js';
 import { splitLines } from './splitLines.js';
@@ -25,7 +25,7 @@ export function minutesAuthorship(
   locale: Locale,
   authors: ReadonlyMap<number, string> = readClientAuthors(doc),
 ): AuthoredBlock[] {
-  const l = exportLabels(locale);
+  const l = MINUTES_LABELS[locale] ?? MINUTES_LABELS.fr;
   const label = (t: string): AuthoredSpan => ({ text: `${t}${l.sep}`, author: null, marks: ['bold', 'label'] });
   const glue = (t: string): AuthoredSpan => ({ text: t, author: null, marks: ['label'] });
   const out: AuthoredBlock[] = [];

@@ -1,23 +1,27 @@
 import type * as Y from 'yjs';
-import { readBoard, readMinutes, type ItemType, type Locale } from '@trame/workspace';
-import { boardDocument, documentHtml, documentJson, minutesDocument } from '@trame/workspace/exchange';
+import { readMinutes, type ItemType, type Locale } from '@trame/workspace';
 import { documentAuthorship, minutesAuthorship, type AuthoredBlock } from '@trame/workspace/history-view';
+import { loadExchange } from '$lib/exchange/loadExchange';
 
 /**
  * A version's read-only preview as HTML: the document itself, minutes as their compte rendu,
  * a board as its columns and cards; written by TipTap's serializer (text escaped, only schema
- * nodes and checked links), as the exports are.
+ * nodes and checked links), as the exports are. The converters come through the exports' own
+ * lazy import, so the history panel adds no second way into them (WEBAPP-3: one chunk graph).
  */
-export function previewHtml(
+export async function previewHtml(
   type: ItemType,
   doc: Y.Doc,
   title: string,
   locale: Locale,
   names: ReadonlyMap<string, string>,
-): string {
-  if (type === 'document') return documentHtml(documentJson(doc));
-  if (type === 'minutes') return documentHtml(minutesDocument(readMinutes(doc), locale, title));
-  return documentHtml(boardDocument(readBoard(doc), title, locale, names));
+): Promise<string> {
+  const x = await loadExchange();
+  if (type === 'document') return x.documentHtml(x.documentJson(doc));
+  if (type === 'minutes') return x.documentHtml(x.minutesDocument(readMinutes(doc), locale, title));
+  // a board as its Markdown export (columns, cards), read back as a document
+  const md = new TextDecoder().decode(x.exportItem({ type, title, doc, locale, names }, 'md').bytes);
+  return x.documentHtml(x.markdownToDocument(md));
 }
 
 /** HISTORY-2: a document's or minutes' blocks by author; null for boards (not offered). */
