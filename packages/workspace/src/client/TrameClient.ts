@@ -212,7 +212,7 @@ export class TrameClient<S extends SpaceSessionLike = SpaceSessionLike> {
     const session = this.registry.openItem(space, itemId);
     this.history.attach(spaceId, itemId, session);
     // HISTORY-2 (R115): the first edit says which person this Yjs client id writes for.
-    this.claims.set(session, claimAuthorship(session.doc, this.myId));
+    this.claims.set(session, claimAuthorship(session.doc, this.personId));
     return session;
   }
 

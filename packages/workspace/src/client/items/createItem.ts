@@ -23,7 +23,7 @@ export async function createItem<S extends SpaceSessionLike>(
   try {
     const now = core.now();
     // HISTORY-2: the template's text is its creator's
-    claimAuthorship(item.doc, core.myId);
+    claimAuthorship(item.doc, core.personId);
     applyTemplate(item.doc, o.templateId ?? `${o.type}.blank`, { locale: o.locale, now, today: todayIso(now) });
     listItem(core, space, { id: itemId, type: o.type, title: o.title, action: 'created' });
     await core.settle(item);
