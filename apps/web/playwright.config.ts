@@ -56,6 +56,8 @@ export default defineConfig({
     { name: 'webapp', testMatch: 'webapp.spec.ts', use: { viewport: { width: 390, height: 844 } } },
     // Export and import of every item type, made in the browser.
     { name: 'exchange', testMatch: 'exchange.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
+    // Issue 15: history of documents and minutes, two people (HISTORY-1, HISTORY-2).
+    { name: 'history', testMatch: 'history.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
     // Issue 9: minutes in a real assembly, several people at once.
     { name: 'minutes', testMatch: /(minutes|reconnect)\.spec\.ts/, use: { viewport: { width: 1280, height: 800 } } },
     // Issue 13: one person, several devices; the locked device (a copy of the profile on disk).
@@ -68,7 +70,7 @@ export default defineConfig({
     {
       name: 'blind-relay',
       testMatch: 'blindRelay.spec.ts',
-      dependencies: ['story', 'phone', 'desktop', 'webapp', 'exchange', 'minutes', 'devices', 'invites', 'rotation'],
+      dependencies: ['story', 'phone', 'desktop', 'webapp', 'exchange', 'history', 'minutes', 'devices', 'invites', 'rotation'],
     },
   ],
   webServer: {

@@ -172,6 +172,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith('/ws') || url.pathname === '/health') return;
+  // Signed per request and never cached (HISTORY-1): straight to the relay.
+  if (url.pathname.startsWith('/history/')) return;
   // The page compares the server's current worker script with the signed release (AppUpdate).
   if (url.pathname === '/service-worker.js') return;
   event.respondWith(respond(request, url));
