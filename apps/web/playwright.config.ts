@@ -61,7 +61,11 @@ export default defineConfig({
     // Issue 9: minutes in a real assembly, several people at once.
     { name: 'minutes', testMatch: /(minutes|reconnect)\.spec\.ts/, use: { viewport: { width: 1280, height: 800 } } },
     // Issue 13: one person, several devices; the locked device (a copy of the profile on disk).
-    { name: 'devices', testMatch: /(^|\/)devices[A-Za-z]*\.spec\.ts$/, use: { viewport: { width: 1280, height: 800 } } },
+    {
+      name: 'devices',
+      testMatch: /(^|\/)devices[A-Za-z]*\.spec\.ts$/,
+      use: { viewport: { width: 1280, height: 800 } },
+    },
     // Issue 10: pending invitations on the members page, revoked links (MEMBERSHIP-3).
     { name: 'invites', testMatch: 'invites.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
     // Issue 10, MEMBERSHIP-4: removing a member renews the keys; documents move to the new one.
@@ -70,7 +74,18 @@ export default defineConfig({
     {
       name: 'blind-relay',
       testMatch: 'blindRelay.spec.ts',
-      dependencies: ['story', 'phone', 'desktop', 'webapp', 'exchange', 'history', 'minutes', 'devices', 'invites', 'rotation'],
+      dependencies: [
+        'story',
+        'phone',
+        'desktop',
+        'webapp',
+        'exchange',
+        'history',
+        'minutes',
+        'devices',
+        'invites',
+        'rotation',
+      ],
     },
   ],
   webServer: {
