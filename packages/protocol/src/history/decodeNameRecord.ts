@@ -1,20 +1,13 @@
 import { ByteReader } from '../codec/ByteReader.js';
 import { TrameError } from '../errors/TrameError.js';
 import { HISTORY_LAYOUT } from './HISTORY_LAYOUT.js';
+import { readRecordHead } from './readRecordHead.js';
 import type { NameRecord } from './NameRecord.js';
 
 /** Parses a name record strictly (R109, PROTOCOL.md §10.3). Throws MALFORMED_FRAME. */
 export function decodeNameRecord(bytes: Uint8Array): NameRecord {
   const r = new ByteReader(bytes);
-  const format = r.u8('format');
-  const kind = r.u8('kind');
-  if (format !== HISTORY_LAYOUT.format || kind !== HISTORY_LAYOUT.kindName)
-    throw new TrameError('MALFORMED_FRAME', 'not a name record');
-  const spaceId = r.take(16, 'spaceId');
-  const docId = r.take(16, 'docId');
-  const versionId = r.take(16, 'versionId');
-  const epoch = r.u32('epoch');
-  const author = r.take(32, 'author');
+  const { spaceId, docId, versionId, epoch, author } = readRecordHead(r, HISTORY_LAYOUT.kindName, 'not a name record');
   const nonce = r.take(24, 'nonce');
   const length = r.u16('length');
   if (length < 16 || length > HISTORY_LAYOUT.maxNameCiphertextBytes)

@@ -1,6 +1,7 @@
 import { ByteReader } from '../codec/ByteReader.js';
 import { TrameError } from '../errors/TrameError.js';
 import { HISTORY_LAYOUT } from './HISTORY_LAYOUT.js';
+import { readRecordHead } from './readRecordHead.js';
 import type { VersionRecord } from './VersionRecord.js';
 
 /**
@@ -9,15 +10,11 @@ import type { VersionRecord } from './VersionRecord.js';
  */
 export function decodeVersionRecord(bytes: Uint8Array, o: { headOnly?: boolean } = {}): VersionRecord {
   const r = new ByteReader(bytes);
-  const format = r.u8('format');
-  const kind = r.u8('kind');
-  if (format !== HISTORY_LAYOUT.format || kind !== HISTORY_LAYOUT.kindVersion)
-    throw new TrameError('MALFORMED_FRAME', 'not a version record');
-  const spaceId = r.take(16, 'spaceId');
-  const docId = r.take(16, 'docId');
-  const versionId = r.take(16, 'versionId');
-  const epoch = r.u32('epoch');
-  const author = r.take(32, 'author');
+  const { spaceId, docId, versionId, epoch, author } = readRecordHead(
+    r,
+    HISTORY_LAYOUT.kindVersion,
+    'not a version record',
+  );
   const metaNonce = r.take(24, 'metaNonce');
   const metaLength = r.u16('metaLength');
   if (metaLength < 16 || metaLength > HISTORY_LAYOUT.maxMetaCiphertextBytes)
