@@ -17,6 +17,27 @@ import { historyOf, idsOf, recordVersions, storedVersion } from './historyHarnes
 const scope = e2eScope();
 const closers = scope.closers;
 
+/** Alice (animateur) and Bob (editor) in one space, each with the same new document open and synced. */
+async function aliceAndBobOnOneDocument() {
+  const relay = await scope.start();
+  const alice = person('Alice');
+  const bob = person('Bob');
+  const spaceA = await createSpace(relay.url, alice);
+  closers.push(() => spaceA.close());
+  await spaceA.addMember(bob.identity.publicKey, Role.Editor);
+  const spaceB = await openSpace(relay.url, bob, spaceA.spaceId);
+  closers.push(() => spaceB.close());
+  const docId = newDocId();
+  const a = openDoc(spaceA, alice, docId);
+  const b = openDoc(spaceB, bob, docId);
+  closers.push(
+    () => a.destroy(),
+    () => b.destroy(),
+  );
+  await Promise.all([a.whenSynced(), b.whenSynced()]);
+  return { relay, alice, bob, spaceA, spaceB, docId, a, b };
+}
+
 function stateOf(s: string): Uint8Array {
   const d = new Y.Doc();
   d.getText('t').insert(0, s);
@@ -31,22 +52,7 @@ function textOf(state: Uint8Array): string {
 
 describe('HISTORY-1: versions of work sessions, kept encrypted at the relay', () => {
   it('HISTORY-1: sessions make versions listed with authors and times; one loads, and its restore is a new edit another client receives live', async () => {
-    const relay = await scope.start();
-    const alice = person('Alice');
-    const bob = person('Bob');
-    const spaceA = await createSpace(relay.url, alice);
-    closers.push(() => spaceA.close());
-    await spaceA.addMember(bob.identity.publicKey, Role.Editor);
-    const spaceB = await openSpace(relay.url, bob, spaceA.spaceId);
-    closers.push(() => spaceB.close());
-    const docId = newDocId();
-    const a = openDoc(spaceA, alice, docId);
-    const b = openDoc(spaceB, bob, docId);
-    closers.push(
-      () => a.destroy(),
-      () => b.destroy(),
-    );
-    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    const { alice, bob, spaceA, spaceB, docId, a, b } = await aliceAndBobOnOneDocument();
     const histA = historyOf(spaceA, docId);
     const histB = historyOf(spaceB, docId);
     const recA = recordVersions(spaceA, a, histA);
@@ -204,22 +210,7 @@ describe('HISTORY-1: versions of work sessions, kept encrypted at the relay', ()
 
 describe('HISTORY-1: restoring while someone types', () => {
   it('HISTORY-1: a restore made while another person types arrives once; both keep working and converge', async () => {
-    const relay = await scope.start();
-    const alice = person('Alice');
-    const bob = person('Bob');
-    const spaceA = await createSpace(relay.url, alice);
-    closers.push(() => spaceA.close());
-    await spaceA.addMember(bob.identity.publicKey, Role.Editor);
-    const spaceB = await openSpace(relay.url, bob, spaceA.spaceId);
-    closers.push(() => spaceB.close());
-    const docId = newDocId();
-    const a = openDoc(spaceA, alice, docId);
-    const b = openDoc(spaceB, bob, docId);
-    closers.push(
-      () => a.destroy(),
-      () => b.destroy(),
-    );
-    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    const { spaceA, docId, a, b } = await aliceAndBobOnOneDocument();
     const hist = historyOf(spaceA, docId);
     a.doc.getText('t').insert(0, 'Texte voté. ');
     await a.whenSaved();
