@@ -223,4 +223,29 @@ describe.skipIf(!available)('RedisFanout: several relay instances on one Postgre
     // The removed identity cannot come back through the other instance either (R12).
     await expect(open(a!.url, editor, { spaceId: s.spaceId, docId })).rejects.toThrow(/NOT_A_MEMBER/);
   });
+
+  it("DEVICES-2: R98/R33: a REMOVE of a person accepted on one instance closes her linked device's connections on the others at once", async () => {
+    const [a, b] = await cluster();
+    const admin = createTestIdentity();
+    const alice = createTestIdentity();
+    const phone = createTestIdentity();
+    const s = await createTestSpace(a!.url, admin);
+    clients.push(s.control);
+    await s.add(alice, Role.Editor);
+    // Alice links her phone (R94): the entry is signed by her person key.
+    const [aliceSpace] = await open(a!.url, alice, { spaceId: s.spaceId });
+    const link = s.log.next(alice, MembershipAction.DeviceAdd, phone.publicKey, Role.None);
+    aliceSpace.send(link);
+    await ackOf(aliceSpace);
+    s.log.accepted(link);
+    await s.control.expect(FrameKind.Membership);
+    const docId = randomId();
+    const [phoneDoc] = await open(b!.url, phone, { spaceId: s.spaceId, docId });
+    const [phoneSpace] = await open(b!.url, phone, { spaceId: s.spaceId });
+    // The REMOVE names Alice, not her phone: only instance a's fold knows the phone goes too.
+    await s.append(s.log.next(admin, MembershipAction.Remove, alice.publicKey, Role.None));
+    // Without a write or a reconnection of the phone: the close comes from the fan-out.
+    expect(await phoneSpace.closeCode()).toBe(4403);
+    expect(await phoneDoc.closeCode()).toBe(4403);
+  });
 });

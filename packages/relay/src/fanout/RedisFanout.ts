@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
-import { bytesEqual, CloseCode, decodeFrame, fromHex, TrameError, type MembershipFrame } from '@trame/protocol';
+import { bytesEqual, CloseCode, decodeFrame, fromHex, toHex, TrameError, type MembershipFrame } from '@trame/protocol';
 import { withTimeout } from '../concurrency/withTimeout.js';
 import type { LiveFrame } from '../hub/LiveFrame.js';
 import type { Peer } from '../hub/Peer.js';
@@ -10,6 +10,7 @@ import type { CommitLog } from './CommitLog.js';
 import { decodeFanoutMessage } from './decodeFanoutMessage.js';
 import { encodeFanoutMessage } from './encodeFanoutMessage.js';
 import type { Fanout, FanoutHealth, FanoutHost, InitialPositionSeqs } from './Fanout.js';
+import type { FanoutMessage } from './FanoutMessage.js';
 import { liveFrameOf } from './liveFrameOf.js';
 import { lostAccessOf } from './lostAccessOf.js';
 import { SequencedRoom, type SequencedEntry } from './SequencedRoom.js';
@@ -197,6 +198,9 @@ export class RedisFanout implements Fanout {
     const channel = this.channelOf(spaceKey, null);
     this.rooms.get(channel)?.room?.offer(frame.seq, { frame, origin, lostAccess });
     this.publish(channel, frame.raw.length > this.inlineLimit ? 'reference' : 'frame', frame.seq, frame.raw);
+    // R33/R98 across instances: the others cannot tell a removed person's devices from the
+    // entry alone, so the list this instance's fold computed goes with it.
+    if (lostAccess.length > 0) this.publish(channel, 'revoke', frame.seq, Buffer.from(lostAccess.join(''), 'hex'));
   }
 
   async health(): Promise<FanoutHealth> {
@@ -235,7 +239,7 @@ export class RedisFanout implements Fanout {
     return docKey === null ? `${this.prefix}space:${spaceKey}` : `${this.prefix}doc:${spaceKey}:${docKey}`;
   }
 
-  private publish(channel: string, type: 'frame' | 'reference' | 'ephemeral', seq: number, raw: Uint8Array): void {
+  private publish(channel: string, type: FanoutMessage['type'], seq: number, raw: Uint8Array): void {
     const message = encodeFanoutMessage({
       type,
       origin: this.instance,
@@ -337,12 +341,26 @@ export class RedisFanout implements Fanout {
     for (const peer of peers) if (lost.has(peer.identityKey)) peer.close(CloseCode.Forbidden, 'NOT_A_MEMBER');
   }
 
+  /** Closes this instance's connections of identities that lost access elsewhere (R33, R98). */
+  private revoke(spaceKey: string, keys: Uint8Array): void {
+    if (keys.length % 32 !== 0) return;
+    const lost = new Set<string>();
+    for (let i = 0; i < keys.length; i += 32) lost.add(toHex(keys.subarray(i, i + 32)));
+    for (const peer of this.h.spacePeers(spaceKey)) {
+      if (lost.has(peer.identityKey)) peer.close(CloseCode.Forbidden, 'NOT_A_MEMBER');
+    }
+  }
+
   private received(channel: string, message: Buffer): void {
     const state = this.rooms.get(channel);
     if (!state || this.closed) return;
     const m = decodeFanoutMessage(message);
     if (!m || bytesEqual(m.origin, this.instance)) return;
     try {
+      if (m.type === 'revoke') {
+        this.revoke(state.spaceKey, m.raw);
+        return;
+      }
       if (m.type === 'ephemeral') {
         if (state.docKey === null) return;
         const frame = liveFrameOf(m.raw);

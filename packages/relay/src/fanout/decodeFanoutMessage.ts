@@ -1,7 +1,13 @@
 import { FANOUT_HEADER_BYTES } from './encodeFanoutMessage.js';
 import type { FanoutMessage } from './FanoutMessage.js';
 
-const TYPES: ReadonlyArray<FanoutMessage['type'] | undefined> = [undefined, 'frame', 'reference', 'ephemeral'];
+const TYPES: ReadonlyArray<FanoutMessage['type'] | undefined> = [
+  undefined,
+  'frame',
+  'reference',
+  'ephemeral',
+  'revoke',
+];
 
 /** Parses a message of `encodeFanoutMessage`; null for anything else (it is then ignored). */
 export function decodeFanoutMessage(bytes: Buffer): FanoutMessage | null {

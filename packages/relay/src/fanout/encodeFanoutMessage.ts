@@ -1,7 +1,8 @@
 import type { FanoutMessage } from './FanoutMessage.js';
 
 const VERSION = 1;
-const TYPES = { frame: 1, reference: 2, ephemeral: 3 } as const;
+// Instances that predate a type ignore its messages (decodeFanoutMessage returns null).
+const TYPES = { frame: 1, reference: 2, ephemeral: 3, revoke: 4 } as const;
 /** version u8 ‖ type u8 ‖ origin[8] ‖ seq as u32 high ‖ u32 low. */
 export const FANOUT_HEADER_BYTES = 18;
 

@@ -7,9 +7,8 @@ import { bytesEqual, MembershipAction, toHex, type MembershipFrame } from '@tram
  * subject is not its signer (removal with new keys, R70); an ACCEPT consumes the invite identity
  * that signed it (R33, R35); a DEVICE_REMOVE takes it from the device (R95). Matches
  * `diffMembershipState(...).lostAccess`, except for a removed person's linked devices, which
- * the entry does not name: on other instances their connections stay open until their next
- * write or AUTH is refused (their rows are gone), and the ROTATE that removes a person seals
- * nothing to them.
+ * the entry does not name: the accepting instance publishes its own list beside the entry (a
+ * `revoke` message, RedisFanout); this is the fallback for an instance that missed it.
  */
 export function lostAccessOf(entry: MembershipFrame): string[] {
   switch (entry.action) {
