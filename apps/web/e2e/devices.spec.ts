@@ -161,10 +161,17 @@ test('DEVICES-3: Alice clears all site data, restores with her phrase, finds her
     await expect(reminder).toContainText('Notez une phrase de récupération');
     await reminder.getByRole('link', { name: 'Créer ma phrase' }).click();
     await a.getByRole('button', { name: 'Créer ma phrase de récupération' }).click();
+    await expect(a.getByTestId('recovery-phrase').locator('li')).toHaveCount(12);
     const words = await a.getByTestId('recovery-phrase').locator('li').allTextContents();
-    expect(words).toHaveLength(12);
     await a.getByRole('button', { name: "Je l'ai notée" }).click();
     await expect(a.getByText(/Sauvegarde chiffrée à jour/)).toBeVisible();
+    // Shown once, kept nowhere: this device takes a key of its own and forgets the person key
+    // (ADR 0008 point 5), so it is a device another one can remove.
+    await expect(a.getByText(/gardée sur aucun appareil/)).toBeVisible();
+    const mine = a.getByTestId('device-list').getByTestId('device').filter({ hasText: 'Cet appareil' });
+    await expect(a.getByTestId('device-list').getByTestId('device')).toHaveCount(2, { timeout: 60_000 });
+    await expect(mine).not.toContainText('Clé du compte');
+    const firstDevice = await mine.getAttribute('data-device');
     await a.locator('header a.crumb-home').click();
     await expect(a.getByRole('heading', { name: COLLECTIVE, level: 1 })).toBeVisible();
     await expect(reminder).toHaveCount(0);
@@ -188,6 +195,11 @@ test('DEVICES-3: Alice clears all site data, restores with her phrase, finds her
     await expect(editor(a)).toContainText(TEXT);
     await a.goto('/settings');
     await expect(a.getByLabel('Nom affiché')).toHaveValue(NAME);
+    // The first device (lost or seized, say) is removed from the restored browser.
+    const seized = a.getByTestId('device-list').locator(`[data-device="${firstDevice}"]`);
+    a.once('dialog', (d) => void d.accept());
+    await seized.getByRole('button', { name: 'Retirer cet appareil' }).click();
+    await expect(a.getByText(/est retiré : il ne peut plus se connecter/)).toBeVisible({ timeout: 60_000 });
 
     // The relay keeps one opaque backup: none of her names, titles or text in it.
     const dir = join(process.env.TRAME_E2E_DIR!, 'data', 'backups');

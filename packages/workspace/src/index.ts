@@ -218,7 +218,7 @@ export type { UnlockResult } from './local/lock/unlockDevice.js';
 // DEVICES-3: the recovery phrase and its encrypted backup at the relay ('@trame/workspace/device').
 export { RecoveryError, RECOVERY_ERROR_NUMBERS } from './local/recovery/RecoveryError.js';
 export type { RecoveryErrorCode } from './local/recovery/RecoveryError.js';
-export type { RecoveryKeySet } from './local/recovery/RecoveryKeySet.js';
+export type { RecoveryKeys, RecoveryKeySet } from './local/recovery/RecoveryKeySet.js';
 export { BACKUP_MAX_BYTES, backupSigned } from './local/recovery/backupFormat.js';
 export { readLockRequired } from './space/readLockRequired.js';
 export { setLockRequired } from './space/setLockRequired.js';

@@ -14,3 +14,7 @@ export { sealBackup } from './recovery/sealBackup.js';
 export { openBackup } from './recovery/openBackup.js';
 export { uploadBackup } from './recovery/uploadBackup.js';
 export { downloadBackup } from './recovery/downloadBackup.js';
+export { sealProfileBackup } from './recovery/sealProfileBackup.js';
+export { mergeBackups } from './recovery/mergeBackups.js';
+export { restoreFromPhrase } from './recovery/restoreFromPhrase.js';
+export { savePersonBackup } from './recovery/savePersonBackup.js';

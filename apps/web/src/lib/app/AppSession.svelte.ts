@@ -9,7 +9,7 @@ import {
   type ProfileStore,
   type TrameClient,
 } from '@trame/workspace';
-import { toHex } from '@trame/protocol';
+import { fromHex, toHex } from '@trame/protocol';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { openDevice, type Device, type DeviceOpening } from '$lib/device/openDevice';
 import { watchIdle } from '$lib/device/watchIdle';
@@ -21,12 +21,19 @@ import { milestone } from '$lib/perf/milestone';
 
 /** DEVICES-3: what this device knows of the recovery phrase (the `recovery` cache entry). */
 export interface RecoveryState {
-  /** The phrase, once the person said they wrote it down; its backup is kept up to date. */
-  phrase: string | null;
+  /** The person wrote the phrase down and its person backup is stored (ADR 0008 point 5). */
+  saved: boolean;
   /** "Ne plus me le rappeler". */
   declined: boolean;
-  /** When the backup was last stored at the relay (ms), 0 if never. */
+  /** When a backup was last stored at the relay (ms), 0 if never. */
   savedAt: number;
+  /**
+   * The profile backup's keys (hex), kept so the backup follows the spaces joined. Never the
+   * phrase: it would open the person backup, hence the person key.
+   */
+  profileKeys?: { secretKey: string; key: string };
+  /** Before ADR 0008 point 5 devices kept the phrase itself; read once, then dropped. */
+  phrase?: string | null;
 }
 
 /** Where the app is in its start-up. */
@@ -48,7 +55,7 @@ export class AppSession {
   /** DEVICES-4: spaces (id → name) that ask their members' devices to be locked. */
   lockAskedBy = $state.raw<Readonly<Record<string, string>>>({});
   /** DEVICES-3: the recovery phrase on this device (saved, refused, or not yet decided). */
-  recovery = $state.raw<RecoveryState>({ phrase: null, declined: false, savedAt: 0 });
+  recovery = $state.raw<RecoveryState>({ saved: false, declined: false, savedAt: 0 });
   /** DEVICES-3: "Plus tard" on the reminder, for this visit. */
   recoveryLater = $state(false);
   private backupTimer: ReturnType<typeof setTimeout> | null = null;
@@ -56,6 +63,8 @@ export class AppSession {
   private locked: Extract<DeviceOpening, { kind: 'locked' }> | null = null;
   private stopIdle: (() => void) | null = null;
   private booting: Promise<void> | null = null;
+  private demoting = false;
+  private detachClient: (() => void) | null = null;
 
   /** Loads libsodium, the device storage and the profile; idempotent. */
   boot(): Promise<void> {
@@ -124,17 +133,30 @@ export class AppSession {
   }
 
   /**
-   * DEVICES-3: the person wrote `phrase` down: its encrypted backup of the profile goes to the
-   * relay now, and again whenever the profile changes (spaces joined, pins).
+   * DEVICES-3, ADR 0008 point 5: the person wrote `phrase` down, on the device that holds the
+   * person key. The person backup (the person key, the profile) goes to the relay once; then
+   * this device links a key of its own in every space and forgets the person key, and only the
+   * profile backup's keys stay here: the phrase is the one place the person key remains.
    */
   async saveRecoveryPhrase(phrase: string): Promise<RecoveryErrorCode | null> {
-    await this.writeRecovery({ phrase, declined: false, savedAt: this.recovery.savedAt });
+    const profile = this.profile;
+    if (!profile) return 'BACKUP_UNAVAILABLE';
     try {
+      const { savePersonBackup } = await import('$lib/device/deviceOps');
+      const version = Math.max(Date.now(), this.recovery.savedAt + 1);
+      const keys = await savePersonBackup(location.origin, profile, phrase, version);
+      await this.writeRecovery({
+        saved: true,
+        declined: false,
+        savedAt: version,
+        profileKeys: { secretKey: toHex(keys.profile.secretKey), key: toHex(keys.profile.key) },
+      });
       await this.uploadBackup();
-      return null;
     } catch (e) {
       return e instanceof RecoveryError ? e.code : 'BACKUP_UNAVAILABLE';
     }
+    void this.becomeOwnDevice();
+    return null;
   }
 
   /** DEVICES-3: "Ne plus me le rappeler". */
@@ -149,11 +171,17 @@ export class AppSession {
   async restore(phrase: string): Promise<RecoveryErrorCode | null> {
     await this.boot();
     try {
-      const { recoveryKeys, openBackup, downloadBackup } = await import('$lib/device/deviceOps');
-      const keys = await recoveryKeys(phrase);
-      const { profile } = await openBackup(await downloadBackup(location.origin, keys.id), keys);
+      const { restoreFromPhrase } = await import('$lib/device/deviceOps');
+      const { profile, keys } = await restoreFromPhrase(location.origin, phrase);
       await this.deviceOrThrow().profiles.save(profile);
-      await this.writeRecovery({ phrase, declined: false, savedAt: Date.now() });
+      await this.writeRecovery({
+        saved: true,
+        declined: false,
+        savedAt: Date.now(),
+        profileKeys: { secretKey: toHex(keys.profile.secretKey), key: toHex(keys.profile.key) },
+      });
+      // As the person key for now; start() then makes this browser a device of its own, from
+      // which the person removes the lost ones (Réglages, "Vos appareils").
       await this.start(profile);
       return null;
     } catch (e) {
@@ -238,6 +266,8 @@ export class AppSession {
     this.stopIdle?.();
     const client = this.client;
     if (!client) return;
+    this.detachClient?.();
+    this.detachClient = null;
     await Promise.all(client.openItems().map((i) => i.session.saveNow().catch(() => {})));
     client.leaving();
     await client.close();
@@ -249,7 +279,8 @@ export class AppSession {
       .catch(() => undefined);
     if (!bytes) return;
     try {
-      this.recovery = JSON.parse(new TextDecoder().decode(bytes)) as RecoveryState;
+      const state = JSON.parse(new TextDecoder().decode(bytes)) as RecoveryState;
+      this.recovery = { ...state, saved: state.saved ?? !!state.phrase };
     } catch {
       /* unreadable: as if never decided */
     }
@@ -260,22 +291,75 @@ export class AppSession {
     await this.deviceOrThrow().cache.set('recovery', new TextEncoder().encode(JSON.stringify(state)));
   }
 
+  /**
+   * A device of an earlier version kept the phrase itself: its person backup is written again
+   * (it then held the whole profile) and only the profile backup's keys stay.
+   */
+  private async forgetKeptPhrase(profile: LocalProfile): Promise<void> {
+    const phrase = this.recovery.phrase;
+    if (!phrase) return;
+    const { recoveryKeys, sealBackup, uploadBackup } = await import('$lib/device/deviceOps');
+    const keys = await recoveryKeys(phrase);
+    const version = Math.max(Date.now(), this.recovery.savedAt + 1);
+    if (profile.personId === undefined)
+      await uploadBackup(location.origin, keys.id, await sealBackup(profile, keys, version));
+    await this.writeRecovery({
+      saved: true,
+      declined: this.recovery.declined,
+      savedAt: version,
+      profileKeys: { secretKey: toHex(keys.profile.secretKey), key: toHex(keys.profile.key) },
+    });
+  }
+
+  /**
+   * ADR 0008 point 5: once the phrase's person backup holds the person key, the device that
+   * still holds it becomes a device of its own (a new key linked in every space) and restarts
+   * as that device: the person key is then on no device. Offline or refused somewhere: tried
+   * again at the next start, nothing changed meanwhile.
+   */
+  private async becomeOwnDevice(): Promise<void> {
+    const client = this.client;
+    const profile = this.profile;
+    if (!client || !profile || !this.recovery.saved || profile.personId !== undefined) return;
+    if (this.demoting) return;
+    this.demoting = true;
+    try {
+      const { deviceNameFrom } = await import('$lib/device/deviceOps');
+      const name = profile.deviceName ?? deviceNameFrom(navigator.userAgent, getLocale() === 'en' ? 'en' : 'fr');
+      const next = await client.devices.becomeOwnDevice(name);
+      await this.stopClient();
+      await this.deviceOrThrow().profiles.save(next);
+      await this.start(next);
+    } catch {
+      /* tried again at the next start */
+    } finally {
+      this.demoting = false;
+    }
+  }
+
   /** The profile changed: its backup follows, a few seconds later (one upload for a burst). */
   private scheduleBackup(): void {
-    if (!this.recovery.phrase) return;
+    if (!this.recovery.profileKeys) return;
     if (this.backupTimer) clearTimeout(this.backupTimer);
     this.backupTimer = setTimeout(() => void this.uploadBackup().catch(() => {}), 3000);
   }
 
+  /** The profile backup (no secret key) under the keys this device kept (ADR 0008 point 5). */
   private async uploadBackup(): Promise<void> {
-    const phrase = this.recovery.phrase;
+    const kept = this.recovery.profileKeys;
     const profile = this.profile;
-    if (!phrase || !profile) return;
-    const { recoveryKeys, sealBackup, uploadBackup } = await import('$lib/device/deviceOps');
-    const keys = await recoveryKeys(phrase);
+    if (!kept || !profile) return;
+    const { sealProfileBackup, uploadBackup } = await import('$lib/device/deviceOps');
+    const secretKey = fromHex(kept.secretKey);
+    const keys = {
+      id: toHex(secretKey.subarray(32)),
+      publicKey: secretKey.subarray(32),
+      secretKey,
+      key: fromHex(kept.key),
+    };
     // Versions only grow (R92): the clock, never below the last one stored from here.
     const version = Math.max(Date.now(), this.recovery.savedAt + 1);
-    await uploadBackup(location.origin, keys.id, await sealBackup(profile, keys, version));
+    await uploadBackup(location.origin, keys.id, await sealProfileBackup(profile, keys, version));
     await this.writeRecovery({ ...this.recovery, savedAt: version });
   }
 
@@ -315,15 +399,26 @@ export class AppSession {
     // The browser knows first when the network goes: documents drop their sockets at once and
     // say "Hors ligne", instead of waiting for a dead connection to time out.
     client.setOnline(navigator.onLine);
-    addEventListener('offline', () => client.setOnline(false));
-    addEventListener('online', () => client.setOnline(true));
+    const offline = () => client.setOnline(false);
+    const online = () => client.setOnline(true);
     // Pending work and unsaved document states go to the (encrypted) cache before the tab goes.
-    addEventListener('pagehide', () => client.leaving());
+    const pagehide = () => client.leaving();
+    addEventListener('offline', offline);
+    addEventListener('online', online);
+    addEventListener('pagehide', pagehide);
+    this.detachClient = () => {
+      removeEventListener('offline', offline);
+      removeEventListener('online', online);
+      removeEventListener('pagehide', pagehide);
+    };
     exposeDebugHook(client);
     this.client = client;
     this.profile = profile;
     this.phase = 'ready';
     this.watchIdle();
+    void this.forgetKeptPhrase(profile)
+      .catch(() => {})
+      .then(() => this.becomeOwnDevice());
   }
 
   private deviceOrThrow(): Device {

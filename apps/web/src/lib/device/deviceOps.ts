@@ -9,9 +9,13 @@ export {
   lockDevice,
   openBackup,
   recoveryKeys,
+  restoreFromPhrase,
+  savePersonBackup,
   removeDeviceLock,
   sealBackup,
+  sealProfileBackup,
   setLockIdleMinutes,
   unlockDevice,
   uploadBackup,
 } from '@trame/workspace/device';
+export { deviceNameFrom } from '@trame/workspace/pairing';

@@ -1,4 +1,5 @@
 import type { SpaceSessionLike } from '../../sync/SyncApi.js';
+import type { LocalProfile } from '../../local/LocalProfile.js';
 import type { ClientCore } from '../ClientCore.js';
 import type { ProfileKeeper } from '../profile/ProfileKeeper.js';
 import type { DeviceInfo, DeviceSpaceResult } from './DeviceInfo.js';
@@ -36,6 +37,15 @@ export class Devices<S extends SpaceSessionLike = SpaceSessionLike> {
 
   async remove(deviceId: string): Promise<DeviceSpaceResult[]> {
     return (await commands()).removeDevice(this.core, deviceId);
+  }
+
+  /**
+   * ADR 0008 point 5: on the device holding the person key, once the phrase's person backup
+   * holds it: links a new key of this device's own in every space and returns the profile to
+   * restart with (see becomeOwnDevice).
+   */
+  async becomeOwnDevice(deviceName: string): Promise<LocalProfile> {
+    return (await commands()).becomeOwnDevice(this.core, this.profile.current, deviceName, Date.now());
   }
 
   exportProfile(): LinkProfile {

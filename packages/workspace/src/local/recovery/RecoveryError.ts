@@ -1,5 +1,6 @@
 /** What can go wrong with the recovery phrase and its backup (docs/ERRORS.md, 801x). */
-export type RecoveryErrorCode = 'BACKUP_NOT_FOUND' | 'PHRASE_INVALID' | 'BACKUP_UNREADABLE' | 'BACKUP_UNAVAILABLE';
+export type RecoveryErrorCode =
+  'BACKUP_NOT_FOUND' | 'PHRASE_INVALID' | 'BACKUP_UNREADABLE' | 'BACKUP_UNAVAILABLE' | 'PHRASE_NOT_ON_THIS_DEVICE';
 
 /** Numbers of the recovery codes (docs/ERRORS.md). */
 export const RECOVERY_ERROR_NUMBERS: Readonly<Record<RecoveryErrorCode, number>> = {
@@ -7,6 +8,7 @@ export const RECOVERY_ERROR_NUMBERS: Readonly<Record<RecoveryErrorCode, number>>
   PHRASE_INVALID: 8011,
   BACKUP_UNREADABLE: 8012,
   BACKUP_UNAVAILABLE: 8013,
+  PHRASE_NOT_ON_THIS_DEVICE: 8014,
 };
 
 /** A recovery failure with its code; `cause` keeps the underlying error. */

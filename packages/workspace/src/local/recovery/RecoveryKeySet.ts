@@ -8,3 +8,13 @@ export interface RecoveryKeySet {
   /** XChaCha20-Poly1305 key of the backup. */
   key: Uint8Array;
 }
+
+/**
+ * What a recovery phrase derives (ADR 0008 point 5): the **person backup**'s keys (written once,
+ * when the phrase is saved: it holds the person key's secret) and, in `profile`, the **profile
+ * backup**'s keys (the spaces, pins, name; rewritten whenever they change). Devices keep only
+ * `profile`: neither the phrase nor the person backup's keys stay on any device.
+ */
+export interface RecoveryKeys extends RecoveryKeySet {
+  profile: RecoveryKeySet;
+}

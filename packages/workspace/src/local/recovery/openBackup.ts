@@ -8,11 +8,13 @@ import type { RecoveryKeySet } from './RecoveryKeySet.js';
 /**
  * DEVICES-3: the profile inside a backup body (see sealBackup), after checking its signature
  * under the phrase's key and opening it. `BACKUP_UNREADABLE` otherwise (a damaged or forged
- * body: the relay cannot make one that verifies). Also returns the body's version.
+ * body: the relay cannot make one that verifies). Also returns the body's version. A profile
+ * backup (`withoutSecret`, ADR 0008 point 5) holds no secret key: its `secretKey` is empty.
  */
 export async function openBackup(
   body: Uint8Array,
   keys: RecoveryKeySet,
+  o: { withoutSecret?: boolean } = {},
 ): Promise<{ profile: LocalProfile; version: number }> {
   const sodium = await loadSodiumSumo();
   try {
@@ -33,7 +35,11 @@ export async function openBackup(
     const len = new DataView(padded.buffer, padded.byteOffset).getUint32(0);
     const raw = JSON.parse(new TextDecoder().decode(padded.subarray(4, 4 + len))) as Record<string, unknown>;
     const profile = { ...raw, secretKey: fromHex(String(raw.secretKey)) } as LocalProfile;
-    if (profile.version !== 1 || profile.secretKey.length !== 64 || !Array.isArray(profile.spaces)) {
+    if (
+      profile.version !== 1 ||
+      profile.secretKey.length !== (o.withoutSecret ? 0 : 64) ||
+      !Array.isArray(profile.spaces)
+    ) {
       throw new Error('not a profile');
     }
     return { profile, version };

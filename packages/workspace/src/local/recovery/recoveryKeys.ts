@@ -1,16 +1,17 @@
 import { toHex } from '@trame/protocol';
 import { loadSodiumSumo } from '../lock/loadSodiumSumo.js';
 import { RecoveryError } from './RecoveryError.js';
-import type { RecoveryKeySet } from './RecoveryKeySet.js';
+import type { RecoveryKeys, RecoveryKeySet } from './RecoveryKeySet.js';
 
 /**
  * DEVICES-3: the keys a recovery phrase stands for. The phrase is checked against the French
  * and the English BIP39 lists (words and checksum; spaces, case and accents as typed are
  * tolerated: NFKD, lower case, single spaces); its 16 bytes of entropy key BLAKE2b-256 for a
- * signing seed (`trame/v1/recovery-sign`) and the backup key (`trame/v1/recovery-key`).
- * `PHRASE_INVALID` when no list accepts it.
+ * signing seed (`trame/v1/recovery-sign`) and the backup key (`trame/v1/recovery-key`) of the
+ * person backup, and the same two (`trame/v1/recovery-profile-sign`, `…-profile-key`) of the
+ * profile backup (ADR 0008 point 5). `PHRASE_INVALID` when no list accepts it.
  */
-export async function recoveryKeys(phrase: string): Promise<RecoveryKeySet> {
+export async function recoveryKeys(phrase: string): Promise<RecoveryKeys> {
   const [mnemonicToEntropy, fr, en, sodium] = await Promise.all([
     // Destructured at the import so the bundler drops what is unused (mnemonicToSeed pulls in
     // SHA-512 and PBKDF2, whose shared module every route would then load).
@@ -35,9 +36,14 @@ export async function recoveryKeys(phrase: string): Promise<RecoveryKeySet> {
   }
   if (!entropy) throw new RecoveryError('PHRASE_INVALID');
   const enc = new TextEncoder();
-  const seed = sodium.crypto_generichash(32, enc.encode('trame/v1/recovery-sign'), entropy);
-  const key = sodium.crypto_generichash(32, enc.encode('trame/v1/recovery-key'), entropy);
-  const pair = sodium.crypto_sign_seed_keypair(seed);
-  sodium.memzero(seed);
-  return { id: toHex(pair.publicKey), publicKey: pair.publicKey, secretKey: pair.privateKey, key };
+  const set = (label: string): RecoveryKeySet => {
+    const seed = sodium.crypto_generichash(32, enc.encode(`trame/v1/recovery${label}-sign`), entropy);
+    const key = sodium.crypto_generichash(32, enc.encode(`trame/v1/recovery${label}-key`), entropy);
+    const pair = sodium.crypto_sign_seed_keypair(seed);
+    sodium.memzero(seed);
+    return { id: toHex(pair.publicKey), publicKey: pair.publicKey, secretKey: pair.privateKey, key };
+  };
+  const keys = { ...set(''), profile: set('-profile') };
+  sodium.memzero(entropy);
+  return keys;
 }
