@@ -1,9 +1,14 @@
-import { SchemaTooNewError } from '@trame/relay';
-import { loadWebApp } from './loadWebApp.js';
-import { backupRoute } from './recovery/backupRoute.js';
-import { FileBackupStore } from './recovery/FileBackupStore.js';
-import { readServerConfig } from './readServerConfig.js';
-import { startServer } from './startServer.js';
+import { installFastUnmask } from '@trame/relay/fast-unmask';
+
+// ADR 0011: websocket frames unmasked four bytes at a time. This must run before `ws` loads, so
+// everything that reaches `ws` is imported dynamically, after it (a static import would load it first).
+installFastUnmask();
+const { SchemaTooNewError } = await import('@trame/relay');
+const { loadWebApp } = await import('./loadWebApp.js');
+const { backupRoute } = await import('./recovery/backupRoute.js');
+const { FileBackupStore } = await import('./recovery/FileBackupStore.js');
+const { readServerConfig } = await import('./readServerConfig.js');
+const { startServer } = await import('./startServer.js');
 
 const config = readServerConfig(process.env);
 const web = await loadWebApp();

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Socket } from 'node:net';
 import type WebSocket from 'ws';
@@ -32,10 +32,15 @@ interface Row {
   ackP50AttackMs: number;
   alive: boolean;
   note: string;
+  /** CPU time the relay process (all its threads) used during the attack, ms. */
+  relayCpuMs: number;
 }
 
-function procStat(pid: number): { hwm: number; written: number } {
+function procStat(pid: number): { hwm: number; written: number; cpuMs: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  // utime + stime (fields 14 and 15, in clock ticks of 10 ms), every thread of the process.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const cpuMs = (Number(stat[11]) + Number(stat[12])) * 10;
   const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
   let written = 0;
   try {
@@ -43,7 +48,7 @@ function procStat(pid: number): { hwm: number; written: number } {
   } catch {
     // /proc/<pid>/io needs the same user; reported as 0 otherwise.
   }
-  return { hwm, written };
+  return { hwm, written, cpuMs };
 }
 
 function quantile(samples: number[], q: number): number {
@@ -63,7 +68,12 @@ async function run(
   env: Record<string, string> = {},
   prepare?: (ctx: AttackContext) => Promise<void>,
 ): Promise<Row> {
-  const relay = await new RelayProcess({ env, logLevel: 'warn' }).start();
+  // RELAY_NODE_OPTIONS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`): profiling the relay process.
+  const nodeOptions = process.env.RELAY_NODE_OPTIONS;
+  const relay = await new RelayProcess({
+    env: nodeOptions ? { ...env, NODE_OPTIONS: nodeOptions } : env,
+    logLevel: 'warn',
+  }).start();
   const admin = generateIdentity();
   const space = await SpaceSession.create({ relayUrl: relay.url, identity: admin, WebSocketImpl: WS });
   const probeDoc = newDocId();
@@ -92,6 +102,9 @@ async function run(
   );
   await new Promise((resolve) => member.once('message', resolve));
   await sleep(REST_MS);
+  const atAttack = procStat(relay.pid);
+  // ATTACKS_SIGNAL (e.g. SIGUSR2): tells a preload given in RELAY_NODE_OPTIONS that the attack starts.
+  if (process.env.ATTACKS_SIGNAL) process.kill(relay.pid, process.env.ATTACKS_SIGNAL);
   const attackStart = Date.now();
   const stopAttack = await attack(ctx);
   await sleep(ATTACK_MS);
@@ -101,8 +114,19 @@ async function run(
   await stopAttack();
   await sleep(500);
   const alive = (await fetch(`${relay.httpUrl}/health`).catch(() => null))?.status === 200;
+  const metrics = process.env.ATTACKS_SAMPLES
+    ? ((await (await fetch(`${relay.httpUrl}/metrics`).catch(() => null))?.text()) ?? '')
+        .split('\n')
+        .filter((l) => /^trame_(bytes_received|frames_received|rejections|quota_hits)/.test(l))
+    : [];
   space.close();
   await relay.stop();
+  // ATTACKS_SAMPLES=file: every ACK time, as ms since the attack started, for a closer look.
+  if (process.env.ATTACKS_SAMPLES)
+    appendFileSync(
+      process.env.ATTACKS_SAMPLES,
+      `${JSON.stringify({ attack: name, metrics, samples: samples.map(([t, ms]) => [t - attackStart, Math.round(ms * 10) / 10]) })}\n`,
+    );
   const rest = { samples: samples.filter(([t]) => t < attackStart).map(([, ms]) => ms) };
   const underAttack = { samples: samples.filter(([t]) => t >= attackStart).map(([, ms]) => ms) };
   return {
@@ -115,6 +139,7 @@ async function run(
     ackP50AttackMs: Math.round(p50(underAttack.samples) * 10) / 10,
     alive,
     note,
+    relayCpuMs: after.cpuMs - atAttack.cpuMs,
   };
 }
 

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { chainLinkInput, headerIsSigned, SIGNATURE_BYTES } from '@trame/protocol';
-import { sha256 } from '../crypto/sha256.js';
+
+// The domain prefix alone: the body is hashed after it in place, without a copy of the frame.
+const PREFIX = chainLinkInput(new Uint8Array(0));
 
 /**
  * R50 on the relay's side: the chain link of a stored UPDATE, from its bytes alone (no key):
@@ -7,5 +10,5 @@ import { sha256 } from '../crypto/sha256.js';
  */
 export function storedChainLink(raw: Uint8Array): Uint8Array {
   const body = headerIsSigned(raw) ? raw.subarray(0, raw.length - SIGNATURE_BYTES) : raw;
-  return sha256(chainLinkInput(body));
+  return new Uint8Array(createHash('sha256').update(PREFIX).update(body).digest());
 }

@@ -2,6 +2,7 @@ import { encodeAck, FrameKind, toHex, type UpdateFrame } from '@trame/protocol';
 import { checkContentTarget } from '../checks/checkContentTarget.js';
 import { checkSpaceQuota } from '../checks/checkSpaceQuota.js';
 import { checkTailBound } from '../checks/checkTailBound.js';
+import { storedChainLink } from '../checks/storedChainLink.js';
 import { acceptUpdate } from '../documents/acceptUpdate.js';
 import type { LiveFrame } from '../hub/LiveFrame.js';
 import type { Connection } from './Connection.js';
@@ -41,11 +42,18 @@ export async function handleUpdate(conn: Connection, frame: UpdateFrame): Promis
           }
         }
       }
-      return acceptUpdate(tx, frame);
+      // R117: the author's previous link, remembered when it was accepted here, saves reading it back.
+      return acceptUpdate(
+        tx,
+        frame,
+        ctx.chainLinks.get(conn.roomKey!, frame.snapshotId, conn.identityKey, frame.clock - 1),
+      );
     },
     {
       forward: (result) => {
         if (result.verdict === 'duplicate') return false;
+        // After COMMIT, in the document's queue: the author's next update chains to this one.
+        ctx.chainLinks.set(conn.roomKey!, frame.snapshotId, conn.identityKey, frame.clock, storedChainLink(frame.raw));
         const live: LiveFrame = {
           kind: 'update',
           snapshotId: toHex(frame.snapshotId),

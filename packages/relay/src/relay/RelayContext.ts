@@ -6,6 +6,7 @@ import type { RelayMetrics } from '../metrics/RelayMetrics.js';
 import type { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import type { Connection } from '../connection/Connection.js';
 import type { WriteCoalescer } from '../connection/WriteCoalescer.js';
+import type { ChainLinks } from '../documents/ChainLinks.js';
 import type { DurabilityNotice } from '../documents/DurabilityNotice.js';
 import type { Fanout } from '../fanout/Fanout.js';
 import type { Hub } from '../hub/Hub.js';
@@ -45,6 +46,8 @@ export interface RelayContext {
   readonly loads: LoadGate;
   /** Counters behind `GET /metrics`. */
   readonly metrics: RelayMetrics;
+  /** R117: the chain link of each author's last accepted update, so R80 need not read it back. */
+  readonly chainLinks: ChainLinks;
   /** Awareness budgets per identity and document (R63). */
   readonly ephemeral: EphemeralBudgets;
   /** R16: the hosts clients reach this relay by, or null to take each request's `Host`. */

@@ -12,6 +12,7 @@ import { RelayMetrics } from '../metrics/RelayMetrics.js';
 import { KeyedSerialQueue } from '../concurrency/KeyedSerialQueue.js';
 import { Connection } from '../connection/Connection.js';
 import { DurabilityNotice } from '../documents/DurabilityNotice.js';
+import { ChainLinks } from '../documents/ChainLinks.js';
 import { WriteCoalescer } from '../connection/WriteCoalescer.js';
 import type { Fanout } from '../fanout/Fanout.js';
 import { InProcessFanout } from '../fanout/InProcessFanout.js';
@@ -152,6 +153,7 @@ export function createRelay(options: RelayOptions): Relay {
         limits.spaceCreationBurstPerAddress,
       ),
     },
+    chainLinks: new ChainLinks(),
     ephemeral: new EphemeralBudgets(limits),
     publicHosts: options.publicHosts ?? null,
     now: options.now ?? Date.now,
