@@ -78,6 +78,8 @@ export const ERROR_CODES = {
   KEY_BUNDLE_MISMATCH: 6030,
   /** R72: a key in a bundle does not match the commitment of the entry that opened its epoch. */
   KEY_COMMITMENT_MISMATCH: 6031,
+  /** R116: an author claim (`trame:authors`, R115) names another person than the one whose key signed its client id's frames. */
+  AUTHOR_CLAIM_FORGED: 6050,
 } as const;
 
 /** Name of a typed error, e.g. `'CLOCK_GAP'`. */

@@ -142,6 +142,15 @@ export class DocumentEngine extends ObservableV2<EngineEvents> implements Transp
     return this.replica.docEpoch;
   }
 
+  /**
+   * R52: which author (hex key, a device key under protocol 4) each Yjs client id this client
+   * saw on the document belongs to: from verified UPDATEs, live or in a loaded tail, and its own
+   * local edits. Read-only: R116 reads it to check author claims.
+   */
+  get yjsOwners(): ReadonlyMap<number, string> {
+    return this.replica.yjsOwners;
+  }
+
   /** The latest snapshot this client holds, hex (empty before the first). */
   get snapshotIdHex(): string {
     return this.replica.current ? toHex(this.replica.current.id) : '';

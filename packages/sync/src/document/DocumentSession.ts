@@ -14,6 +14,7 @@ import type { CompactionPolicy } from '../outbox/CompactionPolicy.js';
 import type { SignaturePolicy } from '../outbox/mustSign.js';
 import { createTransportClass, type TransportClass } from '../transport/createTransportClass.js';
 import type { LocalCache } from '../cache/LocalCache.js';
+import { ClientOwners } from './ClientOwners.js';
 
 /** What a document needs from its space: satisfied by a SpaceSession. */
 export interface SpaceContext {
@@ -80,6 +81,7 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
   private readonly cacheKey: string;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly loaded: Promise<void>;
+  private readonly owners: ClientOwners;
 
   constructor(o: OpenDocumentOptions) {
     super();
@@ -107,6 +109,7 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
       ...(o.signaturePolicy ? { signaturePolicy: o.signaturePolicy } : {}),
       ...(o.membershipView ? { membershipView: o.membershipView } : {}),
     });
+    this.owners = new ClientOwners(() => this.engine.yjsOwners);
     this.transport = createTransportClass(this.engine);
     this.engine.on('status', (s) => this.emit('status', [s]));
     this.engine.on('error', (e) => this.emit('error', [e]));
@@ -139,11 +142,30 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
   private async restore(): Promise<void> {
     if (!this.cache) return;
     try {
-      const bytes = await this.cache.get(this.cacheKey);
+      const [bytes, owners] = await Promise.all([
+        this.cache.get(this.cacheKey),
+        this.cache.get(`${this.cacheKey}:owners`).catch(() => undefined),
+      ]);
+      if (owners) this.owners.load(owners);
       if (bytes && !this.destroyed) Y.applyUpdate(this.doc, bytes, CACHE_ORIGIN);
     } catch {
       /* an unreadable cache only costs offline opening */
     }
+  }
+
+  /**
+   * R116: which author (hex key; a device key under protocol 4) each Yjs client id of the
+   * document belongs to, as far as this device verified it (R52), in this session or an earlier
+   * one (kept in the device cache). A client id missing here has no known author.
+   */
+  clientOwners(): ReadonlyMap<number, string> {
+    return this.owners.current();
+  }
+
+  /** Writes the client ids' owners to the cache when some were learned since the last write. */
+  private async saveOwners(): Promise<void> {
+    const bytes = this.cache ? this.owners.encode() : null;
+    if (bytes) await this.cache!.set(`${this.cacheKey}:owners`, bytes);
   }
 
   private readonly scheduleSave = (_u: Uint8Array, origin: unknown): void => {
@@ -158,6 +180,7 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
     if (!this.cache) return;
     try {
       await this.cache.set(this.cacheKey, Y.encodeStateAsUpdate(this.doc));
+      await this.saveOwners();
     } catch {
       /* best effort */
     }
@@ -234,6 +257,7 @@ export class DocumentSession extends ObservableV2<SessionEvents> {
     if (this.cache) {
       this.doc.off('update', this.scheduleSave);
       if (this.saveTimer) void this.saveNow();
+      else void this.saveOwners().catch(() => {});
     }
     this.provider.destroy();
     this.engine.destroyEngine();

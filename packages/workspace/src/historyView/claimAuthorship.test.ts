@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { AUTHORS_ROOT } from './AUTHORS_ROOT.js';
 import { claimAuthorship } from './claimAuthorship.js';
 import { readClientAuthors } from './readClientAuthors.js';
+import { signedBy } from '../testing/signedBy.js';
 
 const ALICE = 'a'.repeat(64);
 const BOB = 'b'.repeat(64);
@@ -15,7 +16,7 @@ describe('claimAuthorship', () => {
     const stop = claimAuthorship(doc, ALICE);
     expect(doc.getMap(AUTHORS_ROOT).size).toBe(0);
     doc.getText('t').insert(0, 'Bonjour');
-    expect(readClientAuthors(doc)).toEqual(new Map([[doc.clientID, ALICE]]));
+    expect(readClientAuthors(doc, signedBy([doc, ALICE])).authors).toEqual(new Map([[doc.clientID, ALICE]]));
     const n = updates.length;
     doc.getText('t').insert(7, ' à tous');
     expect(updates.length).toBe(n + 1); // no second claim
@@ -44,7 +45,7 @@ describe('claimAuthorship', () => {
     Y.applyUpdate(bob, Y.encodeStateAsUpdate(alice));
     bob.getText('t').insert(1, 'B');
     Y.applyUpdate(alice, Y.encodeStateAsUpdate(bob));
-    expect(readClientAuthors(alice)).toEqual(
+    expect(readClientAuthors(alice, signedBy([alice, ALICE], [bob, BOB])).authors).toEqual(
       new Map([
         [alice.clientID, ALICE],
         [bob.clientID, BOB],

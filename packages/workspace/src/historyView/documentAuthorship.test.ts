@@ -5,6 +5,8 @@ import { writeDocumentContent } from '../document/writeDocumentContent.js';
 import { blockText } from './blockText.js';
 import { claimAuthorship } from './claimAuthorship.js';
 import { documentAuthorship } from './documentAuthorship.js';
+import { readClientAuthors } from './readClientAuthors.js';
+import { signedBy } from '../testing/signedBy.js';
 
 const ALICE = 'a'.repeat(64);
 const BOB = 'b'.repeat(64);
@@ -25,7 +27,7 @@ describe('documentAuthorship', () => {
     const p = bob.getXmlFragment(DOCUMENT_FIELD).get(1) as Y.XmlElement;
     (p.get(0) as Y.XmlText).insert(12, 'samedi ');
     sync(bob, alice);
-    const blocks = documentAuthorship(alice);
+    const blocks = documentAuthorship(alice, readClientAuthors(alice, signedBy([alice, ALICE], [bob, BOB])).authors);
     expect(blocks[0]).toMatchObject({ kind: 'heading', level: 1, spans: [{ text: 'Tract', author: ALICE }] });
     expect(blocks[1]!.spans).toEqual([
       { text: 'Rendez-vous ', author: ALICE, marks: [] },
@@ -56,7 +58,9 @@ describe('documentAuthorship', () => {
               { type: 'paragraph', content: [{ type: 'text', text: 'quatre' }] },
               {
                 type: 'bulletList',
-                content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'sous' }] }] }],
+                content: [
+                  { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'sous' }] }] },
+                ],
               },
             ],
           },
@@ -65,7 +69,11 @@ describe('documentAuthorship', () => {
       {
         type: 'taskList',
         content: [
-          { type: 'taskItem', attrs: { checked: true }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'fait' }] }] },
+          {
+            type: 'taskItem',
+            attrs: { checked: true },
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: 'fait' }] }],
+          },
         ],
       },
       { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'cité' }] }] },
@@ -83,7 +91,7 @@ describe('documentAuthorship', () => {
       },
       { type: 'horizontalRule' },
     ]);
-    const blocks = documentAuthorship(doc);
+    const blocks = documentAuthorship(doc, readClientAuthors(doc, signedBy()).authors);
     expect(blocks[0]!.spans).toEqual([
       { text: 'gras', author: null, marks: ['bold'] },
       { text: '\nsuite', author: null, marks: [] },

@@ -2,7 +2,6 @@ import * as Y from 'yjs';
 import { DOCUMENT_FIELD } from '../document/DOCUMENT_FIELD.js';
 import type { AuthoredBlock, AuthoredSpan, BlockKind } from './AuthoredBlock.js';
 import { pushSpan } from './pushSpan.js';
-import { readClientAuthors } from './readClientAuthors.js';
 import { textSpans } from './textSpans.js';
 
 interface Context {
@@ -13,14 +12,12 @@ interface Context {
 const LISTS: Record<string, BlockKind> = { bulletList: 'bullet', orderedList: 'ordered', taskList: 'task' };
 
 /**
- * HISTORY-2: a text document as blocks of runs, each run with the person who wrote it (R115
- * claims; null where nobody claimed the Yjs client id, e.g. text written before claims
- * existed). Read from the same Y.XmlFragment the editor binds (TipTap's schema).
+ * HISTORY-2: a text document as blocks of runs, each run with the person who wrote it
+ * (`authors`: the claims that count, from `readClientAuthors`, R115/R116; null where no claim
+ * counts for the Yjs client id, e.g. text written before claims existed). Read from the same
+ * Y.XmlFragment the editor binds (TipTap's schema).
  */
-export function documentAuthorship(
-  doc: Y.Doc,
-  authors: ReadonlyMap<number, string> = readClientAuthors(doc),
-): AuthoredBlock[] {
+export function documentAuthorship(doc: Y.Doc, authors: ReadonlyMap<number, string>): AuthoredBlock[] {
   const out: AuthoredBlock[] = [];
   walk(doc.getXmlFragment(DOCUMENT_FIELD), { depth: 0, quote: false }, out, authors);
   return out;

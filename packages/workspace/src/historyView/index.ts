@@ -16,4 +16,7 @@ export type { VersionLike } from './VersionLike.js';
 export { groupSessions, SESSION_GAP_MS } from './groupSessions.js';
 export type { VersionSession } from './groupSessions.js';
 export { readClientAuthors } from './readClientAuthors.js';
+export type { ClientAuthors } from './readClientAuthors.js';
+export { checkAuthorClaim } from './checkAuthorClaim.js';
+export type { AuthorClaimVerdict, ClientOwnership } from './checkAuthorClaim.js';
 export { AUTHORS_ROOT } from './AUTHORS_ROOT.js';

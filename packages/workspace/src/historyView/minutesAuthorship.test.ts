@@ -10,6 +10,8 @@ import { updateAction } from '../minutes/updateAction.js';
 import { blockText } from './blockText.js';
 import { claimAuthorship } from './claimAuthorship.js';
 import { minutesAuthorship } from './minutesAuthorship.js';
+import { readClientAuthors } from './readClientAuthors.js';
+import { signedBy } from '../testing/signedBy.js';
 
 const ALICE = 'a'.repeat(64);
 const BOB = 'b'.repeat(64);
@@ -33,7 +35,11 @@ describe('minutesAuthorship', () => {
     sync(bob, alice);
     updateAction(alice, item, action, { done: true });
 
-    const blocks = minutesAuthorship(alice, 'fr');
+    const blocks = minutesAuthorship(
+      alice,
+      'fr',
+      readClientAuthors(alice, signedBy([alice, ALICE], [bob, BOB])).authors,
+    );
     expect(blocks.map((b) => [b.kind, blockText(b)])).toEqual([
       ['heading', 'AG du 3 décembre'],
       ['paragraph', 'Date : 2026-12-03'],

@@ -5,7 +5,6 @@ import { compareOrdered } from '../ordering/compareOrdered.js';
 import type { AuthoredBlock, AuthoredSpan } from './AuthoredBlock.js';
 import { MINUTES_LABELS } from './MINUTES_LABELS.js';
 import { mapValueSpan } from './mapValueSpan.js';
-import { readClientAuthors } from './readClientAuthors.js';
 import { splitLines } from './splitLines.js';
 import { textSpans } from './textSpans.js';
 
@@ -17,14 +16,10 @@ const field = (v: unknown, name: string): string => {
 /**
  * HISTORY-2: minutes laid out as their compte rendu (title, date, place, chair, note taker,
  * who was present, then each agenda item with its discussion, decisions and actions), each run
- * with the person who wrote it (R115): a field is its last writer's, a discussion is read run
- * by run. Labels in `locale`.
+ * with the person who wrote it (`authors`: the claims that count, from `readClientAuthors`,
+ * R115/R116): a field is its last writer's, a discussion is read run by run. Labels in `locale`.
  */
-export function minutesAuthorship(
-  doc: Y.Doc,
-  locale: Locale,
-  authors: ReadonlyMap<number, string> = readClientAuthors(doc),
-): AuthoredBlock[] {
+export function minutesAuthorship(doc: Y.Doc, locale: Locale, authors: ReadonlyMap<number, string>): AuthoredBlock[] {
   const l = MINUTES_LABELS[locale] ?? MINUTES_LABELS.fr;
   const label = (t: string): AuthoredSpan => ({ text: `${t}${l.sep}`, author: null, marks: ['bold', 'label'] });
   const glue = (t: string): AuthoredSpan => ({ text: t, author: null, marks: ['label'] });

@@ -107,6 +107,11 @@ export interface DocumentSessionLike {
   readonly hasUnsavedChanges: boolean;
   /** R73: key epoch of the document's state at the relay (null: empty or not loaded yet). */
   readonly keyEpoch: number | null;
+  /**
+   * R52/R116: the key (hex; a device key) whose signed frames carried each Yjs client id of the
+   * document, as this device verified it (this session, and earlier ones kept in its cache).
+   */
+  clientOwners(): ReadonlyMap<number, string>;
   on<E extends keyof DocumentSessionEvents>(event: E, fn: DocumentSessionEvents[E]): unknown;
   off<E extends keyof DocumentSessionEvents>(event: E, fn: DocumentSessionEvents[E]): unknown;
   /** Resolves once the cached state (if any) is in `doc`: it can be shown, even offline. */

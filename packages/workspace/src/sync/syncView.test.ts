@@ -35,6 +35,7 @@ class FakeSession extends ObservableV2<DocumentSessionEvents> implements Documen
   canWrite = true;
   hasUnsavedChanges = false;
   keyEpoch = 0;
+  clientOwners = (): ReadonlyMap<number, string> => new Map();
   whenLoaded = async (): Promise<void> => {};
   whenSynced = async (): Promise<void> => {};
   whenSaved = async (): Promise<void> => {};

@@ -43,6 +43,11 @@ export class FakeDocumentSession extends ObservableV2<DocumentSessionEvents> imp
     return this.space.myRole === Role.Admin || this.space.myRole === Role.Editor;
   }
 
+  /** The fake relay signs nothing: no client id has a known owner. */
+  clientOwners(): ReadonlyMap<number, string> {
+    return new Map();
+  }
+
   whenLoaded = async (): Promise<void> => {};
   whenSynced = async (): Promise<void> => {};
   whenSaved = async (): Promise<void> => {};

@@ -1,6 +1,11 @@
 import type * as Y from 'yjs';
 import { readMinutes, type ItemType, type Locale } from '@trame/workspace';
-import { documentAuthorship, minutesAuthorship, type AuthoredBlock } from '@trame/workspace/history-view';
+import {
+  documentAuthorship,
+  minutesAuthorship,
+  type AuthoredBlock,
+  type ClientAuthors,
+} from '@trame/workspace/history-view';
 import { loadExchange } from '$lib/exchange/loadExchange';
 
 /**
@@ -24,9 +29,17 @@ export async function previewHtml(
   return x.documentHtml(x.markdownToDocument(md));
 }
 
-/** HISTORY-2: a document's or minutes' blocks by author; null for boards (not offered). */
-export function authoredBlocks(type: ItemType, doc: Y.Doc, locale: Locale): AuthoredBlock[] | null {
-  if (type === 'document') return documentAuthorship(doc);
-  if (type === 'minutes') return minutesAuthorship(doc, locale);
+/**
+ * HISTORY-2: a document's or minutes' blocks by author (`authors` of `doc`: the claims that count,
+ * R115/R116); null for boards (not offered).
+ */
+export function authoredBlocks(
+  type: ItemType,
+  doc: Y.Doc,
+  locale: Locale,
+  authors: ClientAuthors,
+): AuthoredBlock[] | null {
+  if (type === 'document') return documentAuthorship(doc, authors.authors);
+  if (type === 'minutes') return minutesAuthorship(doc, locale, authors.authors);
   return null;
 }
