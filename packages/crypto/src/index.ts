@@ -24,6 +24,7 @@ export { chainLink } from './frames/chainLink.js';
 export { openChainedUpdate } from './frames/openChainedUpdate.js';
 export { signMembershipEntry } from './membership/signMembershipEntry.js';
 export { verifyMembershipEntry } from './membership/verifyMembershipEntry.js';
+export { certifyDevice } from './membership/certifyDevice.js';
 export { keyCommitment } from './membership/keyCommitment.js';
 export { sealKeyBundle } from './membership/sealKeyBundle.js';
 export { openKeyBundle } from './membership/openKeyBundle.js';

@@ -12,6 +12,8 @@ export {
   isMembershipAction,
   isDeviceAction,
   MEMBERSHIP_DEVICE_ACTIONS_SINCE,
+  MEMBERSHIP_DEVICE_CHAIN_SINCE,
+  MAX_DEVICE_CHAIN_LINKS,
 } from './constants/MembershipAction.js';
 export { LIMITS } from './constants/limits.js';
 export {
@@ -69,6 +71,7 @@ export type {
   AuthFrame,
   ReadyFrame,
   MembershipFields,
+  DeviceCertLink,
   MembershipFrame,
   SealedKey,
   ContentParts,
@@ -105,6 +108,10 @@ export { keyHolders } from './membership/keyHolders.js';
 export { deviceAddError } from './membership/deviceAddError.js';
 export { deviceRemoveError } from './membership/deviceRemoveError.js';
 export { rotateSignerError } from './membership/rotateSignerError.js';
+export { checkDeviceChain } from './membership/checkDeviceChain.js';
+export type { VerifySignature } from './membership/checkDeviceChain.js';
+export { deviceCertInput } from './membership/deviceCertInput.js';
+export { sealedForExactly } from './membership/sealedForExactly.js';
 export { isStrictPublicKey, isCanonicalPointEncoding, hasSmallOrder } from './ed25519/isStrictPublicKey.js';
 export { isStrictSignature } from './ed25519/isStrictSignature.js';
 export { ED25519_TEST_VECTORS } from './ed25519/ed25519TestVectors.js';

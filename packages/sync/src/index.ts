@@ -1,6 +1,6 @@
 export { SpaceSession } from './space/SpaceSession.js';
 export type { SpaceStatus } from './space/SpaceSession.js';
-export type { SpaceSessionOptions } from './space/SpaceSessionOptions.js';
+export type { PersonChain, SpaceSessionOptions } from './space/SpaceSessionOptions.js';
 export type { InvitePreview } from './space/InvitePreview.js';
 export { SpaceState } from './space/SpaceState.js';
 export type { SpaceMember, RefusedEntry, PendingInviteInfo } from './space/SpaceState.js';

@@ -27,6 +27,12 @@ export type MembershipAction = (typeof MembershipAction)[keyof typeof Membership
 /** R93: the first protocol version whose frames may carry DEVICE_ADD or DEVICE_REMOVE. */
 export const MEMBERSHIP_DEVICE_ACTIONS_SINCE = 4;
 
+/** R121: the first protocol version whose MEMBERSHIP frames carry a device chain. */
+export const MEMBERSHIP_DEVICE_CHAIN_SINCE = 5;
+
+/** R121: most links in a device chain (person → device → device → device). */
+export const MAX_DEVICE_CHAIN_LINKS = 3;
+
 export function isMembershipAction(value: number): value is MembershipAction {
   return value >= MembershipAction.Genesis && value <= MembershipAction.DeviceRemove;
 }

@@ -17,10 +17,10 @@ import {
 } from './sizes.js';
 
 describe('protocol constants', () => {
-  it('R1: the protocol version is 4 and frames of 3 are still read', () => {
-    expect(PROTOCOL_VERSION).toBe(4);
+  it('R1/R121: the protocol version is 5 and frames of 3 and 4 are still read', () => {
+    expect(PROTOCOL_VERSION).toBe(5);
     expect(OLDEST_READABLE_PROTOCOL_VERSION).toBe(3);
-    expect([1, 2, 3, 4, 5].map(isReadableProtocolVersion)).toEqual([false, false, true, true, false]);
+    expect([1, 2, 3, 4, 5, 6].map(isReadableProtocolVersion)).toEqual([false, false, true, true, true, false]);
   });
 
   it('§2: frame kinds have their stable values', () => {

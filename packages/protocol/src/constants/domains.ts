@@ -19,4 +19,6 @@ export const DOMAIN = {
   keyCommit: enc.encode('trame/v3/key-commit\0'),
   /** R76: associated data of an INVITE's wrapped bundle. */
   inviteWrap: enc.encode('trame/v3/invite-wrap\0'),
+  /** R120: a device certificate link (person ‖ issuer ‖ device ‖ issuedAt), signed by its issuer. */
+  deviceCert: enc.encode('trame/v5/device-cert\0'),
 } as const;

@@ -5,8 +5,12 @@
  *    context, key commitments); spaces made under 1 or 2 are refused (R38).
  * 4: devices (issue 13, ADR 0008): membership actions DEVICE_ADD and DEVICE_REMOVE (R93-R99).
  *    Additive: frames written under 3 keep their layout and are still read (R1, R38).
+ * 5: device certificates (issue 13, ADR 0010): a MEMBERSHIP frame carries a device chain
+ *    (R121) before its signature, so a space can be created or an invite accepted on a linked
+ *    device as its person (R122, R123). Every other layout is 4's; frames written under 3 and
+ *    4 are still read as they are (their MEMBERSHIP frames have no chain).
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /**
  * R1/R38: the oldest version byte still read. Frames stored under it (a space's log, its

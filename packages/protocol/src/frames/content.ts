@@ -1,6 +1,7 @@
 import { ByteWriter } from '../codec/ByteWriter.js';
 import { DOMAIN } from '../constants/domains.js';
 import { FrameKind } from '../constants/FrameKind.js';
+import { MAX_DEVICE_CHAIN_LINKS } from '../constants/MembershipAction.js';
 import { PROTOCOL_VERSION } from '../constants/protocolVersion.js';
 import {
   HASH_BYTES,
@@ -109,7 +110,7 @@ export function encodeContentBody(header: Uint8Array, nonce: Uint8Array, ciphert
 
 /** MEMBERSHIP body: everything its signature covers (docs/PROTOCOL.md §3.4). */
 export function encodeMembershipBody(m: MembershipFields): Uint8Array {
-  const w = new ByteWriter(160 + m.sealedKeys.length * 160)
+  const w = new ByteWriter(161 + m.sealedKeys.length * 160 + (m.deviceChain?.length ?? 0) * 100)
     .u8(PROTOCOL_VERSION)
     .u8(FrameKind.Membership)
     .fixed(m.spaceId, ID_BYTES)
@@ -124,6 +125,12 @@ export function encodeMembershipBody(m: MembershipFields): Uint8Array {
     .fixed(m.keyCommit ?? ZERO_HASH, HASH_BYTES)
     .u16(m.sealedKeys.length);
   for (const s of m.sealedKeys) w.fixed(s.recipient, PUBLIC_KEY_BYTES).u16(s.sealed.length).bytes(s.sealed);
+  // R121 (protocol 5): the device chain, empty for most entries.
+  const chain = m.deviceChain ?? [];
+  if (chain.length > MAX_DEVICE_CHAIN_LINKS)
+    throw new RangeError(`a device chain has at most ${MAX_DEVICE_CHAIN_LINKS} links`);
+  w.u8(chain.length);
+  for (const l of chain) w.fixed(l.device, PUBLIC_KEY_BYTES).u32(l.issuedAt).fixed(l.signature, SIGNATURE_BYTES);
   return w.finish();
 }
 

@@ -39,6 +39,14 @@ const hello = encodeHello({
 });
 
 /** One valid frame of every kind. */
+/** A version 5 MEMBERSHIP frame without a chain, as written under 4: the u8 chain length removed. */
+function dropChainLength(raw: Uint8Array): Uint8Array {
+  const out = new Uint8Array(raw.length - 1);
+  out.set(raw.subarray(0, raw.length - 65));
+  out.set(raw.subarray(raw.length - 64), raw.length - 65);
+  return out;
+}
+
 const samples: Array<[string, Uint8Array]> = [
   ['HELLO', hello],
   ['CHALLENGE', encodeChallenge(rand(32))],
@@ -73,18 +81,20 @@ describe('sanity', () => {
 });
 
 describe('R1: version', () => {
-  it.each(samples)('R1: a %s frame with version 0, 1, 2, 5 or 255 is UNSUPPORTED_VERSION (1002)', (_name, raw) => {
-    for (const v of [0, 1, 2, 5, 255]) {
+  it.each(samples)('R1: a %s frame with version 0, 1, 2, 6 or 255 is UNSUPPORTED_VERSION (1002)', (_name, raw) => {
+    for (const v of [0, 1, 2, 6, 255]) {
       const e = expectTrameError(() => decodeFrame(patched(raw, (_d, b) => (b[0] = v))), 'UNSUPPORTED_VERSION');
       expect(e.number).toBe(1002);
     }
   });
 
-  it.each(samples)('R1/R38: a %s frame written under version 3 (same layout) is still read', (_name, raw) => {
-    expect(PROTOCOL_VERSION).toBe(4);
+  it.each(samples)('R1/R38/R121: a %s frame written under version 3 or 4 is still read', (_name, raw) => {
+    expect(PROTOCOL_VERSION).toBe(5);
     expect(raw[0]).toBe(PROTOCOL_VERSION);
-    expect(decodeFrame(patched(raw, (_d, b) => (b[0] = 3))).kind).toBe(raw[1]);
-    expectTrameError(() => decodeFrame(patched(raw, (_d, b) => (b[0] = 5))), 'UNSUPPORTED_VERSION');
+    // R121: only MEMBERSHIP frames changed: under 3 and 4 they end without the chain's length byte.
+    const old = raw[1] === FrameKind.Membership ? dropChainLength(raw) : raw;
+    for (const v of [3, 4]) expect(decodeFrame(patched(old, (_d, b) => (b[0] = v))).kind).toBe(raw[1]);
+    expectTrameError(() => decodeFrame(patched(raw, (_d, b) => (b[0] = 6))), 'UNSUPPORTED_VERSION');
   });
 
   it('R1: the version is checked before the kind', () => {
@@ -386,7 +396,7 @@ describe('R3: size limits per kind', () => {
 
   it('R3: a MEMBERSHIP over 256 KiB is FRAME_TOO_LARGE', () => {
     // 31 keys of 8192 bytes and one that fills the frame to exactly 256 KiB.
-    const fill = LIMITS.maxMembershipBytes - 162 - 64 - 32 * 34 - 31 * LIMITS.maxSealedKeyBytes;
+    const fill = LIMITS.maxMembershipBytes - 162 - 1 - 64 - 32 * 34 - 31 * LIMITS.maxSealedKeyBytes;
     const keys = (last: number) => [
       ...Array.from({ length: 31 }, () => ({ recipient: rand(32), sealed: new Uint8Array(LIMITS.maxSealedKeyBytes) })),
       { recipient: rand(32), sealed: new Uint8Array(last) },

@@ -1,7 +1,13 @@
 import { ByteReader } from '../codec/ByteReader.js';
 import { FrameKind } from '../constants/FrameKind.js';
 import { LIMITS } from '../constants/limits.js';
-import { isDeviceAction, isMembershipAction, MEMBERSHIP_DEVICE_ACTIONS_SINCE } from '../constants/MembershipAction.js';
+import {
+  isDeviceAction,
+  isMembershipAction,
+  MAX_DEVICE_CHAIN_LINKS,
+  MEMBERSHIP_DEVICE_ACTIONS_SINCE,
+  MEMBERSHIP_DEVICE_CHAIN_SINCE,
+} from '../constants/MembershipAction.js';
 import { isReadableProtocolVersion } from '../constants/protocolVersion.js';
 import { isRole } from '../constants/Role.js';
 import {
@@ -17,7 +23,7 @@ import {
 } from '../constants/sizes.js';
 import { UPDATE_FLAG_SIGNED } from './content.js';
 import { TrameError } from '../errors/TrameError.js';
-import type { AuthorClock, ContentParts, Frame, SealedKey } from './types.js';
+import type { AuthorClock, ContentParts, DeviceCertLink, Frame, SealedKey } from './types.js';
 
 const NONE = 0xffffffff;
 const dec = new TextDecoder('utf-8', { fatal: true });
@@ -160,6 +166,17 @@ export function decodeFrame(raw: Uint8Array): Frame {
         if (len > LIMITS.maxSealedKeyBytes) throw new TrameError('MALFORMED_FRAME', 'sealed key too long');
         sealedKeys.push({ recipient, sealed: r.take(len, 'sealed key') });
       }
+      // R121: from version 5 on, the device chain (frames under 3 and 4 have no such field).
+      const deviceChain: DeviceCertLink[] = [];
+      if (version >= MEMBERSHIP_DEVICE_CHAIN_SINCE) {
+        const links = r.u8('chainLength');
+        if (links > MAX_DEVICE_CHAIN_LINKS) throw new TrameError('MALFORMED_FRAME', 'device chain too long');
+        for (let i = 0; i < links; i++) {
+          const device = r.take(PUBLIC_KEY_BYTES, 'chain device');
+          const issuedAt = r.u32('chain issuedAt');
+          deviceChain.push({ device, issuedAt, signature: r.take(SIGNATURE_BYTES, 'chain signature') });
+        }
+      }
       const bodyEnd = r.offset;
       const signature = r.take(SIGNATURE_BYTES, 'signature');
       r.end();
@@ -176,6 +193,7 @@ export function decodeFrame(raw: Uint8Array): Frame {
         expiresAt,
         keyCommit,
         sealedKeys,
+        deviceChain,
         body: raw.subarray(0, bodyEnd),
         signature,
         raw,

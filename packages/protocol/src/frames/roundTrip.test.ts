@@ -378,7 +378,7 @@ describe('MEMBERSHIP (§3.4)', () => {
   });
 
   it('places every field at the offsets of the table', () => {
-    expect(raw.length).toBe(162 + (34 + 80) + (34 + 3) + (34 + 0) + 64);
+    expect(raw.length).toBe(162 + (34 + 80) + (34 + 3) + (34 + 0) + 1 + 64);
     expect([raw[0], raw[1]]).toEqual([PROTOCOL_VERSION, 0x10]);
     expectBytes(raw.subarray(2, 18), fields.spaceId);
     expect(u32At(raw, 18)).toBe(0x01020304);
@@ -397,6 +397,7 @@ describe('MEMBERSHIP (§3.4)', () => {
     expectBytes(raw.subarray(196, 276), fields.sealedKeys[0]!.sealed);
     expectBytes(raw.subarray(276, 308), r2);
     expect(u16At(raw, 308)).toBe(3);
+    expect(raw[raw.length - 65]).toBe(0); // R121: no device chain
     expectBytes(raw.subarray(raw.length - 64), sig);
   });
 
@@ -406,9 +407,9 @@ describe('MEMBERSHIP (§3.4)', () => {
     expect(f.expiresAt).toBe(0);
   });
 
-  it('an entry without sealed keys is 226 bytes', () => {
+  it('an entry without sealed keys is 227 bytes', () => {
     const r = buildMembership({ sealedKeys: [] });
-    expect(r.length).toBe(162 + 64);
+    expect(r.length).toBe(162 + 1 + 64);
     expect(decodeAs(r, FrameKind.Membership).sealedKeys).toEqual([]);
   });
 

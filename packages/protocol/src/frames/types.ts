@@ -59,6 +59,19 @@ export interface SealedKey {
   sealed: Uint8Array;
 }
 
+/**
+ * R120 (ADR 0010): one link of a device chain: `issuer` certifies that `device` is a device of
+ * the chain's person, where the issuer is the person key for the first link and the previous
+ * link's device after it. `signature` = Ed25519(issuer, "trame/v5/device-cert\0" ‖ person ‖
+ * issuer ‖ device ‖ u32 issuedAt). 100 bytes on the wire: device ‖ issuedAt ‖ signature.
+ */
+export interface DeviceCertLink {
+  device: Uint8Array;
+  /** Unix seconds when the issuer made the link (informational: links do not expire). */
+  issuedAt: number;
+  signature: Uint8Array;
+}
+
 export interface MembershipFields {
   spaceId: Uint8Array;
   seq: number;
@@ -76,12 +89,20 @@ export interface MembershipFields {
    */
   keyCommit?: Uint8Array;
   sealedKeys: SealedKey[];
+  /**
+   * R121/R122/R123 (protocol 5): the chain certifying the device that creates a space (GENESIS)
+   * or accepts an invite (ACCEPT) as the entry's subject, a person whose key it does not hold.
+   * Empty (the default) for every other entry.
+   */
+  deviceChain?: DeviceCertLink[];
 }
 
 export interface MembershipFrame extends MembershipFields {
   kind: typeof FrameKind.Membership;
   expiresAt: number;
   keyCommit: Uint8Array;
+  /** Empty for frames written under 3 or 4 (they have no chain field). */
+  deviceChain: DeviceCertLink[];
   /** Bytes covered by the signature (all but the last 64). */
   body: Uint8Array;
   signature: Uint8Array;

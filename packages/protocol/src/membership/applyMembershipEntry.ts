@@ -15,12 +15,20 @@ import { deviceRemoveError } from './deviceRemoveError.js';
 import { keyHolders } from './keyHolders.js';
 import { roleOfKey } from './roleOfKey.js';
 import { rotateSignerError } from './rotateSignerError.js';
+import { checkDeviceChain, type VerifySignature } from './checkDeviceChain.js';
+import { sealedForExactly } from './sealedForExactly.js';
 
 /** Primitives the fold needs; injected so that this package stays free of crypto and I/O. */
 export interface MembershipDeps {
   /** Ed25519 verification of `entry.signature` over `"trame/v1/membership\0" ‖ entry.body`. */
   verifyEntrySignature(entry: MembershipFrame): boolean;
   sha256(bytes: Uint8Array): Uint8Array;
+  /**
+   * R120: Ed25519 verification of a device chain's links (protocol 5). Without it an entry
+   * carrying a chain is refused (`BAD_SIGNATURE`); the relay's re-fold of its own stored log,
+   * verified when stored, passes `() => true`.
+   */
+  verifySignature?: VerifySignature;
   /** Current unix time in seconds, for invite expiry; clients that replay history omit it. */
   nowSeconds?: number;
 }
@@ -51,7 +59,8 @@ function dropDevicesOf(devices: Map<string, string>, person: string): void {
 
 /**
  * Applies one membership entry to a space's state, enforcing R30-R36, R32a, R70/R72/R74
- * (ROTATE, key commitments, writers per epoch) and R94-R99 (devices), and returns the new
+ * (ROTATE, key commitments, writers per epoch), R94-R99 (devices) and R120-R124 (device
+ * chains on GENESIS and ACCEPT), and returns the new
  * state. Throws TrameError: MEMBERSHIP_CHAIN, BAD_SIGNATURE, FORBIDDEN_ROLE or
  * INVALID_MEMBERSHIP. Used by the relay (before storing) and by clients (before trusting).
  */
@@ -100,15 +109,35 @@ export function applyMembershipEntry(
     );
   }
 
+  // R121-R124: a device chain only on GENESIS and ACCEPT, rooted at their subject (the person).
+  let certified: Uint8Array | null = null;
+  const chain = entry.deviceChain ?? [];
+  if (chain.length > 0) {
+    if (entry.action !== MembershipAction.Genesis && entry.action !== MembershipAction.Accept) {
+      invalid('only GENESIS and ACCEPT carry a device chain');
+    }
+    const checked = checkDeviceChain(entry.subject, chain, deps.verifySignature);
+    if (checked instanceof TrameError) throw checked;
+    certified = checked;
+  }
+
   switch (entry.action) {
     case MembershipAction.Genesis:
       // R30
       if (state.seq !== -1) invalid('genesis must be the first entry');
       if (!isZero(entry.prevHash)) invalid('genesis has a zero prevHash');
-      if (signer !== subject || entry.role !== Role.Admin || entry.epoch !== 0) {
-        invalid('genesis: signer is the subject, admin, epoch 0');
+      if (entry.role !== Role.Admin || entry.epoch !== 0) invalid('genesis: admin, epoch 0');
+      if (certified) {
+        // R122: made on a linked device: the person is the creator, the signing device hers.
+        if (toHex(certified) !== signer) invalid('genesis: the device chain certifies its signer');
+        if (!sealedForExactly(entry, [entry.subject, certified])) {
+          invalid('genesis on a device seals the key to the person and the device');
+        }
+        devices.set(signer, subject);
+      } else {
+        if (signer !== subject) invalid('genesis: signer is the subject');
+        if (!hasOnlySealedFor(entry, entry.subject)) invalid('genesis seals the key to its creator');
       }
-      if (!hasOnlySealedFor(entry, entry.subject)) invalid('genesis seals the key to its creator');
       members.set(subject, Role.Admin);
       keyCommits.set(0, entry.keyCommit.slice());
       break;
@@ -163,7 +192,14 @@ export function applyMembershipEntry(
       if (inSpace(subject)) invalid('already a member');
       if (entry.role !== invite!.role) invalid('ACCEPT grants exactly the invite role');
       if (entry.epoch !== state.epoch) invalid('ACCEPT refers to the current epoch');
-      if (!hasOnlySealedFor(entry, entry.subject)) invalid('ACCEPT seals the key bundle to the newcomer');
+      if (certified) {
+        // R123: accepted on a linked device: the person joins, the certified device with her.
+        if (inSpace(toHex(certified))) invalid('ACCEPT: the certified device is already in the space');
+        if (!sealedForExactly(entry, [entry.subject, certified])) {
+          invalid('ACCEPT on a device seals the key bundle to the person and the device');
+        }
+        devices.set(toHex(certified), subject);
+      } else if (!hasOnlySealedFor(entry, entry.subject)) invalid('ACCEPT seals the key bundle to the newcomer');
       invites.delete(signer);
       members.set(subject, invite!.role);
       break;
@@ -221,6 +257,7 @@ export function applyMembershipEntry(
     if (entry.action === MembershipAction.SetRole) {
       for (const [device, person] of devices) if (person === subject) writers.add(device);
     }
+    if (certified) writers.add(toHex(certified));
     epochWriters.set(epoch, writers);
   }
   return {

@@ -45,6 +45,8 @@ export function checkMembership(facts: MembershipFacts, frame: MembershipFrame):
   const prev = facts.folded ?? (facts.space ? toMembershipState(facts.space) : emptyMembershipState(facts.spaceId));
   const next = applyMembershipEntry(prev, frame, {
     verifyEntrySignature: (e) => verifyEd25519(e.signer, signingInput(FrameKind.Membership, e.body), e.signature),
+    // R120: device chains on GENESIS and ACCEPT (plain Ed25519 signatures; nothing to decrypt).
+    verifySignature: verifyEd25519,
     sha256,
     nowSeconds: facts.nowSeconds,
   });

@@ -332,7 +332,7 @@ describe('R75/R78 invite wrap secrets (MEMBERSHIP-3)', () => {
 });
 
 describe('R38 spaces written under protocol 3', () => {
-  it('R38: a space whose log was written under protocol 3 is served and grows with version 4 entries', async () => {
+  it('R38/R121: a space whose log was written under protocols 3 and 4 is served and grows with version 5 entries', async () => {
     const admin = createTestIdentity();
     const editor = createTestIdentity();
     const spaceId = randomId();
@@ -351,16 +351,16 @@ describe('R38 spaces written under protocol 3', () => {
     control.send(genesis);
     expect((await control.expectAck()).number).toBe(0);
     log.accepted(genesis);
-    const addV3 = log.next(admin, MembershipAction.Add, editor.publicKey, Role.Viewer, { version: 3 });
-    control.send(addV3);
+    const addV4 = log.next(admin, MembershipAction.Add, editor.publicKey, Role.Viewer, { version: 4 });
+    control.send(addV4);
     expect((await control.expectAck()).number).toBe(1);
-    log.accepted(addV3);
+    log.accepted(addV4);
     const setV4 = log.next(admin, MembershipAction.SetRole, editor.publicKey, Role.Editor);
     expect(setV4[0]).toBe(PROTOCOL_VERSION);
     control.send(setV4);
     expect((await control.expectAck()).number).toBe(2);
     const [, state] = await open(editor, { spaceId, docId: randomId() });
     expect(state.ready.role).toBe(Role.Editor);
-    expect(state.frames.map((f) => f.raw[0])).toEqual([3, 3, 4]);
+    expect(state.frames.map((f) => f.raw[0])).toEqual([3, 4, 5]);
   });
 });

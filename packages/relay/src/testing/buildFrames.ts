@@ -157,7 +157,9 @@ export function buildMembership(o: MembershipOptions): Uint8Array {
         : ZERO_HASH),
     sealedKeys: (o.sealedFor ?? []).map((recipient) => ({ recipient, sealed: new Uint8Array(randomBytes(80)) })),
   });
-  if (o.version !== undefined) body[0] = o.version;
+  // R121: frames of 3 and 4 end without the device chain's length byte (an empty chain here).
+  const written = o.version !== undefined && o.version < 5 ? body.slice(0, body.length - 1) : body;
+  if (o.version !== undefined) written[0] = o.version;
   const signer = o.signWith ?? o.signer;
-  return appendSignature(body, signer.sign(signingInput(FrameKind.Membership, body)));
+  return appendSignature(written, signer.sign(signingInput(FrameKind.Membership, written)));
 }

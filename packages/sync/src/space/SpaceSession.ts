@@ -147,13 +147,20 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
     }
   }
 
-  /** Creates a new space with this identity as its first admin (R30). */
+  /**
+   * Creates a new space with this identity as its first admin (R30), or, on a linked device
+   * (`o.person`), with the person as its first admin and this device as hers (R122).
+   */
   static async create(o: SpaceSessionOptions): Promise<SpaceSession> {
     const spaceId = randomBytes(16);
     const key = generateSpaceKey();
     const bundle = new Map([[0, key]]);
     const session = new SpaceSession(o.relayUrl, o.identity, spaceId, o.WebSocketImpl, true, o.cache);
     session.connect();
+    // R122: on a linked device the person is the creator and this device hers, both sealed to.
+    const person = o.person ?? null;
+    const creator = person?.key ?? o.identity.publicKey;
+    const recipients = person ? [person.key, o.identity.publicKey] : [o.identity.publicKey];
     const genesis = signMembershipEntry(
       {
         spaceId,
@@ -161,16 +168,15 @@ export class SpaceSession extends ObservableV2<SpaceEvents> {
         prevHash: ZERO_HASH,
         signer: o.identity.publicKey,
         action: MembershipAction.Genesis,
-        subject: o.identity.publicKey,
+        subject: creator,
         role: Role.Admin,
         epoch: 0,
         keyCommit: keyCommitment(key, spaceId, 0),
-        sealedKeys: [
-          {
-            recipient: o.identity.publicKey,
-            sealed: sealKeyBundle({ spaceId, seq: 0, recipient: o.identity.publicKey, epoch: 0 }, bundle),
-          },
-        ],
+        sealedKeys: recipients.map((recipient) => ({
+          recipient,
+          sealed: sealKeyBundle({ spaceId, seq: 0, recipient, epoch: 0 }, bundle),
+        })),
+        ...(person ? { deviceChain: person.chain } : {}),
       },
       o.identity,
     );

@@ -1,4 +1,5 @@
 import type { Identity } from '@trame/crypto';
+import type { DeviceCertLink } from '@trame/protocol';
 import type { LocalCache } from '../cache/LocalCache.js';
 import type { WebSocketConstructor } from '../connection/WebSocketLike.js';
 import type { MembershipPin } from './MembershipPin.js';
@@ -19,4 +20,16 @@ export interface SpaceSessionOptions {
    * shorter log or another entry at a verified position is refused with a typed error.
    */
   pin?: MembershipPin | null;
+  /**
+   * R122/R123 (ADR 0010): on a linked device, the person it acts for and the chain certifying
+   * this device as hers (given at link time). Spaces it creates and invites it accepts are then
+   * the person's, with this device as her device there. Absent on the person key's own device.
+   */
+  person?: PersonChain | null;
+}
+
+/** A person key and the chain that certifies a device as one of hers (R120). */
+export interface PersonChain {
+  key: Uint8Array;
+  chain: DeviceCertLink[];
 }

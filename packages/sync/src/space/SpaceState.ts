@@ -20,6 +20,7 @@ import {
   openVerifiedKeyBundle,
   sha256,
   unwrapInviteSealed,
+  verify,
   verifyMembershipEntry,
   type Identity,
   type KeyBundle,
@@ -210,7 +211,11 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
     const base = this.tentative?.state ?? this.state;
     let next: MembershipState;
     try {
-      next = applyMembershipEntry(base, entry, { verifyEntrySignature: verifyMembershipEntry, sha256 });
+      next = applyMembershipEntry(base, entry, {
+        verifyEntrySignature: verifyMembershipEntry,
+        verifySignature: verify,
+        sha256,
+      });
     } catch (e) {
       this.refuse(
         entry.seq,
@@ -254,9 +259,16 @@ export class SpaceState extends ObservableV2<SpaceStateEvents> {
     // every key must be the one its epoch's opening entry committed to (R72).
     const rotate = entry.action === MembershipAction.Rotate;
     const toInvite = this.state.invites.has(this.selfId);
+    // R122/R123: the device a GENESIS or ACCEPT's chain certifies (verified by the fold) gets
+    // the keys from that entry too, next to its person.
+    const certified = entry.deviceChain?.at(-1)?.device;
+    const handedToMe =
+      rotate ||
+      bytesEqual(entry.subject, this.identity.publicKey) ||
+      (certified !== undefined && bytesEqual(certified, this.identity.publicKey));
     for (const s of entry.sealedKeys) {
       if (!bytesEqual(s.recipient, this.identity.publicKey)) continue;
-      if (!rotate && !bytesEqual(entry.subject, this.identity.publicKey)) continue;
+      if (!handedToMe) continue;
       // R76: a bundle sealed to an invite identity (this one) is wrapped under a secret only the
       // relay holds, while the invite is pending.
       const wrap = this.inviteWraps.get(entry.seq);

@@ -7,8 +7,8 @@ import type { SpaceSessionOptions } from './SpaceSessionOptions.js';
 
 /**
  * Joins a space through an invite link's token (R35): connects as the invite identity,
- * checks the pinned INVITE entry (R39), appends an ACCEPT that adds `o.identity` with the
- * invite's role, then opens the space as `o.identity`, pinned to the verified log (save
+ * checks the pinned INVITE entry (R39), appends an ACCEPT that adds `o.identity` (on a linked
+ * device: `o.person`, with this device certified as hers, R123) with the invite's role, then opens the space as `o.identity`, pinned to the verified log (save
  * `session.state.pin`). Works while no admin is online.
  */
 export async function acceptInvite<S extends JoinSession>(
@@ -25,6 +25,10 @@ export async function acceptInvite<S extends JoinSession>(
     }
     const seq = asInvite.state.seq + 1;
     const epoch = asInvite.state.epoch;
+    // R123: on a linked device the person joins, this device with her (both sealed to).
+    const person = o.person ?? null;
+    const newcomer = person?.key ?? o.identity.publicKey;
+    const recipients = person ? [person.key, o.identity.publicKey] : [o.identity.publicKey];
     const entry = signMembershipEntry(
       {
         spaceId: secret.spaceId,
@@ -32,18 +36,14 @@ export async function acceptInvite<S extends JoinSession>(
         prevHash: asInvite.state.headHash,
         signer: asInvite.identity.publicKey,
         action: MembershipAction.Accept,
-        subject: o.identity.publicKey,
+        subject: newcomer,
         role: invite.role,
         epoch,
-        sealedKeys: [
-          {
-            recipient: o.identity.publicKey,
-            sealed: sealKeyBundle(
-              { spaceId: secret.spaceId, seq, recipient: o.identity.publicKey, epoch },
-              asInvite.state.keyBundle(),
-            ),
-          },
-        ],
+        sealedKeys: recipients.map((recipient) => ({
+          recipient,
+          sealed: sealKeyBundle({ spaceId: secret.spaceId, seq, recipient, epoch }, asInvite.state.keyBundle()),
+        })),
+        ...(person ? { deviceChain: person.chain } : {}),
       },
       asInvite.identity,
     );

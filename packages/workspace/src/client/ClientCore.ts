@@ -1,7 +1,6 @@
-import type { Identity } from '@trame/crypto';
 import type { JoinedSpace } from '../local/LocalProfile.js';
 import type { PresenceLocation, PresenceUser } from '../presence/PresenceUser.js';
-import type { DocumentSessionLike, LocalCache, SpaceSessionLike, SyncApi } from '../sync/SyncApi.js';
+import type { DocumentSessionLike, SpaceConnectOptions, SpaceSessionLike, SyncApi } from '../sync/SyncApi.js';
 import type { OpenSpace } from './OpenSpace.js';
 
 /**
@@ -33,7 +32,7 @@ export interface ClientCore<S extends SpaceSessionLike = SpaceSessionLike> {
   readonly saveTimeoutMs: number;
   now(): number;
   /** Options of the sync layer's SpaceSession.create/open/acceptInvite for this identity. */
-  connectOptions(): { relayUrl: string; identity: Identity; cache?: LocalCache };
+  connectOptions(): SpaceConnectOptions;
   openSpace(id: string): Promise<OpenSpace<S>>;
   /** Registers a session we created or joined, so openSpace returns it. */
   adopt(id: string, session: S): OpenSpace<S>;

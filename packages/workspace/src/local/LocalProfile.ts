@@ -16,6 +16,13 @@ export interface JoinedSpace {
   pin?: { genesisHash: string; seq: number; headHash: string };
 }
 
+/** One link of a device chain (R120) as the profile and the linking channel keep it: hex. */
+export interface StoredChainLink {
+  device: string;
+  issuedAt: number;
+  signature: string;
+}
+
 /**
  * What this device keeps about its user between visits (IndexedDB). The secret key never
  * leaves the device. `displayName` is also kept here so it can be published into spaces joined
@@ -33,6 +40,12 @@ export interface LocalProfile {
    * absent when the device's own key is the person key (a first or legacy device).
    */
   personId?: string;
+  /**
+   * R120 (ADR 0010): on a linked device, the chain certifying its key as the person's (hex),
+   * given at link time: spaces it creates and invites it accepts are then the person's
+   * (R122, R123). Absent on the person key's device, and on devices linked before protocol 5.
+   */
+  deviceChain?: StoredChainLink[];
   /** How this device is named in Réglages' device list ("Téléphone de Alice"), if named. */
   deviceName?: string;
   displayName: string;

@@ -1,5 +1,5 @@
 import type { Locale } from '../collective/Locale.js';
-import type { JoinedSpace } from '../local/LocalProfile.js';
+import type { JoinedSpace, StoredChainLink } from '../local/LocalProfile.js';
 
 /** New device → account device, once its person confirmed the comparison code (PROTOCOL.md §11.3). */
 export interface DeviceOffer {
@@ -20,6 +20,11 @@ export interface LinkedProfile {
   locale: Locale;
   /** The spaces with their R39 pins (genesis and verified head), as the account device holds them. */
   spaces: JoinedSpace[];
+  /**
+   * R120 (ADR 0010): the chain certifying the new device's key as the person's (hex links), so
+   * it creates spaces and accepts invites as her. Absent when the account device cannot certify.
+   */
+  chain?: StoredChainLink[];
 }
 
 /** New device → account device: the profile is saved, the link is done. */

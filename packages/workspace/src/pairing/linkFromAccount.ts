@@ -1,6 +1,7 @@
 import { fromHex, LinkSide } from '@trame/protocol';
 import { pairDevices, PairingError } from '@trame/sync/pairing';
 import type { LinkedProfile } from './LinkMessages.js';
+import type { StoredChainLink } from '../local/LocalProfile.js';
 import type { LinkOptions } from './LinkOptions.js';
 import { readDeviceOffer } from './readDeviceOffer.js';
 import { untilConfirmed } from './untilConfirmed.js';
@@ -9,6 +10,11 @@ import { untilConfirmed } from './untilConfirmed.js';
 export interface DeviceAdder {
   /** Per-space results: DEVICE_ADD appended (`ok`) or not (offline, refused). */
   addDevice(devicePublicKey: Uint8Array, name: string): Promise<Array<{ spaceId: string; ok: boolean }>>;
+  /**
+   * R120 (ADR 0010): the chain certifying the new device as the person's (`client.devices.certify`),
+   * or null when this device cannot certify.
+   */
+  certify?(devicePublicKey: Uint8Array): Promise<StoredChainLink[] | null>;
 }
 
 /** What the new device receives: `client.devices.exportProfile()` (no secret). */
@@ -83,6 +89,9 @@ export async function linkFromAccount(o: LinkFromAccountOptions): Promise<Linked
     // Only spaces that admit the new device: the others would refuse it (NOT_A_MEMBER).
     spaces: p.spaces.filter((s) => !missing.includes(s.id)),
   };
+  // R120: so that the new device creates spaces and accepts invites as the person.
+  const chain = (await o.devices?.certify?.(fromHex(offer.key))) ?? null;
+  if (chain) linked.chain = chain;
   channel.send(linked);
   const done = (await channel.receive()) as { t?: unknown } | null;
   channel.close(new PairingError('PAIRING_CANCELLED', 'done'));

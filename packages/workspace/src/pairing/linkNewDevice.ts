@@ -44,7 +44,7 @@ export async function linkNewDevice(o: LinkNewDeviceOptions): Promise<LinkedLoca
   await untilConfirmed(channel, o.confirmed, o.signal);
   channel.send({ t: 'device', key: toHex(device.publicKey), name: o.deviceName.trim().slice(0, 80) });
   o.onStep?.('waiting');
-  const linked = readLinkedProfile(await channel.receive());
+  const linked = readLinkedProfile(await channel.receive(), { deviceKey: toHex(device.publicKey) });
   const profile: LinkedLocalProfile = {
     version: 1,
     secretKey: device.secretKey,
@@ -54,6 +54,7 @@ export async function linkNewDevice(o: LinkNewDeviceOptions): Promise<LinkedLoca
     colour: linked.colour,
     locale: linked.locale,
     spaces: linked.spaces,
+    ...(linked.chain ? { deviceChain: linked.chain } : {}),
     createdAt: (o.now ?? Date.now)(),
   };
   await o.adopt(profile);

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Identity } from '@trame/crypto';
-import type { Role, TrameError } from '@trame/protocol';
+import type { DeviceCertLink, Role, TrameError } from '@trame/protocol';
 import type {
   DocumentStatus,
   HeadStore,
@@ -140,6 +140,11 @@ export interface SpaceConnectOptions {
   cache?: LocalCache;
   /** R39: the history this device verified before; the relay must serve it. */
   pin?: MembershipPin | null;
+  /**
+   * R122/R123: on a linked device, its person and the chain certifying it: spaces it creates
+   * and invites it accepts are the person's.
+   */
+  person?: { key: Uint8Array; chain: DeviceCertLink[] } | null;
 }
 
 /** Options of `openDocument`, as @trame/workspace uses them. */

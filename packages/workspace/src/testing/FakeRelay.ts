@@ -42,9 +42,13 @@ export class FakeRelay {
       SpaceSession: {
         create: async (o) => {
           const id = this.newId();
+          // R122: a linked device with a chain creates as its person (the chain is the fold's to check).
+          const me = toHex(o.identity.publicKey);
+          const person = o.person ? toHex(o.person.key) : me;
           this.spaces.set(toHex(id), {
-            members: new Map([[toHex(o.identity.publicKey), Role.Admin]]),
+            members: new Map([[person, Role.Admin]]),
             invites: new Map(),
+            devices: new Map(person === me ? [] : [[me, person]]),
           });
           return new FakeSpaceSession(this, id, o.identity);
         },
@@ -58,7 +62,11 @@ export class FakeRelay {
         acceptInvite: async (o) => {
           const { spaceHex, space, invite, token } = this.invite(o.invite);
           space.invites.delete(token);
-          space.members.set(toHex(o.identity.publicKey), invite.role);
+          // R123: on a linked device with a chain, the person joins and the device with her.
+          const me = toHex(o.identity.publicKey);
+          const person = o.person ? toHex(o.person.key) : me;
+          space.members.set(person, invite.role);
+          if (person !== me) (space.devices ??= new Map()).set(me, person);
           return new FakeSpaceSession(this, fromHex(spaceHex), o.identity);
         },
         previewInvite: async (o) => {

@@ -4,7 +4,7 @@ import type { ClientCore } from '../client/ClientCore.js';
 import { buildClientCore } from '../client/buildClientCore.js';
 import { ProfileKeeper } from '../client/profile/ProfileKeeper.js';
 import { SpaceRegistry } from '../client/spaces/SpaceRegistry.js';
-import type { JoinedSpace } from '../local/LocalProfile.js';
+import type { JoinedSpace, StoredChainLink } from '../local/LocalProfile.js';
 import { MemoryProfileStore } from '../local/MemoryProfileStore.js';
 import type { FakeRelay } from './FakeRelay.js';
 import type { FakeSpaceSession } from './FakeSpaceSession.js';
@@ -16,7 +16,14 @@ import type { FakeSpaceSession } from './FakeSpaceSession.js';
 export async function fakeCore(
   relay: FakeRelay,
   name: string,
-  o: { identity?: Identity; now?: () => number; personId?: string; deviceName?: string; spaces?: JoinedSpace[] } = {},
+  o: {
+    identity?: Identity;
+    now?: () => number;
+    personId?: string;
+    deviceName?: string;
+    spaces?: JoinedSpace[];
+    deviceChain?: StoredChainLink[];
+  } = {},
 ): Promise<{
   core: ClientCore<FakeSpaceSession>;
   registry: SpaceRegistry<FakeSpaceSession>;
@@ -40,6 +47,7 @@ export async function fakeCore(
       createdAt: 0,
       ...(o.personId ? { personId: o.personId } : {}),
       ...(o.deviceName ? { deviceName: o.deviceName } : {}),
+      ...(o.deviceChain ? { deviceChain: o.deviceChain } : {}),
     },
     store,
   );

@@ -8,6 +8,7 @@ import type { SpaceSessionLike } from '../../sync/SyncApi.js';
 import type { ClientCore } from '../ClientCore.js';
 import { createItem } from '../items/createItem.js';
 import { WorkspaceError } from '../WorkspaceError.js';
+import { addMyDevices } from '../devices/addMyDevices.js';
 
 /**
  * Creates an atelier space in the collective of `assemblyId`, registers it in the assembly's
@@ -52,6 +53,8 @@ export async function createAtelier<S extends SpaceSessionLike>(
     lastActivityBy: core.personId,
   });
   await core.remember({ id, kind: 'atelier', assemblyId, joinedAt: now });
+  // R125: the person's other devices get the atelier too.
+  await addMyDevices(core, id);
   const boardId = await createItem(core, id, {
     type: 'board',
     title: locale === 'fr' ? "Tableau de l'atelier" : 'Atelier board',

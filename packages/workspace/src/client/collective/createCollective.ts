@@ -4,6 +4,7 @@ import { initSpaceIndex } from '../../space/initSpaceIndex.js';
 import type { SpaceSessionLike } from '../../sync/SyncApi.js';
 import type { ClientCore } from '../ClientCore.js';
 import { createAtelier } from './createAtelier.js';
+import { addMyDevices } from '../devices/addMyDevices.js';
 
 /**
  * Creates the collective: the assembly, then each atelier as its own space with its main board,
@@ -30,6 +31,8 @@ export async function createCollective<S extends SpaceSessionLike>(
     createdBy: core.personId,
   });
   await core.remember({ id, kind: 'assembly', assemblyId: id, joinedAt: core.now() });
+  // R125: the person's other devices get the assembly too.
+  await addMyDevices(core, id);
   for (const draft of plan.ateliers) await createAtelier(core, id, draft, locale);
   await core.settle(space.index);
   return id;

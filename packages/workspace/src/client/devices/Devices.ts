@@ -1,5 +1,5 @@
 import type { SpaceSessionLike } from '../../sync/SyncApi.js';
-import type { LocalProfile } from '../../local/LocalProfile.js';
+import type { LocalProfile, StoredChainLink } from '../../local/LocalProfile.js';
 import type { ClientCore } from '../ClientCore.js';
 import type { ProfileKeeper } from '../profile/ProfileKeeper.js';
 import type { DeviceInfo, DeviceSpaceResult } from './DeviceInfo.js';
@@ -42,10 +42,19 @@ export class Devices<S extends SpaceSessionLike = SpaceSessionLike> {
   /**
    * ADR 0008 point 5: on the device holding the person key, once the phrase's person backup
    * holds it: links a new key of this device's own in every space and returns the profile to
-   * restart with (see becomeOwnDevice).
+   * restart with (see becomeOwnDevice), with its device chain (R120).
    */
   async becomeOwnDevice(deviceName: string): Promise<LocalProfile> {
     return (await commands()).becomeOwnDevice(this.core, this.profile.current, deviceName, Date.now());
+  }
+
+  /**
+   * R120 (ADR 0010): the device chain to hand a device being linked (hex, as the link carries
+   * it), so it creates spaces and accepts invites as the person; null when this device cannot
+   * certify (see `chainForDevice`).
+   */
+  async certify(devicePublicKey: Uint8Array): Promise<StoredChainLink[] | null> {
+    return (await commands()).certifyForLink(this.core, this.profile.current.deviceChain ?? null, devicePublicKey);
   }
 
   exportProfile(): LinkProfile {

@@ -3,6 +3,7 @@ import type { SpaceSessionLike } from '../../sync/SyncApi.js';
 import type { LocalProfile } from '../../local/LocalProfile.js';
 import type { ClientCore } from '../ClientCore.js';
 import { addDevice } from './addDevice.js';
+import { certifyForLink } from './certifyForLink.js';
 import { DeviceError } from './DeviceError.js';
 import { linkProfileOf, profileFromLink } from './LinkProfile.js';
 
@@ -29,5 +30,9 @@ export async function becomeOwnDevice<S extends SpaceSessionLike>(
   if (failed.length > 0) {
     throw new DeviceError('DEVICE_SPACES_INCOMPLETE', `${failed.length} spaces not done`, { cause: failed });
   }
-  return profileFromLink(linkProfileOf(profile, core.myId), { secretKey: device.secretKey, deviceName, now });
+  const next = profileFromLink(linkProfileOf(profile, core.myId), { secretKey: device.secretKey, deviceName, now });
+  // R120 (ADR 0010): signed by the person key while this device still holds it, so the new key
+  // creates spaces and accepts invites as the person.
+  const chain = certifyForLink(core, null, device.publicKey);
+  return chain ? { ...next, deviceChain: chain } : next;
 }

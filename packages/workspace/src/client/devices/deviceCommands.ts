@@ -3,3 +3,4 @@ export { addDevice } from './addDevice.js';
 export { listDevices } from './listDevices.js';
 export { removeDevice } from './removeDevice.js';
 export { becomeOwnDevice } from './becomeOwnDevice.js';
+export { certifyForLink } from './certifyForLink.js';

@@ -2,6 +2,7 @@ import { readSpaceMeta } from '../../space/readSpaceMeta.js';
 import type { SpaceKind } from '../../space/SpaceIndex.js';
 import type { SpaceSessionLike } from '../../sync/SyncApi.js';
 import type { ClientCore } from '../ClientCore.js';
+import { addMyDevices } from '../devices/addMyDevices.js';
 
 /**
  * Joins a space from an invite token (the sync layer checks the INVITE entry the link pins,
@@ -20,5 +21,7 @@ export async function acceptInvite<S extends SpaceSessionLike>(
   const kind: SpaceKind = meta?.kind ?? 'atelier';
   const assemblyId = kind === 'assembly' ? id : (meta?.assemblyId ?? id);
   await core.remember({ id, kind, assemblyId, joinedAt: core.now() });
+  // R125: the person's other devices get the space too.
+  await addMyDevices(core, id);
   return { id, kind, assemblyId };
 }

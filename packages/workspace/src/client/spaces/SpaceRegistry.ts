@@ -1,9 +1,18 @@
 import type { Identity } from '@trame/crypto';
-import { fromHex } from '@trame/protocol';
+import { fromHex, Role } from '@trame/protocol';
+import { readSpaceMeta } from '../../space/readSpaceMeta.js';
 import { storedPinToPin } from '../../local/storedPin.js';
 import type { PresenceLocation, PresenceUser } from '../../presence/PresenceUser.js';
 import { setPresence } from '../../presence/setPresence.js';
-import type { DocumentSessionLike, HeadStore, LocalCache, SpaceSessionLike, SyncApi } from '../../sync/SyncApi.js';
+import type {
+  DocumentSessionLike,
+  HeadStore,
+  LocalCache,
+  SpaceConnectOptions,
+  SpaceSessionLike,
+  SyncApi,
+} from '../../sync/SyncApi.js';
+import { storedToChain } from '../../local/storedChain.js';
 import type { OpenSpace } from '../OpenSpace.js';
 import type { ProfileKeeper } from '../profile/ProfileKeeper.js';
 import type { LiveItem } from './LiveItem.js';
@@ -46,9 +55,13 @@ export class SpaceRegistry<S extends SpaceSessionLike> {
   }
 
   /** Options of the sync layer's SpaceSession.create/open/acceptInvite for this identity. */
-  connectOptions(): { relayUrl: string; identity: Identity; cache?: LocalCache } {
+  connectOptions(): SpaceConnectOptions {
     const { relayUrl, identity, cache } = this.o;
-    return { relayUrl, identity, ...(cache ? { cache } : {}) };
+    // R122/R123: a linked device with a chain creates and joins as its person.
+    const { personId, deviceChain } = this.o.profile.current;
+    const person =
+      personId && deviceChain?.length ? { key: fromHex(personId), chain: storedToChain(deviceChain) } : null;
+    return { relayUrl, identity, ...(cache ? { cache } : {}), ...(person ? { person } : {}) };
   }
 
   /** Opens a space once; later calls return the same instance (a failed open is retried). */
@@ -198,7 +211,25 @@ export class SpaceRegistry<S extends SpaceSessionLike> {
   private async connect(id: string): Promise<OpenSpace<S>> {
     const pin = storedPinToPin(this.o.profile.joined(id)?.pin);
     const session = await this.o.sync.SpaceSession.open({ ...this.connectOptions(), spaceId: fromHex(id), pin });
-    return this.wire(id, session);
+    const space = this.wire(id, session);
+    if (!this.o.profile.isJoined(id)) void this.rememberIfMine(space).catch(() => {});
+    return space;
+  }
+
+  /**
+   * R126 (ADR 0010): an atelier of an assembly this device joined, opened here (from the
+   * assembly's list) although this device did not join it, where the verified log makes this
+   * device a member (another device of the person made or joined it: R122, R123, R125), is
+   * remembered with its pin, so it is listed and opens pinned from now on like the others.
+   */
+  private async rememberIfMine(space: OpenSpace<S>): Promise<void> {
+    await space.index.whenSynced();
+    const meta = readSpaceMeta(space.index.doc);
+    if (meta?.kind !== 'atelier' || !this.o.profile.isJoined(meta.assemblyId)) return;
+    if (space.session.myRole === Role.None || this.o.profile.isJoined(space.id)) return;
+    const pin = space.session.pin;
+    if (pin) await this.o.profile.savePin(space.id, pin);
+    await this.o.profile.remember({ id: space.id, kind: 'atelier', assemblyId: meta.assemblyId, joinedAt: Date.now() });
   }
 
   private wire(id: string, session: S): OpenSpace<S> {
