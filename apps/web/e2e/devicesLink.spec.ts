@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { canary } from './support/canary';
 import { person } from './support/person';
+import { linkByTypedCode } from './support/linkByTypedCode';
 import { shoot } from './support/shoot';
 import { createCollective, createInvite, createItem, editor, join, statusLine, welcome } from './support/steps';
 
@@ -46,38 +47,9 @@ test('DEVICES-1: Alice links her phone to her desktop by typed code; both confir
     await expect(statusLine(d)).toHaveText('Chiffré · enregistré');
     const docUrl = d.url();
 
-    // The desktop (with the account) shows a code; the phone's first screen offers to type it.
-    await d.goto('/settings');
-    await d.getByRole('button', { name: 'Lier un autre appareil' }).click();
-    const shown = d.getByTestId('link-code');
-    await expect(shown).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    await expect(d.getByRole('img', { name: 'QR code de liaison' }).locator('svg')).toBeVisible();
-    await shoot(d, 'devices', 'link-desktop-code');
-    const code = (await shown.textContent())!.trim();
-
-    await p.goto('/');
-    await expect(p.getByRole('heading', { name: 'Bienvenue sur Trame' })).toBeVisible();
-    await p.getByRole('link', { name: "J'ai déjà un compte sur un autre appareil" }).click();
-    await expect(p.getByRole('heading', { name: 'Lier cet appareil à mon compte' })).toBeVisible();
-    // Typed the way a person would: lower case, a space instead of the dash.
-    await p.getByLabel("Code affiché sur l'autre appareil").fill(code.toLowerCase().replace('-', ' '));
-    await shoot(p, 'devices', 'link-phone-enter');
-    await p.getByRole('button', { name: 'Continuer' }).click();
-
-    // Both screens show the same comparison code; Alice confirms on both.
-    const onDesktop = d.getByTestId('link-comparison');
-    const onPhone = p.getByTestId('link-comparison');
-    await expect(onDesktop).toHaveText(/^\d{3} \d{3}$/);
-    const comparison = (await onDesktop.textContent())!.trim();
-    await expect(onPhone).toHaveText(comparison);
-    await shoot(d, 'devices', 'link-desktop-compare');
-    await shoot(p, 'devices', 'link-phone-compare');
-    await p.getByRole('button', { name: 'Les codes sont identiques' }).click();
-    await d.getByRole('button', { name: 'Les codes sont identiques' }).click();
-    await expect(d.getByTestId('link-done')).toContainText('Appareil lié : ');
-    await expect(p.getByTestId('link-done')).toContainText('Cet appareil est lié à votre compte.');
-    await shoot(d, 'devices', 'link-desktop-done');
-    await shoot(p, 'devices', 'link-phone-done');
+    // The desktop (with the account) shows a code; the phone's first screen offers to type it;
+    // both show the same comparison code and Alice confirms on both.
+    await linkByTypedCode(d, p, { shots: true });
 
     // The phone holds Alice's profile (name, colour) and her spaces.
     const profileOf = (page: Page) =>
