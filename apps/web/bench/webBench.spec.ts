@@ -14,6 +14,8 @@ import { createCollective, createItem, editor, statusLine, welcome } from '../e2
  * the background) are not the page's and are not counted here.
  */
 const RUNS = Number(process.env.TRAME_BENCH_RUNS ?? 3);
+/** `TRAME_BENCH_ONLY=home,document`: only these routes (for paired before/after runs). */
+const ONLY = process.env.TRAME_BENCH_ONLY?.split(',').filter(Boolean) ?? null;
 const THROTTLE = { latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
 const CPU_SLOWDOWN = 4;
 const DOC_TEXT = 'Rendez-vous à 10 h devant la mairie, banderoles prêtes.';
@@ -78,6 +80,7 @@ test('bench:web', async ({ browser, baseURL }) => {
     ['home', member, '/', homeReady],
     ['document', member, docPath, docReady],
   ] as const) {
+    if (ONLY && !ONLY.includes(name)) continue;
     const cold: Load[] = [];
     const warm: Load[] = [];
     for (let i = 0; i < RUNS; i++) {

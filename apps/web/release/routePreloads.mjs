@@ -34,16 +34,41 @@ export function clientCodeFiles(clientManifestFile) {
   const m = JSON.parse(readFileSync(clientManifestFile, 'utf8'));
   const entry = Object.keys(m).find((k) => m[k].name === 'clientCode' && m[k].isDynamicEntry);
   if (!entry) throw new Error(`${clientManifestFile}: no clientCode chunk (src/lib/app/clientCode.ts)`);
+  return staticClosure(m, entry);
+}
+
+/**
+ * The file of manifest entry `entry` and of every chunk it imports statically, transitively.
+ * @param {Record<string, { file: string, imports?: string[] }>} m Vite's client build manifest
+ * @param {string} entry
+ * @returns {string[]}
+ */
+function staticClosure(m, entry) {
   const seen = new Set([entry]);
   const todo = [entry];
   for (let k = todo.pop(); k; k = todo.pop()) {
-    for (const i of m[k].imports ?? []) {
+    for (const i of m[k]?.imports ?? []) {
       if (seen.has(i)) continue;
       seen.add(i);
       todo.push(i);
     }
   }
-  return [...seen].map((k) => m[k].file);
+  return [...seen].filter((k) => m[k]).map((k) => m[k].file);
+}
+
+/**
+ * The scripts node `n` (a layout or page) imports statically, from Vite's client manifest.
+ * SvelteKit's server manifest (`node.imports`) leaves out some of them — the document page's
+ * TipTap chunk, 455 KB, among them (SvelteKit 2.70, with Rollup's small-chunk merging) — and the
+ * router then asks for them only once the entry has run, a wave later (issue 14, time to
+ * editable).
+ * @param {Record<string, { file: string, imports?: string[] }>} m
+ * @param {number} n
+ * @returns {string[]}
+ */
+function nodeFiles(m, n) {
+  const entry = Object.keys(m).find((k) => k.endsWith(`generated/client-optimized/nodes/${n}.js`));
+  return entry ? staticClosure(m, entry) : [];
 }
 
 /**
@@ -57,6 +82,8 @@ export async function routePreloads(buildDir, serverDir, clientManifestFile) {
   const html = readFileSync(join(buildDir, 'index.html'), 'utf8');
   const inShell = (file) => html.includes(`"/${file}"`);
   const clientCode = clientManifestFile ? clientCodeFiles(clientManifestFile) : null;
+  /** @type {Record<string, { file: string, imports?: string[] }> | null} */
+  const client = clientManifestFile ? JSON.parse(readFileSync(clientManifestFile, 'utf8')) : null;
   const routes = [];
   for (const route of manifest._.routes) {
     if (!route.page) continue;
@@ -66,6 +93,7 @@ export async function routePreloads(buildDir, serverDir, clientManifestFile) {
     for (const n of nodes) {
       const node = await manifest._.nodes[n]();
       for (const f of node.imports ?? []) if (!inShell(f)) js.add(`/${f}`);
+      if (client) for (const f of nodeFiles(client, n)) if (!inShell(f)) js.add(`/${f}`);
       for (const f of node.stylesheets ?? []) if (!inShell(f)) css.add(`/${f}`);
     }
     if (clientCode && hasProfile(route.pattern.source)) for (const f of clientCode) if (!inShell(f)) js.add(`/${f}`);
