@@ -156,8 +156,18 @@ function routes(cache: Cache): Promise<RoutePreload[]> {
   return routeList;
 }
 
+/** This version's cache, opened once per worker start rather than once per request (issue 14). */
+let appCache: Promise<Cache> | null = null;
+function openAppCache(): Promise<Cache> {
+  const opening = (appCache ??= caches.open(APP_CACHE));
+  opening.catch(() => {
+    if (appCache === opening) appCache = null;
+  });
+  return opening;
+}
+
 async function respond(request: Request, url: URL): Promise<Response> {
-  const cache = await caches.open(APP_CACHE);
+  const cache = await openAppCache();
   if (request.mode !== 'navigate') return (await cache.match(url.pathname)) ?? fetch(request);
   // Every route of the app is the same shell; the router in the page does the rest. The shell
   // names the route's own scripts, so that they load while the HTML is parsed.

@@ -65,6 +65,25 @@ export class AppSession {
   private booting: Promise<void> | null = null;
   private demoting = false;
   private detachClient: (() => void) | null = null;
+  private clientCode: Promise<typeof import('./clientCode')> | null = null;
+
+  /**
+   * Starts loading the client and the sync engine now, without waiting for the profile (issue
+   * 14: their evaluation overlaps with the device's IndexedDB reads). Only for routes whose
+   * visitor has a profile, whose shells preload that code anyway (release/routePreloads.mjs).
+   */
+  preloadClientCode(): void {
+    this.loadClientCode().catch(() => {});
+  }
+
+  /** The client code module, imported once (a failed import is retried). */
+  private loadClientCode(): Promise<typeof import('./clientCode')> {
+    const loading = (this.clientCode ??= import('./clientCode'));
+    loading.catch(() => {
+      if (this.clientCode === loading) this.clientCode = null;
+    });
+    return loading;
+  }
 
   /** Loads libsodium, the device storage and the profile; idempotent. */
   boot(): Promise<void> {
@@ -234,9 +253,9 @@ export class AppSession {
   private async doBoot(): Promise<void> {
     try {
       milestone('boot');
-      await ready();
-      milestone('sodium');
-      const opening = await openDevice();
+      // Issue 14: libsodium compiles while IndexedDB and WebCrypto read the device key.
+      const sodium = ready().then(() => milestone('sodium'));
+      const opening = await openDevice(undefined, sodium);
       milestone('device');
       if (opening.kind === 'locked') {
         this.locked = opening;
@@ -254,9 +273,8 @@ export class AppSession {
     this.device = device;
     this.persistent = device.persistent;
     this.lockIdleMinutes = device.lockIdleMinutes;
-    const profile = await device.profiles.load();
+    const [profile] = await Promise.all([device.profiles.load(), this.readRecovery()]);
     milestone('profile');
-    await this.readRecovery();
     if (profile) await this.start(profile);
     else this.phase = 'new';
   }
@@ -373,7 +391,7 @@ export class AppSession {
   private async start(profile: LocalProfile): Promise<void> {
     // The client and the sync engine are loaded here, not with the layout (issue 14, WEBAPP-3):
     // the welcome screen never needs them before a name is chosen.
-    const { TrameClient, sync } = await import('./clientCode');
+    const { TrameClient, sync } = await this.loadClientCode();
     const identity = identityFromSecretKey(profile.secretKey);
     const device = this.deviceOrThrow();
     // Wrap the store so every save made by the client is reflected in the reactive profile.

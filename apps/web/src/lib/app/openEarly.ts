@@ -2,14 +2,19 @@ import { milestone } from '$lib/perf/milestone';
 import { app } from './app';
 import { spaceOfPath } from './spaceOfPath';
 
+/** Routes whose visitor has a profile: the same as release/routePreloads.mjs `hasProfile`. */
+const WITH_PROFILE = /^\/(?:$|s\/|settings(?:\/|$))/;
+
 /**
  * Starts what the first screen needs before its code has even loaded (issue 14, time to
- * usable): libsodium, the device key, the profile, then the space the URL shows, opened from
+ * usable): the client code (on routes of a person with a profile), libsodium, the device key,
+ * the profile, then the space the URL shows, opened from
  * the encrypted device cache. Screens ask the client for the same space later and get the
  * same (memoised) promise, so nothing is done twice; a failure here is the screen's to report,
  * so it is swallowed.
  */
 export function openEarly(path: string): void {
+  if (WITH_PROFILE.test(path)) app.preloadClientCode();
   void app.boot().then(() => {
     const client = app.client;
     const spaceId = client ? spaceOfPath(path, client.homeAssemblyId) : null;

@@ -8,7 +8,7 @@ import {
   loadDeviceKey,
   MemoryProfileStore,
   readDeviceLock,
-  type DeviceLockError,
+  DeviceLockError,
   type HeadStore,
   type LocalCache,
   type ProfileStore,
@@ -59,14 +59,26 @@ export type DeviceOpening =
  * person's passphrase (Argon2id). A profile left in the clear by the first version is moved
  * into the encrypted cache, then deleted.
  */
-export async function openDevice(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<DeviceOpening> {
+export async function openDevice(
+  factory: IDBFactory | undefined = globalThis.indexedDB,
+  sodium: Promise<unknown> = Promise.resolve(),
+): Promise<DeviceOpening> {
   try {
     if (!factory) throw new Error('no IndexedDB');
     const raw = new IndexedDbCache(factory);
-    if (await readDeviceLock(factory)) {
+    // Issue 14 (time to usable): the device key (IndexedDB, WebCrypto) is read while libsodium
+    // compiles; only the cache's decryption needs it. The cache's database opens meanwhile too.
+    void raw.get('profile').catch(() => {});
+    let key: Uint8Array;
+    try {
+      // One database opening in the usual case; loadDeviceKey refuses a locked device.
+      key = await loadDeviceKey(factory);
+    } catch (e) {
+      if (!(e instanceof DeviceLockError) || !(await readDeviceLock(factory))) throw e;
       return {
         kind: 'locked',
         unlock: async (passphrase) => {
+          await sodium;
           const { unlockDevice } = await import('./deviceOps');
           const r = await unlockDevice(factory, passphrase, raw);
           return r.ok ? deviceFromKey(factory, raw, r.key, r.idleMinutes) : r.error;
@@ -74,8 +86,11 @@ export async function openDevice(factory: IDBFactory | undefined = globalThis.in
         forgetAll: () => forgetAll(factory, raw),
       };
     }
-    const device = await deviceFromKey(factory, raw, await loadDeviceKey(factory), null);
-    await migrateLegacyProfile(factory, device.profiles);
+    await sodium;
+    const [device] = await Promise.all([
+      deviceFromKey(factory, raw, key, null),
+      migrateLegacyProfile(factory, new CacheProfileStore(new EncryptedCache(raw, key))),
+    ]);
     return { kind: 'open', device };
   } catch {
     // Without IndexedDB the identity and the documents live only in this tab.
