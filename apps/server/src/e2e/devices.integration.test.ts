@@ -1,37 +1,13 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  decodeFrame,
-  MembershipAction,
-  toHex,
-  type MembershipFrame,
-  type SnapshotFrame,
-  type UpdateFrame,
-} from '@trame/protocol';
+import { decodeFrame, MembershipAction, toHex, type MembershipFrame } from '@trame/protocol';
 import { deriveDocKey, openContentFrame, openSealed } from '@trame/crypto';
 import { decodeEntryList, generateIdentity, MemoryCache, newDocId, Role, SpaceSession, SpaceState } from '@trame/sync';
 import { readPresence } from '@trame/workspace';
 import { createSpace, e2eScope, openDoc, openSpace, person, rogue, text, waitFor, WS } from './harness.js';
+import { storedFrames } from './storedFrames.js';
 
 const scope = e2eScope();
 const closers = scope.closers;
-
-/** Every UPDATE and SNAPSHOT the relay stores for a document, decoded. */
-function storedFrames(dataDir: string, docId: Uint8Array): Array<UpdateFrame | SnapshotFrame> {
-  const db = new Database(join(dataDir, 'trame.sqlite'), { readonly: true });
-  try {
-    const rows = [
-      ...(db.prepare('SELECT frame FROM snapshots WHERE doc_id = ?').all(Buffer.from(docId)) as Array<{
-        frame: Buffer;
-      }>),
-      ...(db.prepare('SELECT frame FROM updates WHERE doc_id = ?').all(Buffer.from(docId)) as Array<{ frame: Buffer }>),
-    ];
-    return rows.map((r) => decodeFrame(new Uint8Array(r.frame)) as UpdateFrame | SnapshotFrame);
-  } finally {
-    db.close();
-  }
-}
 
 /** Alice (an editor, on her laptop: the person key) with her phone linked, and Bob (animateur). */
 async function aliceWithPhone() {

@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -10,8 +8,6 @@ import {
   toHex,
   type ErrorFrame,
   type MembershipFrame,
-  type UpdateFrame,
-  type SnapshotFrame,
 } from '@trame/protocol';
 import { deriveDocKey, openContentFrame, openSealed, sealContentFrame } from '@trame/crypto';
 import { MemoryCache, newDocId, Role, SpaceSession } from '@trame/sync';
@@ -27,6 +23,7 @@ import {
   WS,
   e2eScope,
 } from './harness.js';
+import { storedFrames } from './storedFrames.js';
 
 const scope = e2eScope();
 const closers = scope.closers;
@@ -36,22 +33,6 @@ function rotations(space: SpaceSession): MembershipFrame[] {
   return space.state.entries
     .map((raw) => decodeFrame(raw) as MembershipFrame)
     .filter((e) => e.action === MembershipAction.Rotate);
-}
-
-/** Every UPDATE and SNAPSHOT the relay stores for a document, decoded. */
-function storedFrames(dataDir: string, docId: Uint8Array): Array<UpdateFrame | SnapshotFrame> {
-  const db = new Database(join(dataDir, 'trame.sqlite'), { readonly: true });
-  try {
-    const rows = [
-      ...(db.prepare('SELECT frame FROM snapshots WHERE doc_id = ?').all(Buffer.from(docId)) as Array<{
-        frame: Buffer;
-      }>),
-      ...(db.prepare('SELECT frame FROM updates WHERE doc_id = ?').all(Buffer.from(docId)) as Array<{ frame: Buffer }>),
-    ];
-    return rows.map((r) => decodeFrame(new Uint8Array(r.frame)) as UpdateFrame | SnapshotFrame);
-  } finally {
-    db.close();
-  }
 }
 
 describe('MEMBERSHIP-4: removal rotates the keys', () => {

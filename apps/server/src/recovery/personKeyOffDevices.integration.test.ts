@@ -15,13 +15,13 @@ import {
   toHex,
 } from '@trame/sync';
 import { deriveDocKey, openContentFrame } from '@trame/crypto';
-import { decodeFrame, type SnapshotFrame, type UpdateFrame } from '@trame/protocol';
+import type { SnapshotFrame, UpdateFrame } from '@trame/protocol';
 import { MemoryProfileStore, TrameClient, type LocalProfile } from '@trame/workspace';
 import { generateRecoveryPhrase, restoreFromPhrase, savePersonBackup } from '@trame/workspace/device';
-import Database from 'better-sqlite3';
 import { createSpace, e2eScope, openDoc, person, text, waitFor, WS } from '../e2e/harness.js';
 import { backupRoute } from './backupRoute.js';
 import { FileBackupStore } from './FileBackupStore.js';
+import { storedFrames } from '../e2e/storedFrames.js';
 
 /**
  * ADR 0008 point 5 against a real relay and a real backup route: once the phrase is saved, the
@@ -81,21 +81,6 @@ async function everythingKept(d: Device): Promise<Buffer> {
     Buffer.from(profile!.secretKey),
     ...[...d.cache.entries.values()].map((v) => Buffer.from(v)),
   ]);
-}
-
-function storedFrames(dataDir: string, docId: Uint8Array): Array<UpdateFrame | SnapshotFrame> {
-  const db = new Database(join(dataDir, 'trame.sqlite'), { readonly: true });
-  try {
-    const rows = [
-      ...(db.prepare('SELECT frame FROM snapshots WHERE doc_id = ?').all(Buffer.from(docId)) as Array<{
-        frame: Buffer;
-      }>),
-      ...(db.prepare('SELECT frame FROM updates WHERE doc_id = ?').all(Buffer.from(docId)) as Array<{ frame: Buffer }>),
-    ];
-    return rows.map((r) => decodeFrame(new Uint8Array(r.frame)) as UpdateFrame | SnapshotFrame);
-  } finally {
-    db.close();
-  }
 }
 
 describe('ADR 0008 point 5: the person key lives in the phrase, not on a device', () => {
